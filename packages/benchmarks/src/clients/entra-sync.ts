@@ -1,0 +1,67 @@
+import { createHub, type SyncLog } from "@uslimato/core";
+import { type BenchStorageKind, createBenchStorage } from "../sync/bench-storage";
+import { loadSyncModules } from "../sync/load-sync-modules";
+import type { ClientInput } from "./graph-page";
+
+/** Input of {@link entraSync}. */
+export interface EntraSyncInput extends ClientInput {
+  storage: BenchStorageKind;
+  /** With `percent`: after the full sync, change that share of users in the simulator, then sync incrementally. */
+  delta?: { percent: number };
+  controlUrl?: string | null;
+}
+
+/**
+ * A full Entra sync through the hub, the real connector, field mapping, reconciliation and checkpoints, into the
+ * given storage. Returns `count` (users processed) and `workMs` (the sync alone, set-up excluded); with `delta`,
+ * also the incremental run's figures (`deltaWallMs`, `deltaUsers`).
+ */
+export async function entraSync(input: EntraSyncInput): Promise<Record<string, number>> {
+  const modules = await loadSyncModules();
+  const { storage, dispose } = await createBenchStorage(input.storage);
+  try {
+    const hub = createHub({
+      storage,
+      vault: modules.createVault(),
+      connectors: [modules.entraConnector(input.url)],
+      mapping: modules.fieldMappingEngine(),
+      plan: "enterprise",
+    });
+    const integration = await hub.integrations.create({
+      tenantId: "bench-host-tenant",
+      connectorId: "entra",
+      name: "Entra (benchmark)",
+      settings: {
+        tenantId: input.tenantId,
+        clientId: input.clientId,
+        endpoints: {
+          authorityHost: input.url,
+          graphBaseUrl: `${input.url}/v1.0`,
+          scope: "https://graph.microsoft.com/.default",
+        },
+      },
+      secrets: { clientSecret: input.clientSecret },
+      intervalMinutes: 60,
+    });
+    const started = performance.now();
+    const full = checked(await hub.syncNow(integration.id, { full: true }));
+    const workMs = performance.now() - started;
+    if (!input.delta) return { count: full.counts.processed, workMs };
+    if (!input.controlUrl) throw new Error("the simulator cannot change users (no control URL)");
+    const res = await fetch(`${input.controlUrl}/mutate?percent=${input.delta.percent}`, { method: "POST" });
+    const { changed } = (await res.json()) as { changed: number };
+    const deltaStarted = performance.now();
+    const delta = checked(await hub.syncNow(integration.id));
+    const deltaWallMs = performance.now() - deltaStarted;
+    return { count: full.counts.processed, workMs, deltaWallMs, deltaUsers: delta.counts.processed, changed };
+  } finally {
+    await dispose();
+  }
+}
+
+function checked(log: SyncLog): SyncLog {
+  if (log.status !== "success") {
+    throw new Error(`sync ended ${log.status}: ${JSON.stringify(log.errors?.slice(0, 3) ?? [])}`);
+  }
+  return log;
+}

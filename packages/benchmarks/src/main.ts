@@ -1,0 +1,68 @@
+import { join } from "node:path";
+import { fileURLToPath } from "node:url";
+import { parseOptions } from "./options/parse-options";
+import { appendDocs } from "./report/append-docs";
+import { formatTable } from "./report/format-table";
+import { machineInfo } from "./report/machine-info";
+import type { RunReport } from "./report/run-report";
+import { writeJson } from "./report/write-json";
+import { SUITES } from "./suites/index";
+
+const ROOT = fileURLToPath(new URL("../../../", import.meta.url));
+const log = (line: string) => process.stderr.write(`${line}\n`);
+
+/** `pnpm bench`: runs the suites, prints the table, appends it to docs/benchmarks.md, optionally writes JSON. */
+async function main(): Promise<void> {
+  const options = parseOptions(process.argv.slice(2));
+  const started = performance.now();
+  const flags = [
+    options.quick && "--quick",
+    options.json && "--json",
+    ...options.only.map((o) => `--only=${o}`),
+  ];
+  const report: RunReport = {
+    command: ["pnpm bench", ...flags.filter(Boolean)].join(" "),
+    machine: machineInfo(),
+    simulator: "",
+    rows: [],
+    goals: [],
+    skipped: [],
+    notes: [],
+    durationSeconds: 0,
+  };
+  const context = { quick: options.quick, runs: options.runs, warmups: options.warmups, log };
+  const chosen = SUITES.filter(
+    (s) => options.only.length === 0 || options.only.some((o) => s.id.includes(o)),
+  );
+  for (const suite of chosen) {
+    log(`suite ${suite.id}: ${suite.title}`);
+    try {
+      const outcome = await suite.run(context);
+      report.rows.push(...outcome.rows);
+      report.goals.push(...outcome.goals.map((g) => ({ ...g, suite: suite.id })));
+      if (outcome.skipped) report.skipped.push({ suite: suite.id, reason: outcome.skipped });
+      for (const note of outcome.notes ?? []) {
+        if (note.startsWith("Graph server: ")) report.simulator = note.slice("Graph server: ".length);
+        else report.notes.push(`${suite.id}: ${note}`);
+      }
+    } catch (error) {
+      const reason = `failed: ${error instanceof Error ? error.message.split("\n")[0] : String(error)}`;
+      report.skipped.push({ suite: suite.id, reason });
+      log(`  ${reason}`);
+    }
+  }
+  report.durationSeconds = (performance.now() - started) / 1000;
+  process.stdout.write(`${formatTable(report.rows)}\n\n`);
+  for (const g of report.goals)
+    process.stdout.write(`${g.met ? "met    " : "NOT met"}  ${g.suite}: ${g.goal}: ${g.detail}\n`);
+  for (const s of report.skipped) process.stdout.write(`skipped  ${s.suite}: ${s.reason}\n`);
+  for (const note of report.notes) process.stdout.write(`note     ${note}\n`);
+  process.stdout.write(`took ${report.durationSeconds.toFixed(0)} s\n`);
+  if (options.docs) appendDocs(join(ROOT, "docs/benchmarks.md"), report);
+  if (options.json) writeJson(join(ROOT, "bench-results.json"), report);
+}
+
+main().catch((error: unknown) => {
+  log(error instanceof Error ? (error.stack ?? error.message) : String(error));
+  process.exitCode = 1;
+});

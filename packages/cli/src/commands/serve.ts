@@ -1,0 +1,128 @@
+import { createServer } from "node:http";
+import type { AddressInfo } from "node:net";
+import { createEntraWebhooks } from "@uslimato/connector-entra";
+import { toNodeHandler } from "@uslimato/msgraph";
+import { createScheduler } from "@uslimato/scheduler";
+import { CliError } from "../cli/cli-error";
+import type { Command } from "../cli/command";
+import { EXIT_CODES } from "../cli/exit-codes";
+import { createLineLogger } from "../output/create-line-logger";
+import { openRuntime } from "../runtime/open-runtime";
+
+const HOUR_MS = 3_600_000;
+
+/** `uslimato serve`: the in-process scheduler plus the webhook receiver over HTTP, until SIGINT/SIGTERM. */
+export const serveCommand: Command = {
+  name: "serve",
+  summary: "Run scheduled syncs and receive Graph change notifications over HTTP until SIGINT/SIGTERM.",
+  usage: `uslimato serve [--port 8080] [--host 127.0.0.1] [--public-url URL] [--subscribe]
+
+  --port N          HTTP port of the webhook receiver (0 picks a free one)
+  --host HOST       address to listen on (default 127.0.0.1; put a TLS proxy in front for Graph)
+  --public-url URL  the https URL Graph posts notifications to (default http://HOST:PORT/notifications)
+  --subscribe       create or renew the webhook subscriptions of every enabled Entra integration at start
+
+Routes: POST /notifications (Graph change and lifecycle notifications, validation handshake), GET /health.
+Subscriptions are renewed hourly; syncs run on each integration's interval (plan minimum applies).`,
+  options: {
+    port: { type: "string" },
+    host: { type: "string" },
+    "public-url": { type: "string" },
+    subscribe: { type: "boolean" },
+  },
+  positionals: { min: 0, max: 0 },
+  async run(ctx) {
+    const port = Number(ctx.values.port ?? 8080);
+    if (!Number.isInteger(port) || port < 0 || port > 65535)
+      throw new CliError("CLI_USAGE", "--port must be 0-65535.");
+    const host = typeof ctx.values.host === "string" ? ctx.values.host : "127.0.0.1";
+    const logger = createLineLogger(ctx.io.stderr);
+    const config = await ctx.loadConfig();
+    const runtime = await openRuntime(config, {
+      ...ctx.runtimeOptions,
+      logger,
+      onSyncFinished: (log) =>
+        logger.info(
+          { integrationId: log.integrationId, trigger: log.trigger, status: log.status, ...log.counts },
+          "sync finished",
+        ),
+    });
+    const { hub } = runtime;
+    let handler: (request: Request) => Promise<Response> = async () =>
+      new Response("starting", { status: 503 });
+    const server = createServer(
+      toNodeHandler(async (request) => {
+        const path = new URL(request.url).pathname;
+        if (path === "/health") return new Response("ok");
+        if (path === "/notifications") return handler(request);
+        return new Response("not found", { status: 404 });
+      }),
+    );
+    await new Promise<void>((resolve) => server.listen(port, host, resolve));
+    const address = server.address() as AddressInfo;
+    const base = `http://${host.includes(":") ? `[${host}]` : host}:${address.port}`;
+    const publicUrl =
+      typeof ctx.values["public-url"] === "string" ? ctx.values["public-url"] : `${base}/notifications`;
+    const webhooks = createEntraWebhooks({
+      hub,
+      notificationUrl: publicUrl,
+      connector: runtime.connectorOptions,
+      logger,
+    });
+    handler = webhooks.handler;
+    await webhooks.load();
+    if (ctx.values.subscribe === true)
+      for (const integration of await hub.integrations.list({ connectorId: "entra", enabled: true })) {
+        await webhooks.ensure(integration.id).then(
+          (subs) => logger.info({ integrationId: integration.id, subscriptions: subs.length }, "subscribed"),
+          (error: unknown) =>
+            logger.error({ integrationId: integration.id, err: error }, "subscription failed"),
+        );
+      }
+    const scheduler = createScheduler({
+      source: {
+        list: async () =>
+          (await hub.integrations.list()).map((v) => ({
+            id: v.id,
+            tenantId: v.tenantId,
+            plan: config.plan,
+            intervalMinutes: v.intervalMinutes,
+            enabled: v.enabled,
+            anchor: v.createdAt,
+          })),
+      },
+      run: async (id, { signal }) => {
+        await hub.syncNow(id, {
+          trigger: "schedule",
+          signal,
+          actor: { type: "scheduler", id: "uslimato-serve" },
+        });
+      },
+      onError: (event) =>
+        logger.error({ integrationId: event.integrationId, err: event.error }, "scheduled sync failed"),
+      logger,
+    });
+    await scheduler.start();
+    const renew = setInterval(() => {
+      webhooks
+        .renewDue()
+        .catch((error: unknown) => logger.error({ err: error }, "subscription renewal failed"));
+    }, HOUR_MS);
+    ctx.out(
+      `uslimato serve: listening on ${base} (notifications at ${publicUrl}); ${ctx.colors.dim("Ctrl-C stops")}`,
+    );
+    await new Promise<void>((resolve) => {
+      const stop = ctx.io.onShutdown?.(resolve);
+      if (!stop) resolve();
+    });
+    logger.info("shutting down: finishing running syncs");
+    clearInterval(renew);
+    await scheduler.stop({ timeoutMs: 30_000 });
+    webhooks.close();
+    await new Promise<void>((resolve) => server.close(() => resolve()));
+    server.closeAllConnections();
+    await runtime.close();
+    ctx.out("uslimato serve: stopped");
+    return EXIT_CODES.ok;
+  },
+};

@@ -1,0 +1,74 @@
+import type { ParseArgsOptionsConfig } from "node:util";
+import { CliError } from "../cli/cli-error";
+import type { FlagValues } from "../cli/command";
+
+/** Flags that set connector settings (Entra's, plus `--settings JSON` for any connector). Never secrets. */
+export const SETTINGS_OPTIONS = {
+  "tenant-id": { type: "string" },
+  "client-id": { type: "string" },
+  scope: { type: "string" },
+  cloud: { type: "string" },
+  "authority-host": { type: "string" },
+  "graph-base-url": { type: "string" },
+  "graph-scope": { type: "string" },
+  settings: { type: "string" },
+} satisfies ParseArgsOptionsConfig;
+
+/** The settings flags as `--help` shows them. */
+export const SETTINGS_HELP = `  --tenant-id ID          Entra: Directory (tenant) ID
+  --client-id ID          Entra: Application (client) ID
+  --scope SCOPE           Entra: users | usersAndGroups (default users)
+  --cloud CLOUD           Entra: global | usGov | usGovDoD | china (default global)
+  --authority-host URL    Entra: explicit endpoints (a proxy, or the local Graph simulator)...
+  --graph-base-url URL    ...with the Graph base URL including its version, e.g. http://127.0.0.1:4010/v1.0
+  --settings JSON         settings as JSON (any connector), merged under the flags above`;
+
+const FLAG_TO_SETTING: Record<string, string> = {
+  "tenant-id": "tenantId",
+  "client-id": "clientId",
+  scope: "scope",
+  cloud: "cloud",
+};
+
+/**
+ * Connector settings from the flags given (only those given, so `update` changes just them). Refuses settings
+ * that carry one of the connector's secret names: secrets never come from argv.
+ */
+export function settingsFromFlags(
+  values: FlagValues,
+  secretNames: ReadonlyArray<string>,
+): Record<string, unknown> {
+  let settings: Record<string, unknown> = {};
+  if (typeof values.settings === "string") {
+    try {
+      settings = JSON.parse(values.settings) as Record<string, unknown>;
+    } catch (error) {
+      throw new CliError("CLI_USAGE", "--settings must be a JSON object.", { cause: error });
+    }
+    if (typeof settings !== "object" || settings === null || Array.isArray(settings))
+      throw new CliError("CLI_USAGE", "--settings must be a JSON object.");
+    const leaked = Object.keys(settings).filter((key) => secretNames.includes(key));
+    if (leaked.length > 0)
+      throw new CliError(
+        "CLI_SECRET_ON_ARGV",
+        `--settings may not hold ${leaked.join(", ")}: secrets are never read from the command line. Use --secret-from-env VAR, --secret-stdin, or the prompt.`,
+      );
+  }
+  for (const [flag, key] of Object.entries(FLAG_TO_SETTING))
+    if (typeof values[flag] === "string") settings[key] = values[flag];
+  const authorityHost = values["authority-host"];
+  const graphBaseUrl = values["graph-base-url"];
+  if (typeof authorityHost === "string" || typeof graphBaseUrl === "string") {
+    if (typeof authorityHost !== "string" || typeof graphBaseUrl !== "string")
+      throw new CliError("CLI_USAGE", "--authority-host and --graph-base-url go together.");
+    settings.endpoints = {
+      authorityHost,
+      graphBaseUrl,
+      scope:
+        typeof values["graph-scope"] === "string"
+          ? values["graph-scope"]
+          : "https://graph.microsoft.com/.default",
+    };
+  }
+  return settings;
+}

@@ -1,0 +1,122 @@
+import type { CliIo } from "../cli/cli-io";
+import { EXIT_CODES, type ExitCode } from "../cli/exit-codes";
+import type { Colors } from "../output/colors";
+import { progressMode } from "../output/progress-mode";
+import type { DemoContext, DemoOutput, DemoStep, DemoStepResult } from "./demo-context";
+import { changeTenant } from "./steps/change-tenant";
+import { configureIntegration } from "./steps/configure-integration";
+import { fullSync } from "./steps/full-sync";
+import { incrementalSync } from "./steps/incremental-sync";
+import { showSyncLog } from "./steps/show-sync-log";
+import { startSimulator } from "./steps/start-simulator";
+import { summary } from "./steps/summary";
+import { testConnection } from "./steps/test-connection";
+import { webhookRoundTrip } from "./steps/webhook-round-trip";
+
+/** The demo's steps, in order. */
+export const DEMO_STEPS: ReadonlyArray<DemoStep> = [
+  startSimulator,
+  configureIntegration,
+  testConnection,
+  fullSync,
+  showSyncLog,
+  changeTenant,
+  incrementalSync,
+  webhookRoundTrip,
+  summary,
+];
+
+/** Options of {@link runDemo}. */
+export interface DemoOptions {
+  io: CliIo;
+  colors: Colors;
+  /** Users in the simulated tenant. Default 5,000. */
+  users?: number;
+  /** Print one JSON document of all step results instead of human output. */
+  json?: boolean;
+  /** Quiet time before the webhook-triggered sync. Default 500 ms. */
+  debounceMs?: number;
+}
+
+/** What {@link runDemo} reports (the `--json` document). */
+export interface DemoReport {
+  ok: boolean;
+  users: number;
+  durationMs: number;
+  steps: DemoStepResult[];
+}
+
+const failureOf = (error: unknown): { code: string; message: string } => ({
+  code: String((error as { code?: unknown } | null)?.code ?? "DEMO_STEP_FAILED"),
+  message: error instanceof Error ? error.message : String(error),
+});
+
+/**
+ * The demo: a simulated Entra ID tenant synchronized into a SQLite store and kept in step by delta sync and
+ * webhooks, on embedded defaults, without setup or network. Stops at the first failed step; always cleans up
+ * the simulator and the store (the temp folder is kept so its data can be looked at).
+ */
+export async function runDemo(options: DemoOptions): Promise<{ exitCode: ExitCode; report: DemoReport }> {
+  const json = options.json === true;
+  const { colors } = options;
+  const stream = options.io.stdout;
+  const output: DemoOutput = {
+    stream,
+    colors,
+    json,
+    progress: progressMode(stream, json),
+    line: (text = "") => {
+      if (!json) stream.write(`${text}\n`);
+    },
+  };
+  const ctx: DemoContext = { users: options.users ?? 5000, output, debounceMs: options.debounceMs ?? 500 };
+  const started = Date.now();
+  const steps: DemoStepResult[] = [];
+  output.line(
+    colors.bold(
+      `uslimato demo: a simulated Entra ID tenant of ${ctx.users.toLocaleString("en-US")} users, kept in step`,
+    ),
+  );
+  try {
+    for (const [index, step] of DEMO_STEPS.entries()) {
+      output.line();
+      output.line(colors.cyan(colors.bold(`▶ ${index + 1}/${DEMO_STEPS.length} ${step.title}`)));
+      const stepStarted = Date.now();
+      try {
+        const details = await step.run(ctx);
+        steps.push({
+          step: step.name,
+          title: step.title,
+          ok: true,
+          durationMs: Date.now() - stepStarted,
+          details,
+        });
+      } catch (error) {
+        const failure = failureOf(error);
+        steps.push({
+          step: step.name,
+          title: step.title,
+          ok: false,
+          durationMs: Date.now() - stepStarted,
+          details: {},
+          error: failure,
+        });
+        output.line(`  ${colors.red("✗ failed")} ${failure.code}: ${failure.message}`);
+        break;
+      }
+    }
+  } finally {
+    await ctx.runtime?.close();
+    await ctx.sim?.close();
+  }
+  const ok = steps.length === DEMO_STEPS.length && steps.every((s) => s.ok);
+  const report: DemoReport = { ok, users: ctx.users, durationMs: Date.now() - started, steps };
+  output.line();
+  output.line(
+    ok
+      ? colors.green(colors.bold(`✓ demo complete in ${(report.durationMs / 1000).toFixed(1)} s`))
+      : colors.red(colors.bold(`✗ demo failed at step "${steps.at(-1)?.title}"`)),
+  );
+  if (json) stream.write(`${JSON.stringify(report, null, 2)}\n`);
+  return { exitCode: ok ? EXIT_CODES.ok : EXIT_CODES.failed, report };
+}

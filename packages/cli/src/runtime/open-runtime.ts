@@ -1,0 +1,55 @@
+import { createEntraConnector, type EntraConnectorOptions } from "@uslimato/connector-entra";
+import { type AnyConnector, createHub, type Hub, type Logger, type SyncLog } from "@uslimato/core";
+import { type CredentialStore, createCredentialStore } from "@uslimato/credential-store";
+import { fieldMappingEngine } from "@uslimato/field-mapping";
+import type { LoadedConfig } from "../config/load-config";
+import type { KeyRingFile } from "../keys/key-ring-file";
+import { readKeyRingFile, toKeyRing } from "../keys/key-ring-store";
+import { connectorOptionsFor } from "./connector-options-for";
+import { type ClosableStorage, openStorage } from "./open-storage";
+
+/** Options of {@link openRuntime}. */
+export interface RuntimeOptions {
+  /** Entra connector options (default: derived from the stored integrations' endpoints). */
+  connectorOptions?: EntraConnectorOptions;
+  /** More connectors besides Entra (tests, host builds of the CLI). */
+  extraConnectors?: ReadonlyArray<AnyConnector>;
+  logger?: Logger;
+  /** Called after every finished run. */
+  onSyncFinished?: (log: SyncLog) => void;
+}
+
+/** What the commands work with: the storage, the credential store and the hub over them. */
+export interface Runtime {
+  config: LoadedConfig;
+  keyRingFile: KeyRingFile;
+  storage: ClosableStorage;
+  vault: CredentialStore;
+  hub: Hub;
+  connectorOptions: EntraConnectorOptions;
+  close(): Promise<void>;
+}
+
+/** Opens the configured database and key ring and composes the hub: Entra connector, field mapping, plan. */
+export async function openRuntime(config: LoadedConfig, options: RuntimeOptions = {}): Promise<Runtime> {
+  const keyRingFile = await readKeyRingFile(config.keyRingFile);
+  const vault = createCredentialStore({ keyRing: toKeyRing(keyRingFile) });
+  const storage = await openStorage(config.database);
+  try {
+    const connectorOptions =
+      options.connectorOptions ?? connectorOptionsFor(await storage.integrations.list());
+    const hub = createHub({
+      storage,
+      vault,
+      connectors: [createEntraConnector(connectorOptions), ...(options.extraConnectors ?? [])],
+      mapping: fieldMappingEngine(),
+      plan: config.plan,
+      ...(options.logger ? { logger: options.logger } : {}),
+      ...(options.onSyncFinished ? { onSyncFinished: options.onSyncFinished } : {}),
+    });
+    return { config, keyRingFile, storage, vault, hub, connectorOptions, close: () => storage.close() };
+  } catch (error) {
+    await storage.close();
+    throw error;
+  }
+}

@@ -1,0 +1,22 @@
+import type { GraphTokenProviderOptions, RetryDelayOptions, TokenCredential } from "@uslimato/msgraph";
+
+/** Options of {@link createEntraConnector}, set once by the host app. */
+export interface EntraConnectorOptions {
+  /**
+   * msal-node's HTTP client: only for tests and the simulator (`createSimulatorNetworkClient`). Production leaves
+   * it unset and msal-node talks https to the real authority.
+   */
+  networkClient?: GraphTokenProviderOptions["networkClient"];
+  /** The token credential of an integration configured with `credential: "tokenCredential"` (managed identity...). */
+  tokenCredential?: (integration: { integrationId: string; tenantId: string }) => TokenCredential | undefined;
+  /** A fetch implementation for Graph calls (tests). */
+  fetch?: typeof globalThis.fetch;
+  /** Timeout of one Graph request attempt. Default 30 s. */
+  timeoutMs?: number;
+  /** Retries after the first attempt. Default 4. */
+  maxRetries?: number;
+  /** Backoff bounds (tests shorten them). */
+  retry?: RetryDelayOptions;
+  /** Delta page size asked of Graph with `Prefer: odata.maxpagesize`. Default 999. */
+  pageSize?: number;
+}

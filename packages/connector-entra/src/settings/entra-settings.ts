@@ -1,0 +1,72 @@
+import { z } from "zod";
+
+const GUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+const DOMAIN = /^(?=.{4,253}$)([a-z0-9](?:[a-z0-9-]{0,61}[a-z0-9])?\.)+[a-z]{2,63}$/i;
+
+/** Zod schema of the Entra connector's settings (never secret). */
+export const entraSettingsSchema = z
+  .object({
+    /** Directory (tenant) id, or a verified domain of the tenant. */
+    tenantId: z
+      .string()
+      .trim()
+      .refine(
+        (v) => GUID.test(v) || DOMAIN.test(v),
+        "must be the Directory (tenant) ID (a GUID) or a verified domain",
+      ),
+    /** Application (client) id of the App Registration. */
+    clientId: z.string().trim().regex(GUID, "must be the Application (client) ID, a GUID"),
+    /** What to synchronize: `users` or `usersAndGroups`. */
+    scope: z.enum(["users", "usersAndGroups"]).default("users"),
+    /** National cloud. */
+    cloud: z.enum(["global", "usGov", "usGovDoD", "china"]).default("global"),
+    /**
+     * Explicit endpoints for proxies and the simulator (plain http only on loopback addresses): the authority host
+     * and the Graph base URL with its version (e.g. `http://127.0.0.1:4010/v1.0`).
+     */
+    endpoints: z
+      .object({ authorityHost: z.url(), graphBaseUrl: z.url(), scope: z.string().optional() })
+      .optional(),
+    /** How the app authenticates: a client secret, a certificate, or a token credential the host provides. */
+    credential: z.enum(["clientSecret", "certificate", "tokenCredential"]).default("clientSecret"),
+    /** SHA-256 thumbprint (hex) of the certificate, for `credential: "certificate"`. */
+    certificateThumbprintSha256: z
+      .string()
+      .regex(/^[0-9a-f]{64}$/i, "must be a SHA-256 thumbprint: 64 hex digits")
+      .optional(),
+    /** Extra user properties to read (for custom mappings), besides the ones the defaults need. */
+    userProperties: z
+      .array(z.string().regex(/^[A-Za-z][A-Za-z0-9_]*$/, "must be a Graph property name"))
+      .max(40)
+      .default([]),
+  })
+  .superRefine((settings, ctx) => {
+    if (settings.credential === "certificate" && !settings.certificateThumbprintSha256) {
+      ctx.addIssue({
+        code: "custom",
+        path: ["certificateThumbprintSha256"],
+        message: "is required for certificate credentials",
+      });
+    }
+  });
+
+/** The Entra connector's settings. */
+export type EntraSettings = z.output<typeof entraSettingsSchema>;
+
+/** The Entra connector's secrets: a client secret, or a certificate's private key (PEM). */
+export type EntraSecretName = "clientSecret" | "certificatePrivateKey";
+
+/** Zod schema of the Entra connector's secrets (sealed by the credential store, never kept in settings). */
+export const entraSecretsSchema = z.object({
+  clientSecret: z.string().min(1, "must not be empty").max(1024).optional(),
+  certificatePrivateKey: z
+    .string()
+    .includes("PRIVATE KEY", { message: "must be a PEM private key" })
+    .optional(),
+});
+
+declare module "@uslimato/core" {
+  interface ConnectorSettingsRegistry {
+    entra: z.input<typeof entraSettingsSchema>;
+  }
+}

@@ -1,0 +1,121 @@
+import type { z } from "zod";
+import type { Logger } from "../logging/logger";
+import type { Secret } from "../secrets/secret";
+import type { ConnectorState } from "./connector-state";
+import type { JsonValue } from "./json";
+import type { EntityKind, SourcePage } from "./source-page";
+
+/** Which way data flows. The connectors shipped with the SDK are `inbound`. */
+export type SyncDirection = "inbound" | "outbound" | "both";
+
+/** What a connector can do beyond a full read. */
+export interface ConnectorCapabilities {
+  /** `read` can resume from a checkpoint and return only changes. */
+  incremental: boolean;
+  /** The connector can receive change notifications (see `webhooks`). */
+  webhooks: boolean;
+  /** Directions the connector supports; the first is the default. */
+  directions: ReadonlyArray<SyncDirection>;
+}
+
+/** The secrets of an integration, opened just in time, as {@link Secret}s that cannot print. */
+export type OpenSecrets<SecretName extends string = string> = Readonly<Partial<Record<SecretName, Secret>>>;
+
+/** What every connector call receives. */
+export interface ConnectorContext<Settings = unknown, SecretName extends string = string> {
+  integrationId: string;
+  tenantId: string;
+  settings: Settings;
+  secrets: OpenSecrets<SecretName>;
+  logger: Logger;
+  signal: AbortSignal;
+  /** The connector's private, sealed state for this integration. */
+  state: ConnectorState;
+}
+
+/** What `read` receives beyond the common context. */
+export interface ReadContext<Settings = unknown, SecretName extends string = string>
+  extends ConnectorContext<Settings, SecretName> {
+  /** The checkpoint of the last applied page, or `null` for a first (full) run. */
+  checkpoint: JsonValue | null;
+  /** `full` when the host asked for a full resync (the checkpoint is then `null`). */
+  requestedMode: "auto" | "full";
+}
+
+/** One step of a connection test. */
+export interface ConnectionTestStep {
+  name: string;
+  ok: boolean;
+  message: string;
+}
+
+/** A connection test result a UI can show as it is. */
+export type ConnectionTestResult =
+  | { ok: true; steps: ReadonlyArray<ConnectionTestStep>; details?: Readonly<Record<string, string>> }
+  | {
+      ok: false;
+      /** The step that failed, e.g. `token`, `permissions`, `read`. */
+      failedStep: string;
+      /** A stable code for the failure, e.g. `TENANT_NOT_FOUND`, `INVALID_SECRET`, `CONSENT_MISSING`. */
+      code: string;
+      /** What went wrong, in words for an admin. */
+      message: string;
+      /** What the admin should do about it. */
+      remedy: string;
+      steps: ReadonlyArray<ConnectionTestStep>;
+      /** The service's request id, for support. */
+      requestId?: string;
+    };
+
+/**
+ * The contract a connector implements: what it is, what it needs, and how it reads. A connector never touches
+ * host storage: it yields pages and the hub applies them.
+ *
+ * Register a connector's settings type for type-safe `hub.integrations.create` through declaration merging on
+ * {@link ConnectorSettingsRegistry}.
+ */
+export interface Connector<Settings = unknown, SecretName extends string = string> {
+  /** Stable id, e.g. `entra`. */
+  id: string;
+  /** Display title, e.g. `Microsoft Entra ID`. */
+  title: string;
+  description?: string;
+  /** Validates (and may default) the settings. */
+  settingsSchema: z.ZodType<Settings>;
+  /** Validates the secrets; they are sealed by the credential store and never stored in settings. */
+  secretsSchema: z.ZodType<Partial<Record<SecretName, string>>>;
+  /** Names of the secrets (used for the "configured" view). */
+  secretNames: ReadonlyArray<SecretName>;
+  /** Entity kinds this connector produces. */
+  entities: ReadonlyArray<EntityKind>;
+  capabilities: ConnectorCapabilities;
+  /** Default field mappings per entity kind, in the mapping engine's JSON form. */
+  defaultMappings: Readonly<Partial<Record<EntityKind, JsonValue>>>;
+  /** Checks the configuration against the external system without changing anything. */
+  testConnection(ctx: ConnectorContext<Settings, SecretName>): Promise<ConnectionTestResult>;
+  /** Reads pages, from `ctx.checkpoint` on. */
+  read(ctx: ReadContext<Settings, SecretName>): AsyncIterable<SourcePage>;
+  /** Frees what the connector holds for an integration (token caches, subscriptions in memory). */
+  release?(integrationId: string): Promise<void> | void;
+}
+
+/**
+ * Connectors register their settings type here, keyed by connector id, through declaration merging:
+ *
+ * @example
+ * ```ts
+ * declare module "@uslimato/core" {
+ *   interface ConnectorSettingsRegistry { entra: EntraSettings }
+ * }
+ * ```
+ */
+// biome-ignore lint/suspicious/noEmptyInterface: extended by plugins through declaration merging
+export interface ConnectorSettingsRegistry {}
+
+/** The settings type of connector `Id`, or a JSON object for connectors that registered none. */
+export type SettingsOf<Id extends string> = Id extends keyof ConnectorSettingsRegistry
+  ? ConnectorSettingsRegistry[Id]
+  : Record<string, unknown>;
+
+/** A connector of any settings type, as the registry holds it. */
+export type AnyConnector = Connector<unknown, string>;

@@ -1,0 +1,10 @@
+/** Full-jitter exponential backoff: a random delay in [0, min(maxMs, baseMs * 2^attempt)]. */
+export function backoffDelay(
+  attempt: number,
+  baseMs = 500,
+  maxMs = 30_000,
+  random: () => number = Math.random,
+): number {
+  const ceiling = Math.min(maxMs, baseMs * 2 ** attempt);
+  return Math.round(random() * ceiling);
+}

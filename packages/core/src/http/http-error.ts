@@ -1,0 +1,44 @@
+import { CoreError } from "../errors/core-error";
+import type { CoreErrorCode } from "../errors/error-codes";
+
+/** Facts kept from a failed call: never a header value, token or body that could hold a secret. */
+export interface HttpErrorFacts {
+  method: string;
+  /** The URL without its query string. */
+  url: string;
+  status?: number;
+  /** The service's own error code (e.g. Graph's `Authorization_RequestDenied`). */
+  serviceCode?: string;
+  requestId?: string;
+  attempts: number;
+}
+
+/** A failed HTTP call after retries: `HTTP_ERROR`, `HTTP_TIMEOUT`, `HTTP_NETWORK` or `HTTP_INVALID_RESPONSE`. */
+export class HttpError extends CoreError {
+  readonly status: number | undefined;
+  readonly serviceCode: string | undefined;
+  readonly requestId: string | undefined;
+
+  constructor(
+    code: Extract<CoreErrorCode, `HTTP_${string}`>,
+    message: string,
+    facts: HttpErrorFacts,
+    cause?: unknown,
+  ) {
+    super(code, message, {
+      cause,
+      details: {
+        method: facts.method,
+        url: facts.url,
+        status: facts.status,
+        serviceCode: facts.serviceCode,
+        requestId: facts.requestId,
+        attempts: facts.attempts,
+      },
+    });
+    this.name = "HttpError";
+    this.status = facts.status;
+    this.serviceCode = facts.serviceCode;
+    this.requestId = facts.requestId;
+  }
+}

@@ -1,0 +1,76 @@
+import type { Actor, AuditEntry } from "../audit/audit-entry";
+import type { AnyConnector, ConnectionTestResult, ConnectorContext } from "../connector/connector";
+import type { CreateIntegrationInput, UpdateIntegrationInput } from "../integrations/integration-input";
+import type { IntegrationView } from "../integrations/integration-view";
+import type { SyncProgress } from "../sync/sync-progress";
+import type { SyncLog, SyncTrigger } from "../sync-log/sync-log";
+
+/** Who is acting, for the audit log. Default: the system. */
+export interface ActingOptions {
+  actor?: Actor;
+}
+
+/** Options of {@link Hub.syncNow}. */
+export interface SyncNowOptions extends ActingOptions {
+  /** What started the run. Default `manual` ("Sync now"). */
+  trigger?: SyncTrigger;
+  /** `true` forgets the checkpoint and reads everything. */
+  full?: boolean;
+  signal?: AbortSignal;
+  onProgress?: (progress: SyncProgress) => void;
+  /** Apply deactivations even above the mass-deactivation guard (the admin confirmed). */
+  confirmMassDeactivation?: boolean;
+}
+
+/** The integrations API of the hub. Secrets go in; only a "configured" indicator comes out. */
+export interface IntegrationsApi {
+  create(input: CreateIntegrationInput, options?: ActingOptions): Promise<IntegrationView>;
+  update(id: string, input: UpdateIntegrationInput, options?: ActingOptions): Promise<IntegrationView>;
+  enable(id: string, options?: ActingOptions): Promise<IntegrationView>;
+  disable(id: string, options?: ActingOptions): Promise<IntegrationView>;
+  /** Deletes the configuration, secrets and synced links; keeps users, sync logs and the audit log. */
+  remove(id: string, options?: ActingOptions): Promise<void>;
+  get(id: string): Promise<IntegrationView>;
+  list(filter?: { tenantId?: string; connectorId?: string; enabled?: boolean }): Promise<IntegrationView[]>;
+}
+
+/** Something that happened to an integration; listeners run before the call that caused it returns. */
+export interface IntegrationEvent {
+  type: "created" | "updated" | "enabled" | "disabled" | "deleting";
+  integrationId: string;
+  connectorId: string;
+  tenantId: string;
+}
+
+/** What `createHub` returns: everything a host app does with integrations. */
+export interface Hub {
+  readonly integrations: IntegrationsApi;
+  /** The registered connectors. */
+  connectors(): ReadonlyArray<AnyConnector>;
+  /** Checks the configuration against the external system ("Test connection"). */
+  testConnection(
+    id: string,
+    options?: ActingOptions & { signal?: AbortSignal },
+  ): Promise<ConnectionTestResult>;
+  /** Runs a sync now and returns its log ("Sync now"); `SYNC_ALREADY_RUNNING` if one is running. */
+  syncNow(id: string, options?: SyncNowOptions): Promise<SyncLog>;
+  /** Sync logs of an integration, newest first. */
+  syncLogs(id: string, page?: { limit?: number; before?: Date }): Promise<SyncLog[]>;
+  /** Audit entries, newest first. */
+  auditLog(filter: { tenantId?: string; integrationId?: string; limit?: number }): Promise<AuditEntry[]>;
+  /** Applies deactivations held back by the mass-deactivation guard; returns how many users were deactivated. */
+  confirmDeactivations(id: string, options?: ActingOptions): Promise<number>;
+  /** Drops deactivations held back by the guard; returns how many were dropped. */
+  discardDeactivations(id: string, options?: ActingOptions): Promise<number>;
+  /**
+   * Runs `fn` with the integration's connector context (settings, secrets opened just in time, sealed state,
+   * logger): how connector packages do work outside a sync, e.g. managing webhook subscriptions.
+   */
+  withConnectorContext<T>(
+    id: string,
+    fn: (ctx: ConnectorContext<unknown, string>) => Promise<T>,
+    options?: { signal?: AbortSignal },
+  ): Promise<T>;
+  /** Listens to integration events (webhook modules remove subscriptions on `disabled` and `deleting`). */
+  onIntegrationEvent(listener: (event: IntegrationEvent) => void | Promise<void>): () => void;
+}

@@ -1,0 +1,18 @@
+import type { MappedRecord, MappingEngine, RecordMapper } from "./mapping-engine";
+
+const NO_FIELDS: ReadonlySet<string> = new Set();
+
+const passthroughMapper: RecordMapper = {
+  createOnly: NO_FIELDS,
+  mapPage: (records) =>
+    records.map((values): MappedRecord => ({ values: { ...values }, skip: [], errors: [] })),
+};
+
+/**
+ * A mapping engine for connectors whose records already carry internal field names: every external field is
+ * taken as it is. The hub uses it when the host passes no engine.
+ */
+export const passthroughMapping: MappingEngine = {
+  compile: () => passthroughMapper,
+  validate: () => [],
+};

@@ -1,0 +1,80 @@
+import type { JsonObject } from "../connector/json";
+import type { MappedRecord } from "../mapping/mapping-engine";
+import type { SyncErrorDetail } from "../sync-log/sync-log";
+import { normalizeEmail } from "./normalize-email";
+
+/** The internal user fields a mapping produces; everything else lands in `attributes`. */
+export const USER_FIELDS = ["email", "displayName", "active"] as const;
+
+/** A source user after mapping, ready for reconciliation. */
+export interface UserCandidate {
+  externalId: string;
+  /** Normalized email, or null when the mapping gave none. */
+  email: string | null;
+  /** `undefined` when the field is not to be written for this record. */
+  displayName: string | null | undefined;
+  active: boolean | undefined;
+  attributes: JsonObject;
+  /** Fields written only on create. */
+  createOnly: ReadonlySet<string>;
+  /** Problems with single fields (the record is still applied without them). */
+  warnings: SyncErrorDetail[];
+}
+
+const NO_WARNINGS: SyncErrorDetail[] = [];
+const NO_SKIPS: ReadonlySet<string> = new Set();
+
+/** Turns a mapped record into a {@link UserCandidate}; field errors become warnings and the field is skipped. */
+export function toUserCandidate(
+  externalId: string,
+  mapped: MappedRecord,
+  createOnly: ReadonlySet<string>,
+): UserCandidate {
+  let skip = NO_SKIPS;
+  let warnings = NO_WARNINGS;
+  if (mapped.skip.length > 0 || mapped.errors.length > 0) {
+    const skipped = new Set(mapped.skip);
+    warnings = [];
+    for (const error of mapped.errors) {
+      skipped.add(error.target);
+      warnings.push({
+        externalId,
+        kind: "user",
+        field: error.target,
+        code: error.code,
+        message: error.message,
+        severity: "warning",
+      });
+    }
+    skip = skipped;
+  }
+  const values = mapped.values;
+  const attributes: JsonObject = {};
+  for (const key in values) {
+    if (key === "email" || key === "displayName" || key === "active") continue;
+    const value = values[key];
+    if (!skip.has(key) && value !== undefined) attributes[key] = toJson(value);
+  }
+  const { email, displayName, active } = values;
+  return {
+    externalId,
+    email: skip.has("email") ? null : normalizeEmail(email),
+    displayName: skip.has("displayName") ? undefined : displayName == null ? null : String(displayName),
+    active: skip.has("active") || active === undefined || active === null ? undefined : toBoolean(active),
+    attributes,
+    createOnly,
+    warnings,
+  };
+}
+
+function toBoolean(value: unknown): boolean {
+  if (typeof value === "string") return value.trim().toLowerCase() !== "false" && value.trim() !== "0";
+  return Boolean(value);
+}
+
+function toJson(value: unknown): JsonObject[string] {
+  if (value instanceof Date) return value.toISOString();
+  if (value === null || typeof value === "string" || typeof value === "number" || typeof value === "boolean")
+    return value;
+  return JSON.parse(JSON.stringify(value)) as JsonObject[string];
+}

@@ -1,0 +1,64 @@
+import type { UserLink } from "../records";
+import type { DirectoryStore } from "../storage-adapter";
+import { copyRecord } from "./copy-records";
+import type { MemoryLink, MemoryState } from "./memory-state";
+
+type Lists = Pick<
+  DirectoryStore,
+  "listUsers" | "listLinks" | "listGroups" | "listMemberships" | "listRecords"
+>;
+
+const byKey =
+  <T>(key: (item: T) => string) =>
+  (a: T, b: T): number =>
+    key(a) < key(b) ? -1 : key(a) > key(b) ? 1 : 0;
+
+const page = <T>(items: T[], options: { limit?: number; offset?: number } = {}): T[] =>
+  items.slice(
+    options.offset ?? 0,
+    options.limit === undefined ? undefined : (options.offset ?? 0) + options.limit,
+  );
+
+/** The directory's listing methods (admin views and tests; a sync never lists). */
+export function listMemoryDirectory(
+  state: MemoryState,
+  toLink: (integrationId: string, link: MemoryLink) => UserLink,
+): Lists {
+  return {
+    async listUsers(query = {}) {
+      const linked =
+        query.integrationId === undefined ? undefined : state.directories.get(query.integrationId);
+      const users =
+        query.integrationId === undefined
+          ? [...state.users.values()]
+          : [...(linked?.linksByUser.keys() ?? [])].flatMap((id) => {
+              const user = state.users.get(id);
+              return user && linked?.linksByUser.has(id) ? [user] : [];
+            });
+      return page(users.sort(byKey((u) => u.email + "\u0000" + u.id)), query).map(copyRecord);
+    },
+    async listLinks(integrationId, options) {
+      const links = [...(state.directories.get(integrationId)?.links.values() ?? [])];
+      return page(links.sort(byKey((l) => l.externalId)), options).map((l) => toLink(integrationId, l));
+    },
+    async listGroups(integrationId) {
+      const groups = [...(state.directories.get(integrationId)?.groups.values() ?? [])].map((g) => g.value);
+      return groups.sort(byKey((g) => g.externalId)).map(copyRecord);
+    },
+    async listMemberships(integrationId, groupExternalId) {
+      const memberships = state.directories.get(integrationId)?.memberships ?? new Map<string, Set<string>>();
+      const groups = groupExternalId === undefined ? [...memberships.keys()].sort() : [groupExternalId];
+      return groups.flatMap((group) =>
+        [...(memberships.get(group) ?? [])]
+          .sort()
+          .map((userExternalId) => ({ integrationId, groupExternalId: group, userExternalId })),
+      );
+    },
+    async listRecords(integrationId, kind) {
+      const records = [...(state.directories.get(integrationId)?.records[kind].values() ?? [])].map(
+        (r) => r.value,
+      );
+      return records.sort(byKey((r) => r.externalId)).map(copyRecord);
+    },
+  };
+}

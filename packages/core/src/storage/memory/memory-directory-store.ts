@@ -1,0 +1,136 @@
+import { CoreError } from "../../errors/core-error";
+import type { StoredUser, UserLink } from "../records";
+import type { DirectoryStore, UserLookup } from "../storage-adapter";
+import { applyMemoryOthers } from "./apply-memory-others";
+import { applyMemorySweep } from "./apply-memory-sweep";
+import { applyMemoryUsers } from "./apply-memory-users";
+import { checkMemoryBatch } from "./check-memory-batch";
+import { copyJson, copyRecord } from "./copy-records";
+import { copyUser } from "./copy-user";
+import { linkedIdList } from "./linked-ids";
+import { listMemoryDirectory } from "./list-memory-directory";
+import { directoryOf, type MemoryLink, type MemoryState } from "./memory-state";
+
+const toLink = (integrationId: string, link: MemoryLink): UserLink => ({
+  integrationId,
+  externalId: link.externalId,
+  userId: link.userId,
+  pendingDeactivation: link.pendingDeactivation,
+});
+
+/** The directory kept in memory: every lookup goes through a Map, so a page costs the same at any size. */
+export function createMemoryDirectoryStore(state: MemoryState): DirectoryStore {
+  const pendingLinks = (integrationId: string) =>
+    [...(state.directories.get(integrationId)?.links.values() ?? [])].filter((l) => l.pendingDeactivation);
+  return {
+    async findUsers(integrationId, query) {
+      const directory = state.directories.get(integrationId);
+      const lookup: UserLookup = { byExternalId: [], byEmail: [] };
+      // One copy per user per lookup, even when it is found both by link and by email.
+      const copies = new Map<string, StoredUser>();
+      const copyOf = (user: StoredUser) => {
+        let copy = copies.get(user.id);
+        if (!copy) {
+          copy = copyUser(user);
+          copies.set(user.id, copy);
+        }
+        return copy;
+      };
+      for (const externalId of new Set(query.externalIds)) {
+        const link = directory?.links.get(externalId);
+        const user = link && state.users.get(link.userId);
+        if (link && user) lookup.byExternalId.push({ link: toLink(integrationId, link), user: copyOf(user) });
+      }
+      for (const email of new Set(query.emails)) {
+        const userId = state.usersByEmail.get(email);
+        const user = userId === undefined ? undefined : state.users.get(userId);
+        if (!user) continue;
+        const linkedExternalIds = linkedIdList(directory?.linksByUser.get(user.id));
+        lookup.byEmail.push({ user: copyOf(user), linkedExternalIds });
+      }
+      return lookup;
+    },
+    async findGroups(integrationId, externalIds) {
+      const groups = state.directories.get(integrationId)?.groups;
+      return [...new Set(externalIds)].flatMap((id) => {
+        const group = groups?.get(id);
+        return group ? [copyRecord(group.value)] : [];
+      });
+    },
+    async findRecords(integrationId, kind, externalIds) {
+      const records = state.directories.get(integrationId)?.records[kind];
+      return [...new Set(externalIds)].flatMap((id) => {
+        const record = records?.get(id);
+        return record ? [copyRecord(record.value)] : [];
+      });
+    },
+    async applyPage(integrationId, batch, checkpoint) {
+      checkMemoryBatch(state, batch);
+      const now = new Date();
+      const directory = directoryOf(state, integrationId);
+      if (batch.users) applyMemoryUsers(state, directory, batch.users, now);
+      applyMemoryOthers(integrationId, directory, batch, now);
+      const result = applyMemorySweep(state, directory, batch, now);
+      state.checkpoints.set(integrationId, { value: copyJson(checkpoint), updatedAt: now });
+      return result;
+    },
+    async countActiveLinkedUsers(integrationId) {
+      let count = 0;
+      for (const link of state.directories.get(integrationId)?.links.values() ?? []) {
+        if (state.users.get(link.userId)?.active) count += 1;
+      }
+      return count;
+    },
+    async countPendingDeactivations(integrationId) {
+      return pendingLinks(integrationId).filter((l) => state.users.get(l.userId)?.active).length;
+    },
+    async commitPendingDeactivations(integrationId) {
+      const now = new Date();
+      let changed = 0;
+      for (const link of pendingLinks(integrationId)) {
+        const user = state.users.get(link.userId);
+        if (user?.active) {
+          user.active = false;
+          user.updatedAt = now;
+          changed += 1;
+        }
+        link.pendingDeactivation = false;
+      }
+      return changed;
+    },
+    async discardPendingDeactivations(integrationId) {
+      const pending = pendingLinks(integrationId);
+      for (const link of pending) link.pendingDeactivation = false;
+      return pending.length;
+    },
+    async putUsers(users) {
+      putMemoryUsers(state, users);
+    },
+    ...listMemoryDirectory(state, toLink),
+  };
+}
+
+/** Inserts or replaces host-owned users; `STORAGE_CONFLICT` (and nothing written) if two users would share an email. */
+function putMemoryUsers(state: MemoryState, users: ReadonlyArray<StoredUser>): void {
+  const owners = new Map<string, string | null>();
+  const ownerOf = (email: string) => (owners.has(email) ? owners.get(email) : state.usersByEmail.get(email));
+  for (const user of users) {
+    const previous = state.users.get(user.id)?.email;
+    if (previous !== undefined && previous !== user.email && ownerOf(previous) === user.id)
+      owners.set(previous, null);
+    const owner = ownerOf(user.email);
+    if (owner != null && owner !== user.id) {
+      throw new CoreError("STORAGE_CONFLICT", "Another user has this email.", {
+        details: { userId: user.id },
+      });
+    }
+    owners.set(user.email, user.id);
+  }
+  for (const user of users) {
+    const previous = state.users.get(user.id);
+    if (previous && state.usersByEmail.get(previous.email) === user.id)
+      state.usersByEmail.delete(previous.email);
+    state.users.set(user.id, copyRecord(user));
+    state.usersByEmail.set(user.email, user.id);
+  }
+}

@@ -1,0 +1,80 @@
+import type { AuditEntry } from "../../audit/audit-entry";
+import type { JsonValue } from "../../connector/json";
+import type { SyncLog } from "../../sync-log/sync-log";
+import type {
+  IntegrationRecord,
+  SealedSecretRecord,
+  StoredGroup,
+  StoredRecord,
+  StoredUser,
+} from "../records";
+import type { LinkedIds } from "./linked-ids";
+
+/** A link as the memory store keeps it: the user, the pending mark and the last sweep that saw it. */
+export interface MemoryLink {
+  externalId: string;
+  userId: string;
+  pendingDeactivation: boolean;
+  lastSeen: string | null;
+}
+
+/** A group or record with the last sweep that saw it. */
+export interface Swept<T> {
+  value: T;
+  lastSeen: string | null;
+}
+
+/** Everything the memory store keeps for one integration's directory. */
+export interface MemoryDirectory {
+  links: Map<string, MemoryLink>;
+  /** userId -> external ids linked to it in this integration. */
+  linksByUser: Map<string, LinkedIds>;
+  groups: Map<string, Swept<StoredGroup>>;
+  /** groupExternalId -> member user external ids. */
+  memberships: Map<string, Set<string>>;
+  records: { device: Map<string, Swept<StoredRecord>>; asset: Map<string, Swept<StoredRecord>> };
+}
+
+/** The whole in-memory database. Stored objects are never handed out; stores return copies. */
+export interface MemoryState {
+  integrations: Map<string, IntegrationRecord>;
+  /** integrationId -> name -> secret. */
+  secrets: Map<string, Map<string, SealedSecretRecord>>;
+  checkpoints: Map<string, { value: JsonValue; updatedAt: Date }>;
+  syncLogs: Map<string, SyncLog>;
+  audit: AuditEntry[];
+  users: Map<string, StoredUser>;
+  /** normalized email -> userId. */
+  usersByEmail: Map<string, string>;
+  directories: Map<string, MemoryDirectory>;
+}
+
+/** An empty in-memory database. */
+export function createMemoryState(): MemoryState {
+  return {
+    integrations: new Map(),
+    secrets: new Map(),
+    checkpoints: new Map(),
+    syncLogs: new Map(),
+    audit: [],
+    users: new Map(),
+    usersByEmail: new Map(),
+    directories: new Map(),
+  };
+}
+
+/** The directory of an integration, created on first write. */
+export function directoryOf(state: MemoryState, integrationId: string): MemoryDirectory {
+  let directory = state.directories.get(integrationId);
+  if (!directory) {
+    directory = {
+      links: new Map(),
+      linksByUser: new Map(),
+      groups: new Map(),
+      memberships: new Map(),
+      records: { device: new Map(), asset: new Map() },
+    };
+    state.directories.set(integrationId, directory);
+  }
+  return directory;
+}

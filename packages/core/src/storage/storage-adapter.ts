@@ -1,0 +1,233 @@
+import type { Actor, AuditEntry } from "../audit/audit-entry";
+import type { JsonObject, JsonValue } from "../connector/json";
+import type { EntityKind } from "../connector/source-page";
+import type { SyncLog } from "../sync-log/sync-log";
+import type {
+  CheckpointRecord,
+  IntegrationRecord,
+  SealedSecretRecord,
+  StoredGroup,
+  StoredMembership,
+  StoredRecord,
+  StoredUser,
+  UserLink,
+} from "./records";
+
+/**
+ * What a host implements to keep the hub's data in its own database. Every method is batch-shaped: a sync
+ * makes one lookup and one write per page, never one query per record. Prove an implementation with
+ * `runStorageConformance` from `@uslimato/core/testing`.
+ */
+export interface StorageAdapter {
+  readonly integrations: IntegrationStore;
+  readonly secrets: SecretStore;
+  readonly checkpoints: CheckpointStore;
+  readonly syncLogs: SyncLogStore;
+  readonly audit: AuditStore;
+  readonly locks: LockStore;
+  readonly directory: DirectoryStore;
+  /** Releases connections and handles. */
+  close?(): Promise<void>;
+}
+
+/** Integrations (configuration only; secrets live in {@link SecretStore}). */
+export interface IntegrationStore {
+  /** Inserts a new integration; `STORAGE_CONFLICT` if the id exists. */
+  insert(record: IntegrationRecord): Promise<void>;
+  /**
+   * Replaces an integration if its stored revision equals `expectedRevision`; returns false (and changes nothing)
+   * otherwise, so two admins cannot overwrite each other.
+   */
+  update(record: IntegrationRecord, expectedRevision: number): Promise<boolean>;
+  get(id: string): Promise<IntegrationRecord | null>;
+  list(filter?: { tenantId?: string; connectorId?: string; enabled?: boolean }): Promise<IntegrationRecord[]>;
+  /** Deletes the integration and everything stored for it except users, sync logs and audit entries. */
+  delete(id: string): Promise<void>;
+}
+
+/** Sealed secrets. The hub never stores a plaintext. */
+export interface SecretStore {
+  /** Inserts or replaces secrets by (integrationId, name). */
+  put(records: ReadonlyArray<SealedSecretRecord>): Promise<void>;
+  list(integrationId: string): Promise<SealedSecretRecord[]>;
+  /** Removes the named secrets, or all of an integration's secrets when `names` is omitted. */
+  delete(integrationId: string, names?: ReadonlyArray<string>): Promise<void>;
+  /** A page of secrets sealed with `keyId`, ordered by (integrationId, name), after the given position. */
+  listByKey(
+    keyId: string,
+    page: { limit: number; after?: { integrationId: string; name: string } },
+  ): Promise<SealedSecretRecord[]>;
+  /** How many secrets each key id seals. */
+  countByKey(): Promise<Record<string, number>>;
+  /**
+   * Replaces one secret only if its envelope is still `expectedEnvelope` (compare-and-swap), so a re-wrap never
+   * overwrites a secret an admin changed meanwhile. Returns whether it replaced.
+   */
+  replace(record: SealedSecretRecord, expectedEnvelope: string): Promise<boolean>;
+}
+
+/** The last applied checkpoint per integration. Written by {@link DirectoryStore.applyPage}, atomically. */
+export interface CheckpointStore {
+  get(integrationId: string): Promise<CheckpointRecord | null>;
+  /** Forgets the checkpoint (the next run is a full one). */
+  clear(integrationId: string): Promise<void>;
+}
+
+/** Sync logs, one per run. */
+export interface SyncLogStore {
+  /** Inserts or replaces a run's log by id. */
+  save(log: SyncLog): Promise<void>;
+  get(id: string): Promise<SyncLog | null>;
+  /** Newest first. */
+  list(integrationId: string, page?: { limit?: number; before?: Date }): Promise<SyncLog[]>;
+}
+
+/** The audit log: append-only. */
+export interface AuditStore {
+  append(entry: AuditEntry): Promise<void>;
+  /** Newest first. */
+  list(filter: { tenantId?: string; integrationId?: string; limit?: number }): Promise<AuditEntry[]>;
+}
+
+/** A held lock. */
+export interface LockHandle {
+  readonly name: string;
+  /** Gives the lock up. Safe to call twice. */
+  release(): Promise<void>;
+}
+
+/**
+ * Named locks that hold across processes (PostgreSQL: advisory locks; SQLite: a lock row with a lease;
+ * memory: in-process only). A sync holds `sync:<integrationId>` for its whole run.
+ */
+export interface LockStore {
+  /** Takes the lock if it is free, else returns null at once. `ttlMs` bounds a lease where the backend uses one. */
+  tryAcquire(name: string, options?: { ttlMs?: number }): Promise<LockHandle | null>;
+}
+
+/** A user found for reconciliation: the user and, if this integration links it, the external id. */
+export interface UserMatch {
+  user: StoredUser;
+  /** External ids of this integration linked to the user (normally zero or one). */
+  linkedExternalIds: string[];
+}
+
+/** What the directory returns for one page's lookup. */
+export interface UserLookup {
+  /** Links of this integration for the requested external ids, with their users. */
+  byExternalId: Array<{ link: UserLink; user: StoredUser }>;
+  /** Users whose normalized email is one of the requested emails (linked or not). */
+  byEmail: UserMatch[];
+}
+
+/** A user created by a sync. */
+export interface NewUser {
+  id: string;
+  email: string;
+  displayName: string | null;
+  active: boolean;
+  role: string;
+  attributes: JsonObject;
+}
+
+/** Fields a sync changes on an existing user. `hgeIdAccountId` and `role` are not among them, by design. */
+export interface UserUpdate {
+  userId: string;
+  set: Partial<Pick<StoredUser, "email" | "displayName" | "active">> & { attributes?: JsonObject };
+}
+
+/** Everything one page changes, written atomically together with the page's checkpoint. */
+export interface DirectoryBatch {
+  users?: {
+    create?: ReadonlyArray<NewUser>;
+    update?: ReadonlyArray<UserUpdate>;
+    /** New links (for created users and for existing users matched by email). */
+    link?: ReadonlyArray<{ externalId: string; userId: string }>;
+    /** External ids whose users should be deactivated when the run ends (after the mass-deactivation guard). */
+    markPendingDeactivation?: ReadonlyArray<string>;
+    /** External ids whose pending deactivation is cancelled (they came back). */
+    clearPendingDeactivation?: ReadonlyArray<string>;
+  };
+  groups?: {
+    upsert?: ReadonlyArray<{
+      externalId: string;
+      displayName: string | null;
+      description: string | null;
+      attributes: JsonObject;
+    }>;
+    /** Marks groups removed (never deletes them); their memberships are dropped. */
+    remove?: ReadonlyArray<string>;
+  };
+  memberships?: {
+    add?: ReadonlyArray<{ groupExternalId: string; userExternalId: string }>;
+    remove?: ReadonlyArray<{ groupExternalId: string; userExternalId: string }>;
+  };
+  records?: ReadonlyArray<{
+    kind: Extract<EntityKind, "device" | "asset">;
+    upsert?: ReadonlyArray<{ externalId: string; data: JsonObject }>;
+    remove?: ReadonlyArray<string>;
+  }>;
+  /** Records the external ids seen by the current full enumeration of their kind. */
+  seen?: {
+    sweepId: string;
+    users?: ReadonlyArray<string>;
+    groups?: ReadonlyArray<string>;
+    records?: ReadonlyArray<{
+      kind: Extract<EntityKind, "device" | "asset">;
+      externalIds: ReadonlyArray<string>;
+    }>;
+  };
+  /**
+   * Ends a full enumeration: after the rest of the batch, every linked user whose user is active and whose link
+   * was not seen by `sweepId` gets a pending deactivation (kind `user`); groups or records of the kind not seen
+   * are marked removed.
+   */
+  finishSweep?: { kind: EntityKind; sweepId: string };
+}
+
+/** What {@link DirectoryStore.applyPage} reports back. */
+export interface ApplyResult {
+  /** Users newly marked for deactivation by `finishSweep`. */
+  sweptUsers: number;
+  /** Groups or records marked removed by `finishSweep`. */
+  sweptOthers: number;
+}
+
+/** The host's users, groups, memberships, devices and assets, as a sync sees them. */
+export interface DirectoryStore {
+  /** One batched lookup for a page of users. Emails are normalized by the caller. */
+  findUsers(
+    integrationId: string,
+    query: { externalIds: ReadonlyArray<string>; emails: ReadonlyArray<string> },
+  ): Promise<UserLookup>;
+  /** Groups of this integration by external id (removed ones included). */
+  findGroups(integrationId: string, externalIds: ReadonlyArray<string>): Promise<StoredGroup[]>;
+  /** Devices or assets of this integration by external id (removed ones included). */
+  findRecords(
+    integrationId: string,
+    kind: Extract<EntityKind, "device" | "asset">,
+    externalIds: ReadonlyArray<string>,
+  ): Promise<StoredRecord[]>;
+  /** Applies a page's changes and saves its checkpoint, all or nothing. */
+  applyPage(integrationId: string, batch: DirectoryBatch, checkpoint: JsonValue): Promise<ApplyResult>;
+  /** Linked users of this integration that are active (the base of the mass-deactivation guard). */
+  countActiveLinkedUsers(integrationId: string): Promise<number>;
+  /** Links with a pending deactivation whose user is still active. */
+  countPendingDeactivations(integrationId: string): Promise<number>;
+  /** Deactivates the users of all pending links of this integration, clears the marks, returns how many changed. */
+  commitPendingDeactivations(integrationId: string): Promise<number>;
+  /** Clears all pending deactivation marks without deactivating anyone. Returns how many were cleared. */
+  discardPendingDeactivations(integrationId: string): Promise<number>;
+  /** Inserts or replaces host-owned users (sign-up, HGE ID accounts); a sync never calls it. */
+  putUsers(users: ReadonlyArray<StoredUser>): Promise<void>;
+  /** Users, by email order; filter by integration link when `integrationId` is given. */
+  listUsers(query?: { integrationId?: string; limit?: number; offset?: number }): Promise<StoredUser[]>;
+  /** Links of an integration, by external id order. */
+  listLinks(integrationId: string, page?: { limit?: number; offset?: number }): Promise<UserLink[]>;
+  listGroups(integrationId: string): Promise<StoredGroup[]>;
+  listMemberships(integrationId: string, groupExternalId?: string): Promise<StoredMembership[]>;
+  listRecords(integrationId: string, kind: Extract<EntityKind, "device" | "asset">): Promise<StoredRecord[]>;
+}
+
+/** Re-exported so adapters import every storage type from one place. */
+export type { Actor, AuditEntry, SyncLog };

@@ -1,0 +1,142 @@
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { createHub } from "../../hub/create-hub";
+import { noopLogger } from "../../logging/noop-logger";
+import type { CredentialVault } from "../../secrets/credential-vault";
+import { Secret } from "../../secrets/secret";
+import { createMemoryStorage } from "../../storage/memory/create-memory-storage";
+import type { ConnectorContractOptions } from "./connector-contract-options";
+import { createMemoryState } from "./create-memory-state";
+import { openSecretsOf, readAll } from "./read-all";
+
+type Config = Awaited<ReturnType<ConnectorContractOptions["setup"]>>;
+
+/**
+ * Registers vitest tests that prove a connector keeps core's contract: its description, schemas, connection
+ * test, valid pages with JSON checkpoints, resuming from a checkpoint without losing records, incremental reads,
+ * abort, and a full sync through a hub. Call it at the top level of a test file.
+ *
+ * @example
+ * ```ts
+ * runConnectorContract({ connector: myConnector(), setup: async () => ({ settings: { baseUrl }, secrets: { apiKey } }) });
+ * ```
+ */
+export function runConnectorContract(options: ConnectorContractOptions): void {
+  const { connector } = options;
+  const timeout = options.timeoutMs ?? 30_000;
+  describe(`connector contract: ${options.name ?? connector.id}`, () => {
+    let config: Config;
+    beforeAll(async () => {
+      config = await options.setup();
+    }, timeout);
+    afterAll(async () => {
+      await config?.teardown?.();
+    });
+
+    it("describes itself", () => {
+      expect(connector.id).toMatch(/^[a-z][a-z0-9-]*$/);
+      expect(connector.title.length).toBeGreaterThan(0);
+      expect(connector.entities.length).toBeGreaterThan(0);
+      expect(connector.capabilities.directions.length).toBeGreaterThan(0);
+      for (const kind of Object.keys(connector.defaultMappings)) expect(connector.entities).toContain(kind);
+      expect(new Set(connector.secretNames).size).toBe(connector.secretNames.length);
+    });
+
+    it("accepts its setup configuration and names every secret it validates", () => {
+      expect(connector.settingsSchema.safeParse(config.settings).success).toBe(true);
+      expect(connector.secretsSchema.safeParse(config.secrets).success).toBe(true);
+      for (const name of Object.keys(config.secrets)) expect(connector.secretNames).toContain(name);
+    });
+
+    it("passes the connection test, and fails it with a remedy on bad secrets", { timeout }, async () => {
+      const ctx = {
+        integrationId: "contract-integration",
+        tenantId: "contract-tenant",
+        settings: connector.settingsSchema.parse(config.settings),
+        logger: noopLogger,
+        signal: new AbortController().signal,
+        state: createMemoryState(),
+      };
+      const ok = await connector.testConnection({ ...ctx, secrets: openSecretsOf(config.secrets) });
+      expect(ok.ok).toBe(true);
+      if (!config.badSecrets) return;
+      const bad = await connector.testConnection({ ...ctx, secrets: openSecretsOf(config.badSecrets) });
+      expect(bad.ok).toBe(false);
+      if (!bad.ok) {
+        expect(bad.code.length).toBeGreaterThan(0);
+        expect(bad.remedy.length).toBeGreaterThan(0);
+        for (const value of Object.values(config.badSecrets))
+          expect(JSON.stringify(bad)).not.toContain(value);
+      }
+    });
+
+    it("yields valid pages with JSON checkpoints, of the kinds it declares", { timeout }, async () => {
+      const pages = await readAll(connector, config, null);
+      expect(pages.length).toBeGreaterThan(0);
+      for (const page of pages) {
+        expect(connector.entities).toContain(page.kind);
+        expect(JSON.parse(JSON.stringify(page.checkpoint))).toEqual(page.checkpoint);
+      }
+      expect(pages.some((p) => p.upserts.length > 0)).toBe(true);
+    });
+
+    it("resumes from a page's checkpoint without losing records", { timeout }, async () => {
+      const all = await readAll(connector, config, null);
+      const first = all[0]!;
+      const ids = (pages: typeof all) =>
+        new Set(pages.flatMap((p) => p.upserts.map((u) => `${p.kind}:${u.externalId}`)));
+      const resumed = await readAll(connector, config, first.checkpoint);
+      const union = new Set([...ids([first]), ...ids(resumed)]);
+      for (const id of ids(all)) expect(union.has(id)).toBe(true);
+    });
+
+    it("reads only changes from its last checkpoint when it is incremental", { timeout }, async () => {
+      if (!connector.capabilities.incremental) return;
+      const all = await readAll(connector, config, null);
+      const last = all.at(-1)!.checkpoint;
+      await config.mutate?.();
+      const changes = await readAll(connector, config, last);
+      const changed = changes.reduce((n, p) => n + p.upserts.length + p.removals.length, 0);
+      const total = all.reduce((n, p) => n + p.upserts.length, 0);
+      if (config.mutate) expect(changed).toBeGreaterThan(0);
+      expect(changed).toBeLessThan(Math.max(total, 2));
+    });
+
+    it("stops when its signal is aborted", { timeout }, async () => {
+      const controller = new AbortController();
+      controller.abort(new Error("stop"));
+      await expect(readAll(connector, config, null, { signal: controller.signal })).rejects.toBeDefined();
+    });
+
+    it("syncs through a hub", { timeout }, async () => {
+      const sealed = new Map<string, string>();
+      const vault: CredentialVault = {
+        async seal(owner, value) {
+          const envelope = `${owner.integrationId}/${owner.name}`;
+          sealed.set(envelope, Secret.isSecret(value) ? value.reveal() : value);
+          return { envelope, keyId: "contract" };
+        },
+        async open(_owner, envelope) {
+          return new Secret(sealed.get(envelope) ?? "");
+        },
+      };
+      const storage = createMemoryStorage();
+      const hub = createHub({
+        storage,
+        vault,
+        connectors: [connector],
+        ...(options.mapping ? { mapping: options.mapping } : {}),
+      });
+      const integration = await hub.integrations.create({
+        tenantId: "contract-tenant",
+        connectorId: connector.id,
+        name: "contract",
+        settings: config.settings,
+        secrets: config.secrets,
+        intervalMinutes: 60,
+      });
+      const log = await hub.syncNow(integration.id);
+      expect(log.status === "success" || log.status === "partial").toBe(true);
+      expect(log.counts.processed).toBeGreaterThan(0);
+    });
+  });
+}

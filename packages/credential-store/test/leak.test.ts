@@ -1,0 +1,108 @@
+import { format, inspect } from "node:util";
+import { createRedactingLogger, type LogFields, type Logger, UslimatoError } from "@uslimato/core";
+import { describe, expect, it } from "vitest";
+import { createCredentialStore, createKeyRing, Secret } from "../src/index";
+import { KEY_A, KEY_B, ownerOf, secretStore } from "./fixtures/index";
+
+const VALUE = "Xq7~pL2#client-secret-Zr9!";
+
+/** Every printed form a reader could find the value in. */
+const forms = (value: string) => {
+  const bytes = Buffer.from(value, "utf8");
+  return [
+    value,
+    bytes.toString("base64"),
+    bytes.toString("base64").replace(/=+$/, ""),
+    bytes.toString("base64url"),
+  ];
+};
+
+function recordingLogger(lines: string[]): Logger {
+  const write = (fields: LogFields | string, message?: string) =>
+    lines.push(
+      typeof fields === "string"
+        ? fields
+        : `${JSON.stringify(fields)} ${inspect(fields, { depth: 9 })} ${message ?? ""}`,
+    );
+  return {
+    trace: write,
+    debug: write,
+    info: write,
+    warn: write,
+    error: write,
+    child: () => recordingLogger(lines),
+  };
+}
+
+describe("no leak of a known secret", () => {
+  it("through logs, errors and storage snapshots of a credential-store run", async () => {
+    const written: string[] = [];
+    const logger = createRedactingLogger(recordingLogger(written));
+    const secrets = secretStore();
+    const ring = createKeyRing({ keys: [{ id: "A", key: KEY_A }], activeKeyId: "A" });
+    const store = createCredentialStore({ keyRing: ring });
+    const owner = ownerOf();
+
+    const sealed = await store.seal(owner, new Secret(VALUE));
+    await secrets.put([{ ...owner, ...sealed, updatedAt: new Date() }]);
+    const secret = await store.open(owner, sealed.envelope);
+    expect(secret.reveal()).toBe(VALUE);
+
+    logger.info({ owner, secret, clientSecret: secret }, "opened the secret");
+    written.push(
+      `${secret}`,
+      String(secret),
+      JSON.stringify({ secret }),
+      inspect(secret),
+      format("%s %o %j", secret, secret, secret),
+    );
+
+    const wrapped = new UslimatoError("CONNECTOR_FAILED", `token request failed for ${VALUE}`, {
+      secrets: [VALUE],
+      cause: new Error("upstream said no"),
+    });
+    const failures: unknown[] = [wrapped];
+    for (const attempt of [
+      () => store.open(ownerOf({ integrationId: "int-2" }), sealed.envelope),
+      () =>
+        createCredentialStore({
+          keyRing: ring.withKey({ id: "B", key: KEY_B }).withActiveKey("B").withoutKey("A"),
+        }).open(owner, sealed.envelope),
+      () =>
+        createCredentialStore({
+          keyRing: createKeyRing({ keys: [{ id: "A", key: KEY_B }], activeKeyId: "A" }),
+        }).open(owner, sealed.envelope),
+      () => store.open(owner, sealed.envelope.slice(0, -4)),
+      () => store.verifyStoredSecrets({ ...secrets, countByKey: async () => ({ A: 1, B: 1 }) }),
+    ]) {
+      failures.push(await attempt().catch((e: unknown) => e));
+    }
+    for (const error of failures) {
+      expect(error).toBeInstanceOf(UslimatoError);
+      logger.error({ err: error }, "failed");
+      written.push(
+        String(error),
+        (error as Error).stack ?? "",
+        inspect(error, { depth: 9 }),
+        JSON.stringify(error),
+      );
+    }
+    written.push(
+      JSON.stringify(await secrets.list(owner.integrationId)),
+      inspect(store, { depth: 9, showHidden: true }),
+    );
+
+    const all = written.join("\n");
+    expect(all).toContain("[REDACTED]");
+    for (const form of [
+      ...forms(VALUE),
+      KEY_A.toString("base64"),
+      KEY_A.toString("hex"),
+      KEY_B.toString("base64"),
+    ]) {
+      expect(all).not.toContain(form);
+    }
+    for (const error of failures.slice(1))
+      expect(inspect(error)).not.toContain(sealed.envelope.split(".")[2]!);
+  });
+});

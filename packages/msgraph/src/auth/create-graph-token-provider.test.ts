@@ -1,0 +1,195 @@
+import type { INetworkModule, NetworkResponse } from "@azure/msal-node";
+import { Secret } from "@uslimato/core";
+import { SignJWT } from "jose";
+import { afterEach, describe, expect, it } from "vitest";
+import { sendJson, startTestServer, type TestServer } from "../../test/fixtures";
+import { GraphAuthError } from "../errors/graph-auth-error";
+import { createGraphTokenProvider } from "./create-graph-token-provider";
+import { decodeTokenRoles } from "./decode-token-roles";
+
+const TENANT = "11111111-1111-1111-1111-111111111111";
+const SECRET = "super-secret-client-value";
+
+/** Routes msal-node's https calls to the local test server over http. */
+function loopbackNetwork(): INetworkModule {
+  const send = async <T>(url: string, init: RequestInit): Promise<NetworkResponse<T>> => {
+    const response = await fetch(url.replace(/^https:/, "http:"), init);
+    return {
+      headers: Object.fromEntries(response.headers),
+      body: (await response.json()) as T,
+      status: response.status,
+    };
+  };
+  return {
+    sendGetRequestAsync: (url, options) => send(url, { headers: options?.headers ?? {} }),
+    sendPostRequestAsync: (url, options) =>
+      send(url, { method: "POST", headers: options?.headers ?? {}, body: options?.body ?? "" }),
+  };
+}
+
+async function startAuthority(answer: (body: URLSearchParams) => { status: number; body: unknown }) {
+  return startTestServer((req, res, body) => {
+    const host = `https://${req.headers.host}`;
+    if (req.url?.includes("openid-configuration")) {
+      return sendJson(res, 200, {
+        token_endpoint: `${host}/${TENANT}/oauth2/v2.0/token`,
+        authorization_endpoint: `${host}/${TENANT}/oauth2/v2.0/authorize`,
+        end_session_endpoint: `${host}/${TENANT}/oauth2/v2.0/logout`,
+        issuer: `${host}/${TENANT}/v2.0`,
+        jwks_uri: `${host}/${TENANT}/discovery/v2.0/keys`,
+      });
+    }
+    const { status, body: json } = answer(new URLSearchParams(body));
+    sendJson(res, status, json);
+  });
+}
+
+const accessToken = (roles: string[]) =>
+  new SignJWT({ roles })
+    .setProtectedHeader({ alg: "HS256" })
+    .setExpirationTime("1h")
+    .sign(new TextEncoder().encode("k".repeat(32)));
+
+let server: TestServer | undefined;
+afterEach(async () => {
+  await server?.close();
+  server = undefined;
+});
+
+describe("createGraphTokenProvider", () => {
+  it("gets a token with a client secret through msal-node and reuses its cache across providers", async () => {
+    const token = await accessToken(["User.Read.All"]);
+    const seen: URLSearchParams[] = [];
+    server = await startAuthority((body) => {
+      seen.push(body);
+      return { status: 200, body: { token_type: "Bearer", expires_in: 3599, access_token: token } };
+    });
+    const networkClient = loopbackNetwork();
+    const options = {
+      tenantId: TENANT,
+      credential: { type: "clientSecret" as const, clientId: "app-1", clientSecret: new Secret(SECRET) },
+      cloud: {
+        authorityHost: server.url,
+        graphBaseUrl: `${server.url}/v1.0`,
+        scope: "https://graph.microsoft.com/.default",
+      },
+      networkClient,
+    };
+    const first = await createGraphTokenProvider(options).getToken();
+    const second = await createGraphTokenProvider(options).getToken();
+    expect(first.token).toBe(token);
+    expect(second.token).toBe(token);
+    expect(first.expiresOnTimestamp).toBeGreaterThan(Date.now());
+    expect(seen).toHaveLength(1);
+    expect(seen[0]?.get("client_secret")).toBe(SECRET);
+    expect(seen[0]?.get("scope")).toContain("https://graph.microsoft.com/.default");
+    expect(decodeTokenRoles(first.token)).toEqual(["User.Read.All"]);
+  });
+
+  it.each([
+    [7000215, "invalid_client", "INVALID_SECRET"],
+    [7000222, "invalid_client", "SECRET_EXPIRED"],
+    [700016, "unauthorized_client", "CLIENT_NOT_FOUND"],
+    [90002, "invalid_request", "TENANT_NOT_FOUND"],
+    [70011, "invalid_scope", "INVALID_SCOPE"],
+  ])("maps AADSTS%i to a GraphAuthError without the secret", async (number, oauthError, code) => {
+    server = await startAuthority(() => ({
+      status: 400,
+      body: {
+        error: oauthError,
+        error_description: `AADSTS${number}: Something about ${SECRET}. Trace ID: 0a1b2c3d-0000-0000-0000-000000000001 Correlation ID: 0a1b2c3d-0000-0000-0000-000000000002 Timestamp: 2026-01-01 00:00:00Z`,
+        error_codes: [number],
+        trace_id: "0a1b2c3d-0000-0000-0000-000000000001",
+        correlation_id: "0a1b2c3d-0000-0000-0000-000000000002",
+      },
+    }));
+    const provider = createGraphTokenProvider({
+      tenantId: TENANT,
+      credential: { type: "clientSecret", clientId: `app-${number}`, clientSecret: new Secret(SECRET) },
+      cloud: { authorityHost: server.url, graphBaseUrl: `${server.url}/v1.0` },
+      networkClient: loopbackNetwork(),
+    });
+    const failure = await provider.getToken().catch((e: unknown) => e);
+    expect(failure).toBeInstanceOf(GraphAuthError);
+    expect(failure).toMatchObject({
+      code,
+      aadsts: String(number),
+      traceId: "0a1b2c3d-0000-0000-0000-000000000001",
+    });
+    const mapped = failure as GraphAuthError;
+    expect(`${mapped.message} ${JSON.stringify(mapped)}`).not.toContain(SECRET);
+  });
+
+  it("passes a certificate credential to msal-node as a signed client assertion", async () => {
+    const { generateKeyPairSync } = await import("node:crypto");
+    const { privateKey } = generateKeyPairSync("rsa", { modulusLength: 2048 });
+    const seen: URLSearchParams[] = [];
+    server = await startAuthority((body) => {
+      seen.push(body);
+      return { status: 200, body: { token_type: "Bearer", expires_in: 3599, access_token: "cert-token" } };
+    });
+    const provider = createGraphTokenProvider({
+      tenantId: TENANT,
+      credential: {
+        type: "certificate",
+        clientId: "app-cert",
+        thumbprintSha256: "a".repeat(64),
+        privateKey: new Secret(privateKey.export({ type: "pkcs8", format: "pem" }).toString()),
+      },
+      cloud: { authorityHost: server.url, graphBaseUrl: `${server.url}/v1.0` },
+      networkClient: loopbackNetwork(),
+    });
+    expect((await provider.getToken()).token).toBe("cert-token");
+    expect(seen[0]?.get("client_assertion_type")).toBe(
+      "urn:ietf:params:oauth:client-assertion-type:jwt-bearer",
+    );
+    expect(seen[0]?.get("client_assertion")?.split(".")).toHaveLength(3);
+  });
+
+  it("uses an Azure SDK TokenCredential with the cloud's Graph scope", async () => {
+    const scopes: unknown[] = [];
+    const provider = createGraphTokenProvider({
+      tenantId: TENANT,
+      cloud: "usGov",
+      credential: {
+        type: "tokenCredential",
+        credential: {
+          getToken: async (s) => {
+            scopes.push(s);
+            return { token: "azure-token", expiresOnTimestamp: 42 };
+          },
+        },
+      },
+    });
+    expect(await provider.getToken()).toEqual({ token: "azure-token", expiresOnTimestamp: 42 });
+    expect(scopes).toEqual([["https://graph.microsoft.us/.default"]]);
+  });
+
+  it("refuses plain http off loopback, http without a network client, and multi-tenant aliases", () => {
+    const credential = { type: "clientSecret" as const, clientId: "a", clientSecret: new Secret(SECRET) };
+    expect(() =>
+      createGraphTokenProvider({
+        tenantId: TENANT,
+        credential,
+        cloud: { authorityHost: "http://login.example", graphBaseUrl: "https://g.example/v1.0" },
+      }),
+    ).toThrow(expect.objectContaining({ code: "INVALID_ENDPOINT" }));
+    expect(() =>
+      createGraphTokenProvider({
+        tenantId: TENANT,
+        credential,
+        cloud: { authorityHost: "http://127.0.0.1:1", graphBaseUrl: "http://[::1]:1/v1.0" },
+      }),
+    ).toThrow(expect.objectContaining({ code: "INVALID_ENDPOINT" }));
+    expect(() => createGraphTokenProvider({ tenantId: "common", credential })).toThrow(
+      expect.objectContaining({ code: "TENANT_NOT_FOUND" }),
+    );
+  });
+});
+
+describe("decodeTokenRoles", () => {
+  it("is empty for tokens without roles and for garbage", async () => {
+    expect(decodeTokenRoles(await accessToken([]))).toEqual([]);
+    expect(decodeTokenRoles("not-a-jwt")).toEqual([]);
+  });
+});

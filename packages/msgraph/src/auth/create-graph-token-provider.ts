@@ -1,0 +1,141 @@
+import type { INetworkModule } from "@azure/msal-node";
+import { LogLevel } from "@azure/msal-node";
+import { type Logger, noopLogger, type Secret } from "@uslimato/core";
+import { GraphAuthError } from "../errors/graph-auth-error";
+import { captureAadsts, takeAadsts } from "./aadsts-capture";
+import type { AccessToken, GraphTokenProvider, TokenCredential } from "./access-token";
+import { getConfidentialClient } from "./confidential-client-cache";
+import { createFetchNetworkClient } from "./create-fetch-network-client";
+import type { GraphCloudName, GraphEndpoints } from "./graph-clouds";
+import { mapMsalError } from "./map-msal-error";
+import { resolveGraphEndpoints } from "./resolve-graph-endpoints";
+
+/** How the app proves who it is. */
+export type GraphCredential =
+  | { type: "clientSecret"; clientId: string; clientSecret: Secret }
+  | { type: "certificate"; clientId: string; thumbprintSha256: string; privateKey: Secret; x5c?: string }
+  | { type: "tokenCredential"; credential: TokenCredential };
+
+/** Options of {@link createGraphTokenProvider}. */
+export interface GraphTokenProviderOptions {
+  /** The directory (tenant) id or primary domain. Never `common` or `organizations`. */
+  tenantId: string;
+  credential: GraphCredential;
+  /** A named cloud or explicit endpoints (proxies, the simulator). Default `global`. */
+  cloud?: GraphCloudName | GraphEndpoints;
+  /**
+   * msal-node's HTTP client. Only for tests and the simulator (its `createSimulatorNetworkClient`); required when
+   * `cloud.authorityHost` is plain http on loopback, since msal-node itself only speaks https.
+   */
+  networkClient?: INetworkModule;
+  logger?: Logger;
+}
+
+const defaultNetworkClient = createFetchNetworkClient();
+
+const MULTI_TENANT = new Set(["common", "organizations", "consumers"]);
+
+function abortable<T>(promise: Promise<T>, signal: AbortSignal | undefined): Promise<T> {
+  if (!signal) return promise;
+  signal.throwIfAborted();
+  return new Promise<T>((resolve, reject) => {
+    const onAbort = (): void => reject(signal.reason);
+    signal.addEventListener("abort", onAbort, { once: true });
+    promise.then(resolve, reject).finally(() => signal.removeEventListener("abort", onAbort));
+  });
+}
+
+/**
+ * Creates the token provider of one integration: client secret or certificate through one cached msal-node
+ * `ConfidentialClientApplication` (its token cache reused across calls), or an Azure SDK `TokenCredential`.
+ * Failures are {@link GraphAuthError}s with the AADSTS number, never the secret.
+ *
+ * @example
+ * ```ts
+ * const tokens = createGraphTokenProvider({
+ *   tenantId, credential: { type: "clientSecret", clientId, clientSecret: new Secret(value) },
+ * });
+ * const { token } = await tokens.getToken();
+ * ```
+ */
+export function createGraphTokenProvider(options: GraphTokenProviderOptions): GraphTokenProvider {
+  const { tenantId, credential } = options;
+  const logger = options.logger ?? noopLogger;
+  const endpoints = resolveGraphEndpoints(options.cloud);
+  if (MULTI_TENANT.has(tenantId.toLowerCase()) || !/^[A-Za-z0-9.-]+$/.test(tenantId)) {
+    throw new GraphAuthError(
+      "TENANT_NOT_FOUND",
+      "A tenant id (GUID or domain) is required, not a multi-tenant alias",
+    );
+  }
+  if (credential.type === "tokenCredential") {
+    return {
+      async getToken(signal) {
+        try {
+          const token = await abortable(
+            credential.credential.getToken([endpoints.scope], signal ? { abortSignal: signal } : {}),
+            signal,
+          );
+          if (!token) throw new GraphAuthError("AUTH_FAILED", "The token credential returned no token");
+          return { token: token.token, expiresOnTimestamp: token.expiresOnTimestamp };
+        } catch (error) {
+          if (signal?.aborted) throw signal.reason;
+          throw mapMsalError(error);
+        }
+      },
+    };
+  }
+  const host = endpoints.authorityHost;
+  if (host.protocol === "http:" && options.networkClient === undefined) {
+    throw new GraphAuthError(
+      "INVALID_ENDPOINT",
+      "msal-node only accepts https authorities: a plain-http authorityHost needs a networkClient (the simulator's)",
+    );
+  }
+  const authority = `https://${host.host}${host.pathname.replace(/\/+$/, "")}/${tenantId}`;
+  const revealed =
+    credential.type === "clientSecret" ? credential.clientSecret.reveal() : credential.privateKey.reveal();
+  const auth =
+    credential.type === "clientSecret"
+      ? { clientId: credential.clientId, authority, clientSecret: revealed }
+      : {
+          clientId: credential.clientId,
+          authority,
+          clientCertificate: {
+            thumbprintSha256: credential.thumbprintSha256,
+            privateKey: revealed,
+            ...(credential.x5c ? { x5c: credential.x5c } : {}),
+          },
+        };
+  const client = getConfidentialClient(
+    {
+      auth: { ...auth, ...(host.protocol === "http:" ? { knownAuthorities: [host.host] } : {}) },
+      system: {
+        networkClient: captureAadsts(options.networkClient ?? defaultNetworkClient),
+        loggerOptions: {
+          piiLoggingEnabled: false,
+          logLevel: LogLevel.Warning,
+          loggerCallback: (_level, message) => logger.debug({ component: "msal" }, message),
+        },
+      },
+    },
+    `${credential.type}\0${credential.type === "certificate" ? credential.thumbprintSha256 : ""}\0${revealed}`,
+  );
+  return {
+    async getToken(signal) {
+      try {
+        const result = await abortable(
+          client.acquireTokenByClientCredential({ scopes: [endpoints.scope] }),
+          signal,
+        );
+        if (!result?.accessToken)
+          throw new GraphAuthError("AUTH_FAILED", "msal-node returned no access token");
+        const expiresOnTimestamp = result.expiresOn?.getTime() ?? Date.now() + 5 * 60_000;
+        return { token: result.accessToken, expiresOnTimestamp } satisfies AccessToken;
+      } catch (error) {
+        if (signal?.aborted) throw signal.reason;
+        throw mapMsalError(error, [revealed], takeAadsts(tenantId));
+      }
+    },
+  };
+}

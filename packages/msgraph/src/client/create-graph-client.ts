@@ -1,0 +1,114 @@
+import { type Logger, noopLogger } from "@uslimato/core";
+import type { GraphTokenProvider } from "../auth/access-token";
+import { GRAPH_CLOUDS } from "../auth/graph-clouds";
+import { checkEndpointUrl } from "../auth/resolve-graph-endpoints";
+import { GraphError } from "../errors/graph-error";
+import type { GraphClient, GraphMethod, GraphRequestOptions, GraphResponse } from "./graph-client";
+import { type RetryDelayOptions, retryDelay } from "./retry-delay";
+import { sendGraphRequest } from "./send-graph-request";
+import { sleep } from "./sleep";
+
+/** Options of {@link createGraphClient}. */
+export interface GraphClientOptions {
+  tokenProvider: GraphTokenProvider;
+  /** Graph base URL with version. Default `https://graph.microsoft.com/v1.0`; http only on loopback. */
+  baseUrl?: string;
+  logger?: Logger;
+  /** Timeout of one attempt (request and body). Default 30 s. */
+  timeoutMs?: number;
+  /** Retries after the first attempt for 429, 503, 504, network errors, timeouts and truncated JSON. Default 4. */
+  maxRetries?: number;
+  /** Backoff bounds. */
+  retry?: RetryDelayOptions;
+  /** A fetch implementation. Default `globalThis.fetch`. */
+  fetch?: typeof globalThis.fetch;
+}
+
+function isRetryable(error: GraphError): boolean {
+  if (error.code === "THROTTLED" || error.code === "NETWORK" || error.code === "TIMEOUT") return true;
+  if (error.code === "INVALID_RESPONSE") return true;
+  return error.status === 503 || error.status === 504;
+}
+
+/**
+ * Creates a Microsoft Graph client: bearer tokens from the provider, bounded retries honouring `Retry-After`,
+ * a timeout per attempt, `AbortSignal` end to end, and {@link GraphError}s that keep Graph's request id.
+ * Absolute URLs (nextLinks) are followed as given but must stay on the base URL's origin.
+ *
+ * @example
+ * ```ts
+ * const graph = createGraphClient({ tokenProvider, baseUrl: "https://graph.microsoft.com/v1.0" });
+ * const { data } = await graph.get<{ value: unknown[] }>("/users?$top=999");
+ * ```
+ */
+export function createGraphClient(options: GraphClientOptions): GraphClient {
+  const base = checkEndpointUrl(options.baseUrl ?? GRAPH_CLOUDS.global.graphBaseUrl, "baseUrl");
+  const baseUrl = base.href.replace(/\/+$/, "");
+  const logger = options.logger ?? noopLogger;
+  const maxRetries = options.maxRetries ?? 4;
+  const timeoutMs = options.timeoutMs ?? 30_000;
+  const fetchImpl = options.fetch ?? globalThis.fetch;
+
+  function resolve(pathOrUrl: string): URL {
+    if (!/^https?:\/\//i.test(pathOrUrl)) {
+      return new URL(`${baseUrl}${pathOrUrl.startsWith("/") ? "" : "/"}${pathOrUrl}`);
+    }
+    const url = new URL(pathOrUrl);
+    if (url.origin !== base.origin) {
+      throw new GraphError(
+        "FOREIGN_ORIGIN",
+        `Refusing to send a Graph token to ${url.origin}: not ${base.origin}`,
+      );
+    }
+    return url;
+  }
+
+  async function request<T>(
+    method: GraphMethod,
+    pathOrUrl: string,
+    call: GraphRequestOptions = {},
+  ): Promise<GraphResponse<T>> {
+    const url = resolve(pathOrUrl);
+    const { signal } = call;
+    for (let attempt = 0; ; attempt++) {
+      signal?.throwIfAborted();
+      let failure: GraphError;
+      try {
+        const { token } = await options.tokenProvider.getToken(signal);
+        return await sendGraphRequest<T>({
+          method,
+          url,
+          token,
+          headers: call.headers,
+          body: call.body,
+          signal,
+          timeoutMs,
+          fetch: fetchImpl,
+          logger,
+        });
+      } catch (error) {
+        if (signal?.aborted) throw signal.reason;
+        if (!(error instanceof GraphError) || !isRetryable(error) || attempt >= maxRetries) throw error;
+        failure = error;
+      }
+      const delayMs = retryDelay(attempt, failure.retryAfterMs, options.retry);
+      logger.debug(
+        {
+          code: failure.code,
+          status: failure.status,
+          requestId: failure.requestId,
+          attempt: attempt + 1,
+          delayMs,
+        },
+        "graph request retried",
+      );
+      await sleep(delayMs, signal);
+    }
+  }
+
+  return {
+    baseUrl,
+    get: (pathOrUrl, call) => request("GET", pathOrUrl, call),
+    request,
+  };
+}

@@ -1,0 +1,36 @@
+/** Per-call options of the {@link GraphClient}. */
+export interface GraphRequestOptions {
+  /** Cancels the call, its retries and waits. */
+  signal?: AbortSignal;
+  /** Extra headers (e.g. `ConsistencyLevel: eventual`), sent on every attempt. */
+  headers?: Record<string, string>;
+  /** A JSON body for POST and PATCH. */
+  body?: unknown;
+}
+
+/** A successful Graph answer. */
+export interface GraphResponse<T> {
+  /** The parsed JSON body (`undefined` for 204 and empty bodies). */
+  data: T;
+  status: number;
+  headers: Headers;
+  /** Graph's `request-id`, for support cases. */
+  requestId: string | undefined;
+}
+
+/** The HTTP methods the Graph client sends. */
+export type GraphMethod = "GET" | "POST" | "PATCH" | "PUT" | "DELETE";
+
+/** A small Microsoft Graph client: tokens, retries, timeouts and typed errors. */
+export interface GraphClient {
+  /** The base URL (with version), e.g. `https://graph.microsoft.com/v1.0`. */
+  readonly baseUrl: string;
+  /** GET a path (relative to `baseUrl`) or an absolute URL on the same origin (a nextLink). */
+  get<T = unknown>(pathOrUrl: string, options?: GraphRequestOptions): Promise<GraphResponse<T>>;
+  /** Any method; same rules as {@link GraphClient.get}. */
+  request<T = unknown>(
+    method: GraphMethod,
+    pathOrUrl: string,
+    options?: GraphRequestOptions,
+  ): Promise<GraphResponse<T>>;
+}

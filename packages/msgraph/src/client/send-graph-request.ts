@@ -1,0 +1,120 @@
+import { randomUUID } from "node:crypto";
+import type { Logger } from "@uslimato/core";
+import { parseRetryAfter } from "@uslimato/core";
+import { GraphError, type GraphErrorCode } from "../errors/graph-error";
+import type { GraphMethod, GraphResponse } from "./graph-client";
+import { parseGraphError } from "./parse-graph-error";
+
+/** One attempt of a Graph call, with everything already resolved. */
+export interface GraphAttempt {
+  method: GraphMethod;
+  url: URL;
+  token: string;
+  headers: Record<string, string> | undefined;
+  body: unknown;
+  signal: AbortSignal | undefined;
+  timeoutMs: number;
+  fetch: typeof globalThis.fetch;
+  logger: Logger;
+}
+
+const THROTTLE_HEADERS = [
+  "x-ms-resource-unit",
+  "x-ms-throttle-limit-percentage",
+  "x-ms-throttle-scope",
+  "x-ms-throttle-information",
+];
+
+function statusCode(status: number): GraphErrorCode {
+  if (status === 401) return "UNAUTHORIZED";
+  if (status === 403) return "FORBIDDEN";
+  if (status === 404) return "NOT_FOUND";
+  if (status === 429) return "THROTTLED";
+  return "GRAPH_HTTP_ERROR";
+}
+
+function logThrottling(response: Response, attempt: GraphAttempt): void {
+  const fields: Record<string, string> = {};
+  for (const name of THROTTLE_HEADERS) {
+    const value = response.headers.get(name);
+    if (value !== null) fields[name] = value;
+  }
+  if (Object.keys(fields).length > 0) {
+    attempt.logger.debug(
+      { ...fields, path: attempt.url.pathname, status: response.status },
+      "graph throttling",
+    );
+  }
+}
+
+/**
+ * Sends one Graph request and reads its body under one timeout. Returns the parsed answer or throws a
+ * {@link GraphError}; the caller's abort reason is rethrown as it is.
+ */
+export async function sendGraphRequest<T>(attempt: GraphAttempt): Promise<GraphResponse<T>> {
+  const { method, url, token, signal } = attempt;
+  const where = `${method} ${url.pathname}`;
+  const timeout = AbortSignal.timeout(attempt.timeoutMs);
+  const combined = signal ? AbortSignal.any([signal, timeout]) : timeout;
+  const headers: Record<string, string> = {
+    accept: "application/json",
+    "client-request-id": randomUUID(),
+    ...attempt.headers,
+    authorization: `Bearer ${token}`,
+  };
+  if (attempt.body !== undefined) headers["content-type"] = "application/json";
+  let response: Response;
+  let text: string;
+  try {
+    response = await attempt.fetch(url, {
+      method,
+      headers,
+      body: attempt.body === undefined ? undefined : JSON.stringify(attempt.body),
+      signal: combined,
+    });
+    text = await response.text();
+  } catch (cause) {
+    if (signal?.aborted) throw signal.reason;
+    if (timeout.aborted) {
+      throw new GraphError("TIMEOUT", `Graph ${where} timed out after ${attempt.timeoutMs} ms`);
+    }
+    throw new GraphError("NETWORK", `Graph ${where} failed on the network`, {}, { cause, secrets: [token] });
+  }
+  logThrottling(response, attempt);
+  const headerRequestId = response.headers.get("request-id") ?? undefined;
+  if (response.ok) {
+    if (text.trim() === "") {
+      return {
+        data: undefined as T,
+        status: response.status,
+        headers: response.headers,
+        requestId: headerRequestId,
+      };
+    }
+    try {
+      const data = JSON.parse(text) as T;
+      return { data, status: response.status, headers: response.headers, requestId: headerRequestId };
+    } catch (cause) {
+      throw new GraphError(
+        "INVALID_RESPONSE",
+        `Graph ${where} answered ${response.status} with a body that is not valid JSON (${text.length} characters)`,
+        { status: response.status, requestId: headerRequestId },
+        { cause },
+      );
+    }
+  }
+  const body = parseGraphError(text);
+  const retryAfterMs = parseRetryAfter(
+    response.headers.get("retry-after"),
+    Date.now(),
+    Number.POSITIVE_INFINITY,
+  );
+  const graphCode = body?.code;
+  const message = body?.message ? `: ${body.message}` : "";
+  throw new GraphError(
+    statusCode(response.status),
+    `Graph ${where} answered ${response.status}${graphCode ? ` ${graphCode}` : ""}${message}`,
+    { status: response.status, graphCode, requestId: body?.requestId ?? headerRequestId, retryAfterMs },
+    { secrets: [token] },
+  );
+}

@@ -1,0 +1,85 @@
+/**
+ * `@uslimato/msgraph`: the Microsoft Graph plumbing the Entra and Intune connectors share: msal-node tokens
+ * (secret, certificate, Azure `TokenCredential`, national clouds), a Graph client with bounded retries, pipelined
+ * paging and delta, typed errors, change-notification subscriptions and a web-standard receiver with adapters.
+ *
+ * @example
+ * ```ts
+ * import { Secret } from "@uslimato/core";
+ * import { createGraphClient, createGraphTokenProvider, iterateGraphPages } from "@uslimato/msgraph";
+ *
+ * const tokenProvider = createGraphTokenProvider({
+ *   tenantId, credential: { type: "clientSecret", clientId, clientSecret: new Secret(secretValue) },
+ * });
+ * const graph = createGraphClient({ tokenProvider });
+ * for await (const page of iterateGraphPages(graph, "/users?$select=id,displayName&$top=999")) {
+ *   console.log(page.value.length);
+ * }
+ * ```
+ *
+ * @module
+ */
+
+export { toExpressHandler } from "./adapters/express";
+export type { FastifyInstanceLike } from "./adapters/fastify";
+export { toFastifyPlugin } from "./adapters/fastify";
+export { toHonoHandler } from "./adapters/hono";
+export { toNodeHandler } from "./adapters/node-http";
+export type { AccessToken, GraphTokenProvider, TokenCredential } from "./auth/access-token";
+export type { GraphCredential, GraphTokenProviderOptions } from "./auth/create-graph-token-provider";
+export { createGraphTokenProvider } from "./auth/create-graph-token-provider";
+export { decodeTokenRoles } from "./auth/decode-token-roles";
+export type { GraphCloudName, GraphEndpoints } from "./auth/graph-clouds";
+export { GRAPH_CLOUDS } from "./auth/graph-clouds";
+export { mapMsalError } from "./auth/map-msal-error";
+export type { ResolvedGraphEndpoints } from "./auth/resolve-graph-endpoints";
+export { isLoopbackUrl, resolveGraphEndpoints } from "./auth/resolve-graph-endpoints";
+export type { GraphClientOptions } from "./client/create-graph-client";
+export { createGraphClient } from "./client/create-graph-client";
+export type { GraphClient, GraphMethod, GraphRequestOptions, GraphResponse } from "./client/graph-client";
+export type { RetryDelayOptions } from "./client/retry-delay";
+export { retryDelay } from "./client/retry-delay";
+export { DELTA_EXPIRED_GRAPH_CODES, DeltaExpiredError } from "./errors/delta-expired-error";
+export type { GraphAuthErrorCode, GraphAuthErrorFields } from "./errors/graph-auth-error";
+export { GRAPH_AUTH_ERROR_CODES, GraphAuthError } from "./errors/graph-auth-error";
+export type { GraphErrorCode, GraphErrorFields } from "./errors/graph-error";
+export { GRAPH_ERROR_CODES, GraphError } from "./errors/graph-error";
+export { clientStateMatches } from "./notifications/client-state-matches";
+export type { Debouncer, DebouncerOptions } from "./notifications/create-debouncer";
+export { createDebouncer } from "./notifications/create-debouncer";
+export type {
+  KnownSubscription,
+  NotificationReceiverOptions,
+} from "./notifications/create-notification-receiver";
+export { createNotificationReceiver } from "./notifications/create-notification-receiver";
+export type { EncryptedContent } from "./notifications/decrypt-rich-notification";
+export { decryptRichNotification } from "./notifications/decrypt-rich-notification";
+export type { GraphNotification, LifecycleEvent } from "./notifications/notification-schema";
+export { LIFECYCLE_EVENTS } from "./notifications/notification-schema";
+export type {
+  ValidationTokenOptions,
+  ValidationTokensResult,
+} from "./notifications/verify-validation-tokens";
+export {
+  GRAPH_NOTIFICATION_PUBLISHER_ID,
+  verifyValidationTokens,
+} from "./notifications/verify-validation-tokens";
+export type { GraphPage } from "./paging/graph-page";
+export { iterateDelta } from "./paging/iterate-delta";
+export type { IterateGraphPagesOptions } from "./paging/iterate-graph-pages";
+export { iterateGraphPages } from "./paging/iterate-graph-pages";
+export type {
+  RenewalReport,
+  SubscriptionManager,
+  SubscriptionManagerOptions,
+} from "./subscriptions/create-subscription-manager";
+export {
+  createSubscriptionManager,
+  MAX_SUBSCRIPTION_MINUTES,
+} from "./subscriptions/create-subscription-manager";
+export { generateClientState } from "./subscriptions/generate-client-state";
+export type {
+  ManagedSubscription,
+  SubscriptionRecord,
+  SubscriptionStore,
+} from "./subscriptions/subscription-store";

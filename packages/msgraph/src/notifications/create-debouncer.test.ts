@@ -1,0 +1,79 @@
+import { afterEach, beforeEach, describe, expect, it, vi } from "vitest";
+import { createDebouncer } from "./create-debouncer";
+
+beforeEach(() => {
+  vi.useFakeTimers();
+});
+afterEach(() => {
+  vi.useRealTimers();
+});
+
+describe("createDebouncer", () => {
+  it("coalesces a burst into one run per integration", async () => {
+    const runs: string[] = [];
+    const debouncer = createDebouncer({ waitMs: 100, maxWaitMs: 1000, run: (id) => void runs.push(id) });
+    for (let i = 0; i < 5; i++) {
+      debouncer.notify("a");
+      debouncer.notify("b");
+      await vi.advanceTimersByTimeAsync(50);
+    }
+    expect(runs).toEqual([]);
+    await vi.advanceTimersByTimeAsync(100);
+    expect(runs.sort()).toEqual(["a", "b"]);
+  });
+
+  it("runs at maxWaitMs even when notifications never stop", async () => {
+    const runs: string[] = [];
+    const debouncer = createDebouncer({ waitMs: 100, maxWaitMs: 300, run: (id) => void runs.push(id) });
+    for (let i = 0; i < 10; i++) {
+      debouncer.notify("a");
+      await vi.advanceTimersByTimeAsync(50);
+    }
+    expect(runs.length).toBeGreaterThanOrEqual(1);
+    expect(runs.length).toBeLessThanOrEqual(2);
+    debouncer.close();
+  });
+
+  it("never overlaps runs and schedules exactly one more after a busy run", async () => {
+    let active = 0;
+    let maxActive = 0;
+    let runs = 0;
+    const debouncer = createDebouncer({
+      waitMs: 10,
+      maxWaitMs: 100,
+      run: async () => {
+        runs++;
+        active++;
+        maxActive = Math.max(maxActive, active);
+        await new Promise((resolve) => setTimeout(resolve, 500));
+        active--;
+      },
+    });
+    debouncer.notify("a");
+    await vi.advanceTimersByTimeAsync(20);
+    for (let i = 0; i < 5; i++) debouncer.notify("a");
+    await vi.advanceTimersByTimeAsync(2000);
+    expect(runs).toBe(2);
+    expect(maxActive).toBe(1);
+  });
+
+  it("reports failures and keeps going; close cancels pending runs", async () => {
+    const errors: unknown[] = [];
+    const run = vi.fn(async () => {
+      throw new Error("boom");
+    });
+    const debouncer = createDebouncer({
+      waitMs: 10,
+      maxWaitMs: 100,
+      run,
+      onError: (_id, e) => void errors.push(e),
+    });
+    debouncer.notify("a");
+    await vi.advanceTimersByTimeAsync(20);
+    expect(errors).toHaveLength(1);
+    debouncer.notify("a");
+    debouncer.close();
+    await vi.advanceTimersByTimeAsync(100);
+    expect(run).toHaveBeenCalledOnce();
+  });
+});

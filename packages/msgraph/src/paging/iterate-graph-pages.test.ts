@@ -1,0 +1,171 @@
+import { afterEach, describe, expect, it } from "vitest";
+import { sendJson, startTestServer, staticTokens, type TestServer } from "../../test/fixtures";
+import { createGraphClient } from "../client/create-graph-client";
+import { iterateDelta } from "./iterate-delta";
+import { iterateGraphPages } from "./iterate-graph-pages";
+
+let server: TestServer | undefined;
+afterEach(async () => {
+  await server?.close();
+  server = undefined;
+});
+
+const TOTAL = 2500;
+const PAGE = 999;
+
+async function startPagedServer(
+  options: { failOnce?: number; deltaStatus?: number; deltaCode?: string } = {},
+) {
+  let failed = false;
+  return startTestServer((req, res) => {
+    const url = new URL(req.url ?? "/", "http://x");
+    if (url.pathname.endsWith("/delta") && options.deltaStatus) {
+      const headers: Record<string, string> =
+        options.deltaStatus === 410 ? { location: "/v1.0/users/delta?$deltaToken=" } : {};
+      return sendJson(res, options.deltaStatus, { error: { code: options.deltaCode ?? "Gone" } }, headers);
+    }
+    const skip = Number(url.searchParams.get("$skiptoken") ?? "0");
+    if (options.failOnce === skip && !failed) {
+      failed = true;
+      return sendJson(res, 503, { error: { code: "serviceNotAvailable" } });
+    }
+    const value = Array.from({ length: Math.min(PAGE, TOTAL - skip) }, (_, i) => ({ id: `u${skip + i}` }));
+    const base = `http://${req.headers.host}${url.pathname}`;
+    const last = skip + PAGE >= TOTAL;
+    sendJson(
+      res,
+      200,
+      {
+        value,
+        ...(last
+          ? { "@odata.deltaLink": `${base}?$deltatoken=abc` }
+          : { "@odata.nextLink": `${base}?$skiptoken=${skip + PAGE}` }),
+      },
+      { "request-id": `req-${skip}` },
+    );
+  });
+}
+
+describe("iterateGraphPages", () => {
+  it("pages 2,500 users in pages of 999, re-sending custom headers on every page", async () => {
+    server = await startPagedServer();
+    const client = createGraphClient({ tokenProvider: staticTokens(), baseUrl: `${server.url}/v1.0` });
+    const sizes: number[] = [];
+    for await (const page of iterateGraphPages(client, "/users?$top=999", {
+      headers: { ConsistencyLevel: "eventual" },
+    })) {
+      sizes.push(page.value.length);
+    }
+    expect(sizes).toEqual([999, 999, 502]);
+    expect(server.requests.map((r) => r.headers.consistencylevel)).toEqual([
+      "eventual",
+      "eventual",
+      "eventual",
+    ]);
+  });
+
+  it("has the next page's request started before the current page is handed out", async () => {
+    server = await startPagedServer();
+    const started: string[] = [];
+    const fetchSpy: typeof fetch = (input, init) => {
+      started.push(String(input));
+      return fetch(input, init);
+    };
+    const client = createGraphClient({
+      tokenProvider: staticTokens(),
+      baseUrl: `${server.url}/v1.0`,
+      fetch: fetchSpy,
+    });
+    const seenAtYield: number[] = [];
+    for await (const _page of iterateGraphPages(client, "/users")) seenAtYield.push(started.length);
+    expect(seenAtYield).toEqual([2, 3, 3]);
+  });
+
+  it("fetches lazily without prefetch", async () => {
+    server = await startPagedServer();
+    const started: string[] = [];
+    const fetchSpy: typeof fetch = (input, init) => {
+      started.push(String(input));
+      return fetch(input, init);
+    };
+    const client = createGraphClient({
+      tokenProvider: staticTokens(),
+      baseUrl: `${server.url}/v1.0`,
+      fetch: fetchSpy,
+    });
+    const seenAtYield: number[] = [];
+    for await (const _page of iterateGraphPages(client, "/users", { prefetch: false }))
+      seenAtYield.push(started.length);
+    expect(seenAtYield).toEqual([1, 2, 3]);
+  });
+
+  it("resumes from the last successful nextLink after a retried page", async () => {
+    server = await startPagedServer({ failOnce: 999 });
+    const client = createGraphClient({
+      tokenProvider: staticTokens(),
+      baseUrl: `${server.url}/v1.0`,
+      retry: { baseDelayMs: 1 },
+    });
+    let count = 0;
+    for await (const page of iterateGraphPages(client, "/users")) count += page.value.length;
+    expect(count).toBe(TOTAL);
+    expect(server.requests.map((r) => new URL(r.url, "http://x").searchParams.get("$skiptoken"))).toEqual([
+      null,
+      "999",
+      "999",
+      "1998",
+    ]);
+  });
+
+  it("aborts the prefetched request when the consumer stops early", async () => {
+    server = await startPagedServer();
+    const signals: AbortSignal[] = [];
+    const fetchSpy: typeof fetch = (input, init) => {
+      if (init?.signal) signals.push(init.signal);
+      return fetch(input, init);
+    };
+    const client = createGraphClient({
+      tokenProvider: staticTokens(),
+      baseUrl: `${server.url}/v1.0`,
+      fetch: fetchSpy,
+    });
+    for await (const _page of iterateGraphPages(client, "/users")) break;
+    expect(signals[1]?.aborted).toBe(true);
+  });
+});
+
+describe("iterateDelta", () => {
+  it("ends with the deltaLink", async () => {
+    server = await startPagedServer();
+    const client = createGraphClient({ tokenProvider: staticTokens(), baseUrl: `${server.url}/v1.0` });
+    let deltaLink: string | undefined;
+    for await (const page of iterateDelta(client, "/users?$select=id"))
+      deltaLink = page.deltaLink ?? deltaLink;
+    expect(deltaLink).toMatch(/\$deltatoken=abc$/);
+  });
+
+  it.each([
+    [410, "Gone"],
+    [400, "syncStateNotFound"],
+    [400, "resyncRequired"],
+    [409, "resyncRequired"],
+  ])("turns %i %s into DELTA_EXPIRED", async (status, code) => {
+    server = await startPagedServer({ deltaStatus: status, deltaCode: code });
+    const client = createGraphClient({ tokenProvider: staticTokens(), baseUrl: `${server.url}/v1.0` });
+    const run = async () => {
+      for await (const _ of iterateDelta(client, "/users/delta?$deltatoken=old")) {
+      }
+    };
+    await expect(run()).rejects.toMatchObject({ code: "DELTA_EXPIRED", name: "DeltaExpiredError", status });
+  });
+
+  it("keeps other errors as they are", async () => {
+    server = await startPagedServer({ deltaStatus: 403, deltaCode: "Authorization_RequestDenied" });
+    const client = createGraphClient({ tokenProvider: staticTokens(), baseUrl: `${server.url}/v1.0` });
+    const run = async () => {
+      for await (const _ of iterateDelta(client, "/users/delta")) {
+      }
+    };
+    await expect(run()).rejects.toMatchObject({ code: "FORBIDDEN" });
+  });
+});

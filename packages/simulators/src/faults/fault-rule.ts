@@ -1,0 +1,35 @@
+/** What a fault does. */
+export type FaultKind =
+  | "throttle"
+  | "unavailable"
+  | "gatewayTimeout"
+  | "slow"
+  | "reset"
+  | "truncated"
+  | "malformed"
+  | "emptyPage"
+  | "duplicatePage"
+  | "expiredDelta";
+
+/** One fault rule: which requests, what happens, how often. */
+export interface FaultRule {
+  kind: FaultKind;
+  /** Path prefix (e.g. `/v1.0/users/delta`) or a RegExp tested on path + query. Default: every request. */
+  match?: string | RegExp;
+  /** Only this HTTP method. */
+  method?: string;
+  /** Fire at most this many times, then the rule is removed. Default unlimited. */
+  times?: number;
+  /** Skip the first `after` matching requests (schedule: "the 3rd page fails"). Default 0. */
+  after?: number;
+  /** Then fire on every n-th matching request. Default 1 (each one). */
+  every?: number;
+  /** Fire with this probability (seeded, so replayable). Default 1. */
+  probability?: number;
+  /** `Retry-After` of `throttle` and `unavailable`, in seconds. Default 1 (`unavailable`: none unless set). */
+  retryAfterSeconds?: number;
+  /** Delay of `slow`, in ms. Default 2000. */
+  delayMs?: number;
+  /** Answer of `expiredDelta`: 410 Gone + Location, or 400 `syncStateNotFound`. Default the server's setting. */
+  style?: "gone" | "syncStateNotFound";
+}

@@ -1,0 +1,273 @@
+import type { FaultResponder } from "../http/exchange-outcome";
+import type { PageFault, SimHandler, SimRequest, SimResponse } from "../http/sim-exchange";
+import { instanceDiscovery, jwks, openIdConfiguration } from "./auth/openid-configuration";
+import { handleTokenRequest, isOwnTenant } from "./auth/token-endpoint";
+import { verifyBearer } from "./auth/verify-bearer";
+import type { GraphBehaviour, GraphContext } from "./graph-context";
+import { graphError } from "./graph-error";
+import type { GraphModel } from "./model/graph-model";
+import { createSubscriptionService, type SubscriptionService } from "./notifications/subscription-service";
+import { createResourceUnitMeter, resourceUnitLimit } from "./resource-units";
+import { groupsDelta } from "./routes/groups-delta";
+import { listGroupMembers, listGroups } from "./routes/list-groups";
+import { listUsers } from "./routes/list-users";
+import { managedDevices } from "./routes/managed-devices";
+import { usersDelta } from "./routes/users-delta";
+
+/** Options of the Graph service (shared by the HTTP server and the msw handlers). */
+export interface GraphServiceOptions extends Partial<GraphBehaviour> {
+  /** Check bearer tokens and roles. Default true; `false` lets any request through (as app "simulator"). */
+  auth?: boolean;
+  /** Access token lifetime in seconds. Default 3599. */
+  tokenLifetimeSeconds?: number;
+  /** Resource units per app per 10 s before 429; `false` turns the budget off. Default by tenant size. */
+  resourceUnitLimit?: number | false;
+  /** Handshake timeout on subscription create. Default 10,000 ms. */
+  validationTimeoutMs?: number;
+  /** Notifications are batched this long before delivery. Default 20 ms. */
+  notificationBatchMs?: number;
+}
+
+/** The Graph service: one router plus its subscriptions. */
+export interface GraphService {
+  handler: SimHandler;
+  faultResponse: FaultResponder;
+  subscriptions: SubscriptionService;
+}
+
+const USER_ROLES = ["User.Read.All", "User.ReadWrite.All", "Directory.Read.All", "Directory.ReadWrite.All"];
+const GROUP_ROLES = ["Group.Read.All", "GroupMember.Read.All", "Group.ReadWrite.All", "Directory.Read.All"];
+const DEVICE_ROLES = [
+  "DeviceManagementManagedDevices.Read.All",
+  "DeviceManagementManagedDevices.ReadWrite.All",
+];
+const GUID = "[0-9a-fA-F-]{36}";
+
+type Route = {
+  method: string;
+  pattern: RegExp;
+  roles: readonly string[];
+  run: (
+    ctx: GraphContext,
+    request: SimRequest,
+    match: RegExpExecArray,
+    fault: PageFault | undefined,
+    appId: string,
+  ) => SimResponse | Promise<SimResponse>;
+};
+
+/** Builds the Graph router over a model: token endpoint, discovery, users, groups, devices, subscriptions. */
+export function createGraphService(model: GraphModel, options: GraphServiceOptions = {}): GraphService {
+  const ctx: GraphContext = {
+    model,
+    behaviour: {
+      deltaPageSize: options.deltaPageSize ?? 999,
+      deltaExpiry: options.deltaExpiry ?? "gone",
+      groupMembersPerPage: options.groupMembersPerPage ?? 100,
+    },
+  };
+  const subscriptions = createSubscriptionService(model, {
+    validationTimeoutMs: options.validationTimeoutMs ?? 10_000,
+    batchDelayMs: options.notificationBatchMs ?? 20,
+  });
+  const limit = options.resourceUnitLimit ?? resourceUnitLimit(model.counts().users);
+  const meter = limit === false ? undefined : createResourceUnitMeter(limit);
+  const routes: Route[] = [
+    {
+      method: "GET",
+      pattern: /^\/v1\.0\/users\/?$/,
+      roles: USER_ROLES,
+      run: (c, r, _m, f) => listUsers(c, r, f),
+    },
+    {
+      method: "GET",
+      pattern: /^\/v1\.0\/users\/delta(\(\))?\/?$/,
+      roles: USER_ROLES,
+      run: (c, r, _m, f) => usersDelta(c, r, f),
+    },
+    {
+      method: "GET",
+      pattern: new RegExp(`^/v1\\.0/users/(${GUID}|[^/]+@[^/]+)$`),
+      roles: USER_ROLES,
+      run: (c, r, m) => getUser(c, r, decodeURIComponent(m[1] ?? "")),
+    },
+    {
+      method: "GET",
+      pattern: /^\/v1\.0\/groups\/?$/,
+      roles: GROUP_ROLES,
+      run: (c, r, _m, f) => listGroups(c, r, f),
+    },
+    {
+      method: "GET",
+      pattern: /^\/v1\.0\/groups\/delta(\(\))?\/?$/,
+      roles: GROUP_ROLES,
+      run: (c, r, _m, f) => groupsDelta(c, r, f),
+    },
+    {
+      method: "GET",
+      pattern: new RegExp(`^/v1\\.0/groups/(${GUID})/members$`),
+      roles: GROUP_ROLES,
+      run: (c, r, m) => listGroupMembers(c, r, m[1] ?? ""),
+    },
+    {
+      method: "GET",
+      pattern: /^\/v1\.0\/deviceManagement\/managedDevices\/?$/,
+      roles: DEVICE_ROLES,
+      run: (c, r, _m, f) => managedDevices(c, r, f),
+    },
+    {
+      method: "POST",
+      pattern: /^\/v1\.0\/subscriptions$/,
+      roles: [],
+      run: (_c, r, _m, _f, app) => subscriptions.create(r, app),
+    },
+    { method: "GET", pattern: /^\/v1\.0\/subscriptions$/, roles: [], run: (_c, r) => subscriptions.get(r) },
+    {
+      method: "GET",
+      pattern: new RegExp(`^/v1\\.0/subscriptions/(${GUID})$`),
+      roles: [],
+      run: (_c, r, m) => subscriptions.get(r, m[1]),
+    },
+    {
+      method: "PATCH",
+      pattern: new RegExp(`^/v1\\.0/subscriptions/(${GUID})$`),
+      roles: [],
+      run: (_c, r, m) => subscriptions.renew(r, m[1] ?? ""),
+    },
+    {
+      method: "DELETE",
+      pattern: new RegExp(`^/v1\\.0/subscriptions/(${GUID})$`),
+      roles: [],
+      run: (_c, r, m) => subscriptions.remove(r, m[1] ?? ""),
+    },
+    {
+      method: "POST",
+      pattern: new RegExp(`^/v1\\.0/subscriptions/(${GUID})/reauthorize$`),
+      roles: [],
+      run: (_c, r, m) => subscriptions.reauthorize(r, m[1] ?? ""),
+    },
+  ];
+
+  async function graph(request: SimRequest, fault: PageFault | undefined): Promise<SimResponse> {
+    const path = request.url.pathname;
+    const route = routes.find((r) => r.method === request.method && r.pattern.test(path));
+    if (!route) {
+      const known = routes.some((r) => r.pattern.test(path));
+      return known
+        ? graphError(request, 405, "Request_BadRequest", `Method ${request.method} not allowed.`)
+        : graphError(
+            request,
+            400,
+            "BadRequest",
+            `Resource not found for the segment '${path.split("/").pop()}'.`,
+          );
+    }
+    let appId = "simulator";
+    if (options.auth !== false) {
+      const verdict = await verifyBearer(model, request, route.roles);
+      if (!verdict.ok) return verdict.response;
+      appId = verdict.caller.appId;
+    }
+    const units =
+      route.method === "GET"
+        ? request.url.search.includes("select") || request.url.search.includes("token")
+          ? 1
+          : 2
+        : 1;
+    const budget = meter?.charge(appId, units, Date.now());
+    if (budget?.exceeded) {
+      return graphError(request, 429, "TooManyRequests", "Too many requests.", {
+        "retry-after": String(budget.retryAfterSeconds),
+        "x-ms-throttle-scope": `Tenant_Application/ReadWrite/${appId}/${model.tenantId}`,
+        "x-ms-throttle-information": "ResourceUnitLimitExceeded",
+      });
+    }
+    const response = await route.run(ctx, request, route.pattern.exec(path) as RegExpExecArray, fault, appId);
+    const requestId = response.headers["request-id"] ?? crypto.randomUUID();
+    response.headers["request-id"] = requestId;
+    response.headers["client-request-id"] = request.headers["client-request-id"] ?? requestId;
+    response.headers["x-ms-resource-unit"] = String(units);
+    if (budget && budget.percentage >= 0.8)
+      response.headers["x-ms-throttle-limit-percentage"] = budget.percentage.toFixed(1);
+    return response;
+  }
+
+  const handler: SimHandler = async (request, fault) => {
+    const path = request.url.pathname;
+    if (path.startsWith("/v1.0/")) return graph(request, fault);
+    const token = /^\/([^/]+)\/oauth2\/v2\.0\/token$/.exec(path);
+    if (token && request.method === "POST") {
+      return handleTokenRequest(model, request, token[1] ?? "", options.tokenLifetimeSeconds ?? 3599);
+    }
+    const openid = /^\/([^/]+)\/v2\.0\/\.well-known\/openid-configuration$/.exec(path);
+    if (openid) {
+      return isOwnTenant(model, openid[1] ?? "")
+        ? openIdConfiguration(model, request, openid[1] ?? "")
+        : jsonResponseNotFound(request, openid[1] ?? "");
+    }
+    if (path === "/common/discovery/instance") return instanceDiscovery(request);
+    if (/^\/[^/]+\/discovery\/v2\.0\/keys$/.test(path)) return jwks(model);
+    return graphError(request, 404, "NotFound", `No simulated endpoint at ${path}.`);
+  };
+
+  const faultResponse: FaultResponder = (kind, rule, request) => {
+    if (kind === "throttle") {
+      return graphError(request, 429, "TooManyRequests", "Too many requests.", {
+        "retry-after": String(rule.retryAfterSeconds ?? 1),
+        "x-ms-throttle-scope": `Tenant_Application/ReadWrite/simulator/${model.tenantId}`,
+        "x-ms-throttle-information": "ResourceUnitLimitExceeded",
+      });
+    }
+    if (kind === "unavailable") {
+      return graphError(
+        request,
+        503,
+        "serviceNotAvailable",
+        "The service is temporarily unavailable.",
+        rule.retryAfterSeconds === undefined ? {} : { "retry-after": String(rule.retryAfterSeconds) },
+      );
+    }
+    return graphError(request, 504, "UnknownError", "The gateway timed out.");
+  };
+
+  return { handler, faultResponse, subscriptions };
+}
+
+function getUser(ctx: GraphContext, request: SimRequest, key: string): SimResponse {
+  const index = ctx.model.userIndex(key);
+  let user = index === undefined ? undefined : ctx.model.getUser(key);
+  if (!user && key.includes("@")) {
+    for (const candidate of ctx.model.listUsers()) {
+      if (candidate.userPrincipalName.toLowerCase() === key.toLowerCase()) {
+        user = candidate;
+        break;
+      }
+    }
+  }
+  if (!user) {
+    return graphError(
+      request,
+      404,
+      "Request_ResourceNotFound",
+      `Resource '${key}' does not exist or one of its queried reference-property objects are not present.`,
+    );
+  }
+  return {
+    status: 200,
+    headers: { "content-type": "application/json; charset=utf-8" },
+    body: JSON.stringify({ "@odata.context": `${request.url.origin}/v1.0/$metadata#users/$entity`, ...user }),
+  };
+}
+
+function jsonResponseNotFound(request: SimRequest, tenant: string): SimResponse {
+  return {
+    status: 400,
+    headers: { "content-type": "application/json; charset=utf-8" },
+    body: JSON.stringify({
+      error: "invalid_tenant",
+      error_description: `AADSTS90002: Tenant '${tenant}' not found. Check to make sure you have the correct tenant ID and are signing into the correct cloud.`,
+      error_codes: [90002],
+      correlation_id: request.headers["client-request-id"] ?? crypto.randomUUID(),
+    }),
+  };
+}

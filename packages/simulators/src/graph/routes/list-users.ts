@@ -1,0 +1,77 @@
+import type { PageFault, SimRequest, SimResponse } from "../../http/sim-exchange";
+import { GRAPH_JSON, type GraphContext, pageFrame, parseTop } from "../graph-context";
+import { graphError } from "../graph-error";
+import type { GraphUser } from "../model/graph-types";
+import { USER_DEFAULT_PROPERTIES, USER_PROPERTIES } from "../serialize/entity-properties";
+import { decodeToken, encodeToken } from "../serialize/page-token";
+import { parseSelect } from "../serialize/parse-select";
+import { createUserPageWriter } from "../serialize/user-page-writer";
+
+interface ListState {
+  c: number;
+  n: number;
+  sel: (keyof GraphUser)[];
+}
+
+/** `GET /v1.0/users`: `$select`, `$top` (1-999, default 100), opaque `$skiptoken` next links. */
+export function listUsers(ctx: GraphContext, request: SimRequest, fault?: PageFault): SimResponse {
+  const query = request.url.searchParams;
+  let state: ListState;
+  const skip = query.get("$skiptoken");
+  if (skip !== null) {
+    const decoded = decodeToken<ListState>(skip);
+    if (!decoded || typeof decoded.c !== "number") {
+      return graphError(request, 400, "Request_BadRequest", "Invalid $skiptoken.");
+    }
+    state = decoded;
+  } else {
+    if (query.has("$filter") || query.has("$search") || query.has("$orderby")) {
+      return graphError(
+        request,
+        400,
+        "Request_UnsupportedQuery",
+        "The simulator does not support $filter, $search or $orderby on users.",
+      );
+    }
+    const top = parseTop(query.get("$top"), 999);
+    if (top === false) {
+      return graphError(
+        request,
+        400,
+        "Request_UnsupportedQuery",
+        `Invalid page size specified: '${query.get("$top")}'. Must be between 1 and 999 inclusive.`,
+      );
+    }
+    const select = parseSelect(query.get("$select"), USER_PROPERTIES, USER_DEFAULT_PROPERTIES);
+    if (!select.ok) {
+      return graphError(
+        request,
+        400,
+        "Request_BadRequest",
+        `Could not find a property named '${select.unknown}' on type 'Microsoft.DirectoryServices.User'.`,
+      );
+    }
+    state = { c: 0, n: top ?? 100, sel: select.properties };
+  }
+  const { model } = ctx;
+  const slots = model.userSlots;
+  const items = createUserPageWriter(model, state.sel, state.n);
+  let cursor = state.c;
+  if (fault?.kind !== "emptyPage") {
+    while (cursor < slots && items.count < state.n) items.addUser(cursor++);
+  }
+  const next = fault?.kind === "emptyPage" || fault?.kind === "duplicatePage" ? state.c : cursor;
+  const origin = request.url.origin;
+  const selectText = state.sel.join(",");
+  const links =
+    next < slots
+      ? {
+          next: `${origin}/v1.0/users?$select=${selectText}&$top=${state.n}&$skiptoken=${encodeToken({ ...state, c: next })}`,
+        }
+      : {};
+  return {
+    status: 200,
+    headers: { ...GRAPH_JSON, "x-ms-resource-unit": query.has("$select") || skip ? "1" : "2" },
+    body: items.page(...pageFrame(`${origin}/v1.0/$metadata#users(${selectText})`, links)),
+  };
+}

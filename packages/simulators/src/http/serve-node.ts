@@ -1,0 +1,102 @@
+import {
+  createServer as createHttpServer,
+  type IncomingMessage,
+  type Server,
+  type ServerResponse,
+} from "node:http";
+import { createServer as createHttpsServer } from "node:https";
+import type { AddressInfo } from "node:net";
+import type { FaultController } from "../faults/fault-controller";
+import { type FaultResponder, runExchange } from "./exchange-outcome";
+import type { RequestLog } from "./request-log";
+import type { SimHandler, SimRequest } from "./sim-exchange";
+
+/** TLS material for an https simulator (self-signed is fine with `NODE_EXTRA_CA_CERTS`). */
+export interface SimulatorTls {
+  key: string | Buffer;
+  cert: string | Buffer;
+}
+
+/** A running node server. */
+export interface NodeServing {
+  server: Server;
+  url: string;
+  close(): Promise<void>;
+}
+
+function toRequest(req: IncomingMessage, body: string, scheme: string, fallbackHost: string): SimRequest {
+  const headers: Record<string, string> = {};
+  for (const [name, value] of Object.entries(req.headers)) {
+    if (value !== undefined) headers[name] = Array.isArray(value) ? value.join(", ") : value;
+  }
+  const origin = `${headers["x-forwarded-proto"] ?? scheme}://${headers.host ?? fallbackHost}`;
+  return { method: req.method ?? "GET", url: new URL(req.url ?? "/", origin), headers, body };
+}
+
+const sleep = (ms: number): Promise<void> => new Promise((resolve) => setTimeout(resolve, ms));
+
+/** Serves a router over node:http (or node:https) with keep-alive, applying faults at the socket level. */
+export async function serveNode(
+  handler: SimHandler,
+  options: {
+    port?: number;
+    host?: string;
+    tls?: SimulatorTls;
+    faults: FaultController;
+    log: RequestLog;
+    faultResponse: FaultResponder;
+  },
+): Promise<NodeServing> {
+  const host = options.host ?? "127.0.0.1";
+  const scheme = options.tls ? "https" : "http";
+  let origin = "";
+  let hostAndPort = "";
+  const listener = (req: IncomingMessage, res: ServerResponse): void => {
+    const chunks: Buffer[] = [];
+    req.on("data", (chunk: Buffer) => chunks.push(chunk));
+    req.on("end", () => {
+      const request = toRequest(req, Buffer.concat(chunks).toString("utf8"), scheme, hostAndPort);
+      runExchange(request, handler, options.faults, options.log, options.faultResponse)
+        .then(async (outcome) => {
+          if (outcome.delayMs > 0) await sleep(outcome.delayMs);
+          if (outcome.kind === "reset") {
+            req.socket.destroy();
+            return;
+          }
+          const { status, headers, body } = outcome.response;
+          const bytes = typeof body === "string" ? Buffer.from(body, "utf8") : body;
+          res.writeHead(status, { ...headers, "content-length": String(bytes.length) });
+          if (outcome.kind === "truncate") {
+            res.write(bytes.subarray(0, Math.floor(bytes.length / 2)), () => req.socket.destroy());
+            return;
+          }
+          res.end(bytes);
+        })
+        .catch((error: unknown) => {
+          res.writeHead(500, { "content-type": "text/plain" });
+          res.end(`simulator failure: ${error instanceof Error ? error.message : String(error)}`);
+        });
+    });
+  };
+  const server = options.tls
+    ? createHttpsServer({ key: options.tls.key, cert: options.tls.cert, keepAlive: true }, listener)
+    : createHttpServer({ keepAlive: true }, listener);
+  server.keepAliveTimeout = 30_000;
+  await new Promise<void>((resolve, reject) => {
+    server.once("error", reject);
+    server.listen(options.port ?? 0, host, () => resolve());
+  });
+  const { port } = server.address() as AddressInfo;
+  const shownHost = host.includes(":") ? `[${host}]` : host;
+  hostAndPort = `${shownHost}:${port}`;
+  origin = `${scheme}://${hostAndPort}`;
+  return {
+    server,
+    url: origin,
+    close: () =>
+      new Promise<void>((resolve) => {
+        server.close(() => resolve());
+        server.closeAllConnections();
+      }),
+  };
+}

@@ -1,0 +1,39 @@
+/** A request as the simulators' routers see it, whichever transport (node:http or msw) carried it. */
+export interface SimRequest {
+  method: string;
+  /** Absolute URL, origin included: next links are built from it. */
+  url: URL;
+  /** Lower-cased header names. */
+  headers: Record<string, string>;
+  body: string;
+}
+
+/** A response of a simulator router. */
+export interface SimResponse {
+  status: number;
+  headers: Record<string, string>;
+  /** Text, or bytes for pages written directly as UTF-8. */
+  body: string | Uint8Array;
+}
+
+/** A page-level fault the router applies itself (the transport cannot). */
+export type PageFault =
+  | { kind: "emptyPage" }
+  | { kind: "duplicatePage" }
+  | { kind: "expiredDelta"; style?: "gone" | "syncStateNotFound" };
+
+/** A router: one simulated service behind any transport. */
+export type SimHandler = (request: SimRequest, fault?: PageFault) => Promise<SimResponse>;
+
+/** Builds a JSON response. */
+export function jsonResponse(
+  status: number,
+  body: unknown,
+  headers: Record<string, string> = {},
+): SimResponse {
+  return {
+    status,
+    headers: { "content-type": "application/json; charset=utf-8", ...headers },
+    body: typeof body === "string" ? body : JSON.stringify(body),
+  };
+}

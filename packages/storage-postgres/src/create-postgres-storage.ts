@@ -1,0 +1,72 @@
+import type { StorageAdapter } from "@uslimato/core";
+import pg from "pg";
+import { createPostgresAuditStore } from "./audit/postgres-audit-store";
+import { createPostgresCheckpointStore } from "./checkpoints/postgres-checkpoint-store";
+import { createPostgresDirectoryStore } from "./directory/postgres-directory-store";
+import { createPostgresIntegrationStore } from "./integrations/postgres-integration-store";
+import { createPostgresLockStore } from "./locks/postgres-lock-store";
+import { type MigrationReport, migratePostgres } from "./migrations/migrate-postgres";
+import { quoteSchema } from "./schema/quote-schema";
+import { createPostgresSecretStore } from "./secrets/postgres-secret-store";
+import { createPostgresSyncLogStore } from "./sync-logs/postgres-sync-log-store";
+
+/** Options of {@link createPostgresStorage}: a pool of the host's, or a connection string to make one. */
+export interface PostgresStorageOptions {
+  /** The host's pool. The adapter never ends it; size it for the app plus one connection per held lock. */
+  pool?: pg.Pool;
+  /** Used to create a pool when `pool` is not given; `close()` then ends that pool. */
+  connectionString?: string;
+  /** The schema holding every table. Default `uslimato`. */
+  schema?: string;
+  /** Run pending migrations before returning (default true). Safe from several instances at once. */
+  migrate?: boolean;
+}
+
+/** A PostgreSQL {@link StorageAdapter}, plus migration and shutdown. */
+export interface PostgresStorage extends StorageAdapter {
+  /** The schema in use. */
+  readonly schema: string;
+  /** Applies pending migrations (see `migratePostgres`). */
+  migrate(): Promise<MigrationReport>;
+  /** Ends the pool if the adapter created it; a pool the host passed in is left open. */
+  close(): Promise<void>;
+}
+
+/**
+ * Creates the PostgreSQL storage adapter over a pool, migrating its schema first unless told not to.
+ *
+ * @example
+ * ```ts
+ * const storage = await createPostgresStorage({ connectionString: process.env.DATABASE_URL });
+ * const hub = createHub({ storage, vault, connectors, plan: "enterprise" });
+ * ```
+ */
+export async function createPostgresStorage(options: PostgresStorageOptions = {}): Promise<PostgresStorage> {
+  const schema = options.schema ?? "uslimato";
+  const s = quoteSchema(schema);
+  const ownsPool = options.pool === undefined;
+  const pool = options.pool ?? new pg.Pool({ connectionString: options.connectionString });
+  const storage: PostgresStorage = {
+    schema,
+    integrations: createPostgresIntegrationStore(pool, s),
+    secrets: createPostgresSecretStore(pool, s),
+    checkpoints: createPostgresCheckpointStore(pool, s),
+    syncLogs: createPostgresSyncLogStore(pool, s),
+    audit: createPostgresAuditStore(pool, s),
+    locks: createPostgresLockStore(pool, schema),
+    directory: createPostgresDirectoryStore(pool, s),
+    migrate: () => migratePostgres(pool, { schema }),
+    async close() {
+      if (ownsPool && !pool.ended) await pool.end();
+    },
+  };
+  if (options.migrate ?? true) {
+    try {
+      await storage.migrate();
+    } catch (error) {
+      await storage.close();
+      throw error;
+    }
+  }
+  return storage;
+}

@@ -1,0 +1,54 @@
+import type { DirectoryStore } from "@uslimato/core";
+import type { Queryable } from "../transactions/queryable";
+
+type Pending = Pick<
+  DirectoryStore,
+  | "countActiveLinkedUsers"
+  | "countPendingDeactivations"
+  | "commitPendingDeactivations"
+  | "discardPendingDeactivations"
+>;
+
+const count = async (db: Queryable, sql: string, integrationId: string): Promise<number> =>
+  (await db.query<{ count: number }>(sql, [integrationId])).rows[0]?.count ?? 0;
+
+/** The mass-deactivation guard's queries: each one statement, set-based. */
+export function pendingDeactivations(db: Queryable, s: string): Pending {
+  return {
+    countActiveLinkedUsers: (integrationId) =>
+      count(
+        db,
+        `SELECT count(*)::int AS count FROM ${s}.user_links AS l JOIN ${s}.users AS u ON u.id = l.user_id
+         WHERE l.integration_id = $1 AND u.active`,
+        integrationId,
+      ),
+    countPendingDeactivations: (integrationId) =>
+      count(
+        db,
+        `SELECT count(*)::int AS count FROM ${s}.user_links AS l JOIN ${s}.users AS u ON u.id = l.user_id
+         WHERE l.integration_id = $1 AND l.pending_deactivation AND u.active`,
+        integrationId,
+      ),
+    commitPendingDeactivations: (integrationId) =>
+      count(
+        db,
+        `WITH pending AS (
+           UPDATE ${s}.user_links SET pending_deactivation = false
+           WHERE integration_id = $1 AND pending_deactivation RETURNING user_id),
+         deactivated AS (
+           UPDATE ${s}.users SET active = false, updated_at = now()
+           WHERE id IN (SELECT user_id FROM pending) AND active RETURNING id)
+         SELECT count(*)::int AS count FROM deactivated`,
+        integrationId,
+      ),
+    discardPendingDeactivations: (integrationId) =>
+      count(
+        db,
+        `WITH cleared AS (
+           UPDATE ${s}.user_links SET pending_deactivation = false
+           WHERE integration_id = $1 AND pending_deactivation RETURNING 1)
+         SELECT count(*)::int AS count FROM cleared`,
+        integrationId,
+      ),
+  };
+}

@@ -1,0 +1,9 @@
+import type { QueryResult, QueryResultRow } from "pg";
+
+/** What the stores need from a pool or a checked-out client: a parameterised query. */
+export interface Queryable {
+  query<Row extends QueryResultRow = QueryResultRow>(
+    text: string,
+    values?: ReadonlyArray<unknown>,
+  ): Promise<QueryResult<Row>>;
+}

@@ -1,0 +1,40 @@
+import type { Pool, PoolClient } from "pg";
+import { toStorageError } from "./to-storage-error";
+
+const ignore = () => {};
+
+/**
+ * Runs `work` in one transaction on a client of its own: COMMIT if it resolves, ROLLBACK if it throws (the
+ * error is rethrown as a typed storage error). A client whose connection broke is destroyed, not reused.
+ */
+export async function withTransaction<T>(
+  pool: Pool,
+  operation: string,
+  work: (client: PoolClient) => Promise<T>,
+): Promise<T> {
+  let client: PoolClient;
+  try {
+    client = await pool.connect();
+  } catch (error) {
+    throw toStorageError(error, operation);
+  }
+  // A connection that dies mid-transaction emits "error"; the failed query reports it, so just don't crash.
+  client.on("error", ignore);
+  let broken: Error | undefined;
+  try {
+    await client.query("BEGIN");
+    const result = await work(client);
+    await client.query("COMMIT");
+    return result;
+  } catch (error) {
+    try {
+      await client.query("ROLLBACK");
+    } catch (rollbackError) {
+      broken = rollbackError instanceof Error ? rollbackError : new Error(String(rollbackError));
+    }
+    throw toStorageError(error, operation);
+  } finally {
+    client.off("error", ignore);
+    client.release(broken);
+  }
+}

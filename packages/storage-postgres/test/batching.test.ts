@@ -1,0 +1,78 @@
+import type { DirectoryBatch } from "@uslimato/core";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { createPostgresStorage, migratePostgres, type PostgresStorage } from "../src/index";
+import { type InstrumentedPool, instrumentedPool } from "./support/instrumented-pool";
+import { dropSchema, randomSchema } from "./support/test-database";
+
+const schema = randomSchema();
+let db: InstrumentedPool;
+let storage: PostgresStorage;
+
+/** A page of `n` items of every kind, touching every step of applyPage. */
+function pageOf(n: number, offset: number): DirectoryBatch {
+  const ids = Array.from({ length: n }, (_, i) => `${offset + i}`);
+  return {
+    users: {
+      create: ids.map((i) => ({
+        id: `u${i}`,
+        email: `u${i}@x.io`,
+        displayName: i,
+        active: true,
+        role: "viewer",
+        attributes: {},
+      })),
+      update: ids.map((i) => ({ userId: `u${i}`, set: { displayName: `U${i}` } })),
+      link: ids.map((i) => ({ externalId: `e${i}`, userId: `u${i}` })),
+      markPendingDeactivation: ids.map((i) => `e${i}`),
+      clearPendingDeactivation: ids.map((i) => `e${i}`),
+    },
+    groups: {
+      upsert: ids.map((i) => ({ externalId: `g${i}`, displayName: null, description: null, attributes: {} })),
+      remove: [],
+    },
+    memberships: { add: ids.map((i) => ({ groupExternalId: `g${i}`, userExternalId: `e${i}` })), remove: [] },
+    records: [{ kind: "device", upsert: ids.map((i) => ({ externalId: `d${i}`, data: { i } })) }],
+    seen: { sweepId: "s1", users: ids.map((i) => `e${i}`), groups: ids.map((i) => `g${i}`) },
+  };
+}
+
+beforeAll(async () => {
+  db = instrumentedPool(3);
+  await migratePostgres(db.pool, { schema });
+  storage = await createPostgresStorage({ pool: db.pool, schema, migrate: false });
+});
+
+afterAll(async () => {
+  await dropSchema(db.pool, schema);
+  await db.pool.end();
+});
+
+const statements = async (work: () => Promise<unknown>) => {
+  const before = db.clientQueries + db.poolQueries;
+  await work();
+  return db.clientQueries + db.poolQueries - before;
+};
+
+describe("no N+1: statements per call do not grow with the page", () => {
+  it("applyPage sends the same statements for 2 and for 999 items of every kind", async () => {
+    const small = await statements(() => storage.directory.applyPage("int-1", pageOf(2, 0), 1));
+    const large = await statements(() => storage.directory.applyPage("int-1", pageOf(999, 1000), 2));
+    expect(large).toBe(small);
+    expect(small).toBeLessThanOrEqual(16);
+    expect(await storage.directory.countActiveLinkedUsers("int-1")).toBe(1001);
+  });
+
+  it("findUsers is at most two queries for any number of ids and emails", async () => {
+    const ids = Array.from({ length: 999 }, (_, i) => `${1000 + i}`);
+    const count = await statements(async () => {
+      const found = await storage.directory.findUsers("int-1", {
+        externalIds: ids.map((i) => `e${i}`),
+        emails: ids.map((i) => `u${i}@x.io`),
+      });
+      expect(found.byExternalId).toHaveLength(999);
+      expect(found.byEmail).toHaveLength(999);
+      expect(found.byEmail[0]?.linkedExternalIds).toEqual(["e1000"]);
+    });
+    expect(count).toBe(2);
+  });
+});

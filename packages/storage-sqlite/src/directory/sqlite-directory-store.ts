@@ -1,0 +1,139 @@
+import type { DirectoryStore } from "@uslimato/core";
+import { inTransaction } from "../database/in-transaction";
+import { fromBool, fromJson } from "../database/json-column";
+import type { SqliteDatabase } from "../database/sqlite-database";
+import { toStorageError } from "../database/to-storage-error";
+import { applySqliteOthers } from "./apply-sqlite-others";
+import { applySqliteSweep } from "./apply-sqlite-sweep";
+import { applySqliteUsers } from "./apply-sqlite-users";
+import {
+  fromGroupRow,
+  fromRecordRow,
+  GROUP_COLUMNS,
+  listSqliteDirectory,
+  RECORD_COLUMNS,
+} from "./list-sqlite-directory";
+import { fromUserRow, USER_COLUMNS } from "./user-row";
+
+const ACTIVE_PENDING = `FROM user_links l JOIN users u ON u.id = l.user_id
+  WHERE l.integration_id = ? AND l.pending = 1 AND u.active = 1`;
+
+/** The directory in SQLite: one query per lookup (ids passed as a JSON array), one transaction per page. */
+export function createSqliteDirectoryStore(database: SqliteDatabase): DirectoryStore {
+  const { sql, db } = database;
+  return {
+    async findUsers(integrationId, query) {
+      const linked = sql(
+        `SELECT l.external_id AS link_external_id, l.user_id AS link_user_id, l.pending AS link_pending, ${USER_COLUMNS}
+         FROM user_links l JOIN users u ON u.id = l.user_id
+         WHERE l.integration_id = ? AND l.external_id IN (SELECT value FROM json_each(?))`,
+      ).all(integrationId, JSON.stringify(query.externalIds));
+      const byEmail = sql(
+        `SELECT ${USER_COLUMNS}, (SELECT json_group_array(external_id) FROM (SELECT external_id FROM user_links
+           WHERE integration_id = ? AND user_id = u.id ORDER BY external_id)) AS linked
+         FROM users u WHERE u.email IN (SELECT value FROM json_each(?))`,
+      ).all(integrationId, JSON.stringify(query.emails));
+      return {
+        byExternalId: linked.map((row) => ({
+          link: {
+            integrationId,
+            externalId: row.link_external_id as string,
+            userId: row.link_user_id as string,
+            pendingDeactivation: fromBool(row.link_pending),
+          },
+          user: fromUserRow(row),
+        })),
+        byEmail: byEmail.map((row) => ({
+          user: fromUserRow(row),
+          linkedExternalIds: fromJson<string[]>(row.linked),
+        })),
+      };
+    },
+    async findGroups(integrationId, externalIds) {
+      return sql(
+        `SELECT ${GROUP_COLUMNS} FROM groups WHERE integration_id = ? AND external_id IN (SELECT value FROM json_each(?))`,
+      )
+        .all(integrationId, JSON.stringify(externalIds))
+        .map((row) => fromGroupRow(integrationId, row));
+    },
+    async findRecords(integrationId, kind, externalIds) {
+      return sql(
+        `SELECT ${RECORD_COLUMNS} FROM records WHERE integration_id = ? AND kind = ?
+         AND external_id IN (SELECT value FROM json_each(?))`,
+      )
+        .all(integrationId, kind, JSON.stringify(externalIds))
+        .map((row) => fromRecordRow(integrationId, kind, row));
+    },
+    async applyPage(integrationId, batch, checkpoint) {
+      try {
+        return inTransaction(db, () => {
+          const now = Date.now();
+          if (batch.users) applySqliteUsers(database, integrationId, batch.users, now, batch.seen);
+          applySqliteOthers(database, integrationId, batch, now);
+          const result = applySqliteSweep(database, integrationId, batch, now);
+          sql(
+            `INSERT INTO checkpoints (integration_id, value, updated_at) VALUES (?, ?, ?) ON CONFLICT (integration_id)
+             DO UPDATE SET value = excluded.value, updated_at = excluded.updated_at`,
+          ).run(integrationId, JSON.stringify(checkpoint), now);
+          return result;
+        });
+      } catch (error) {
+        throw toStorageError(error, `Applying a page of integration "${integrationId}"`);
+      }
+    },
+    async countActiveLinkedUsers(integrationId) {
+      const row = sql(
+        "SELECT COUNT(*) AS n FROM user_links l JOIN users u ON u.id = l.user_id WHERE l.integration_id = ? AND u.active = 1",
+      ).get(integrationId);
+      return Number(row?.n ?? 0);
+    },
+    async countPendingDeactivations(integrationId) {
+      return Number(sql(`SELECT COUNT(*) AS n ${ACTIVE_PENDING}`).get(integrationId)?.n ?? 0);
+    },
+    async commitPendingDeactivations(integrationId) {
+      return inTransaction(db, () => {
+        const changed = sql(
+          `UPDATE users SET active = 0, updated_at = ? WHERE active = 1 AND id IN
+           (SELECT user_id FROM user_links WHERE integration_id = ? AND pending = 1)`,
+        ).run(Date.now(), integrationId);
+        sql("UPDATE user_links SET pending = 0 WHERE integration_id = ? AND pending = 1").run(integrationId);
+        return Number(changed.changes);
+      });
+    },
+    async discardPendingDeactivations(integrationId) {
+      const cleared = sql("UPDATE user_links SET pending = 0 WHERE integration_id = ? AND pending = 1").run(
+        integrationId,
+      );
+      return Number(cleared.changes);
+    },
+    async putUsers(users) {
+      const upsert = sql(
+        `INSERT INTO users (id, email, display_name, active, role, hge_id_account_id, attributes, created_at, updated_at)
+         VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?) ON CONFLICT (id) DO UPDATE SET email = excluded.email,
+         display_name = excluded.display_name, active = excluded.active, role = excluded.role,
+         hge_id_account_id = excluded.hge_id_account_id, attributes = excluded.attributes,
+         created_at = excluded.created_at, updated_at = excluded.updated_at`,
+      );
+      try {
+        inTransaction(db, () => {
+          for (const u of users) {
+            upsert.run(
+              u.id,
+              u.email,
+              u.displayName,
+              u.active ? 1 : 0,
+              u.role,
+              u.hgeIdAccountId,
+              JSON.stringify(u.attributes),
+              u.createdAt.getTime(),
+              u.updatedAt.getTime(),
+            );
+          }
+        });
+      } catch (error) {
+        throw toStorageError(error, "Putting users");
+      }
+    },
+    ...listSqliteDirectory(database),
+  };
+}
