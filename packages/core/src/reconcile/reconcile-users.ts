@@ -237,8 +237,11 @@ export function reconcileUsers(
   }
 }
 
+/** Timestamps of a user planned in this page; the store sets the real ones, so one shared value is enough. */
+const PLANNED_AT = new Date(0);
+
 function newUser(candidate: UserCandidate, id: string, role: string): StoredUser {
-  const epoch = new Date(0);
+  const epoch = PLANNED_AT;
   return {
     id,
     email: candidate.email!,

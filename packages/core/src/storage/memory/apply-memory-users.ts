@@ -1,5 +1,5 @@
 import type { DirectoryBatch } from "../storage-adapter";
-import { copyJson } from "./copy-records";
+import { copyAttributes } from "./copy-attributes";
 import { addLinkedId, removeLinkedId } from "./linked-ids";
 import type { MemoryDirectory, MemoryState } from "./memory-state";
 
@@ -18,7 +18,7 @@ export function applyMemoryUsers(
       active: user.active,
       role: user.role,
       hgeIdAccountId: null,
-      attributes: copyJson(user.attributes),
+      attributes: copyAttributes(user.attributes),
       createdAt: now,
       updatedAt: now,
     });
@@ -34,7 +34,7 @@ export function applyMemoryUsers(
     }
     if (set.displayName !== undefined) user.displayName = set.displayName;
     if (set.active !== undefined) user.active = set.active;
-    if (set.attributes !== undefined) user.attributes = copyJson(set.attributes);
+    if (set.attributes !== undefined) user.attributes = copyAttributes(set.attributes);
     user.updatedAt = now;
   }
   for (const { externalId, userId } of users.link ?? []) {
