@@ -4,7 +4,7 @@ import { join } from "node:path";
 import { runCli } from "@uslimato/cli";
 import type { SyncLog } from "@uslimato/core";
 import { DEFAULT_CLIENT_ID, type GraphSimulator, startGraphSimulator } from "@uslimato/simulators";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { afterAll, beforeAll, describe, expect, it, onTestFinished } from "vitest";
 import { captureIo } from "./fixtures/capture-io";
 
 const until = async (check: () => boolean | Promise<boolean>, what: string) => {
@@ -70,6 +70,56 @@ describe("uslimato serve", () => {
     cap.shutdown();
     expect(await serving).toBe(0);
     expect(cap.stdout()).toContain("stopped");
+    const logs = JSON.parse((await cli(["logs", id, "--json"])).out) as SyncLog[];
+    expect(logs[0]).toMatchObject({ trigger: "webhook", status: "success", counts: { updated: 1 } });
+  });
+
+  it("a signal during a webhook-triggered sync lets it finish before storage closes; later notifications get 503", async () => {
+    // Its own tenant and home: Graph holds one subscription per resource and app.
+    const sim = await startGraphSimulator({ modelOptions: { users: 80, seed: 6 } });
+    onTestFinished(() => sim.close());
+    home = await mkdtemp(join(tmpdir(), "usl-serve-"));
+    await cli(["init"]);
+    const added = await cli([
+      "integrations",
+      "add",
+      "entra",
+      "--tenant-id",
+      sim.tenantId,
+      "--client-id",
+      DEFAULT_CLIENT_ID,
+      "--authority-host",
+      sim.url,
+      "--graph-base-url",
+      `${sim.url}/v1.0`,
+      "--secret-from-env",
+      "ENTRA_SECRET",
+      "--json",
+    ]);
+    const id = JSON.parse(added.out).id as string;
+    expect((await cli(["sync", id])).code).toBe(0);
+
+    const cap = captureIo({ homeDir: home, env });
+    const serving = runCli(["serve", "--port", "0", "--subscribe"], { io: cap.io });
+    await until(() => cap.stdout().includes("listening on"), "the server");
+    const base = /listening on (\S+)/.exec(cap.stdout())?.[1] ?? "";
+    await until(() => sim.subscriptions().length === 1, "the subscription");
+
+    // The delta read of the webhook-triggered sync answers slowly: the signal arrives while it runs.
+    const slow = sim.faults.inject({ kind: "slow", match: "/v1.0/users/delta", delayMs: 1_500, times: 1 });
+    const [user] = sim.model.listUsers();
+    sim.model.updateUser(user?.id ?? "", { displayName: "Changed During Shutdown" });
+    await sim.flushNotifications();
+    await until(() => /sync started .*trigger=webhook/.test(cap.stderr()), "the webhook-triggered sync");
+    expect(cap.stderr()).not.toMatch(/sync finished .*trigger=webhook/);
+    cap.shutdown();
+    await until(() => cap.stderr().includes("shutting down"), "the shutdown");
+    const late = await fetch(`${base}/notifications`, { method: "POST", body: "{}" });
+    expect(late.status).toBe(503);
+    expect(await serving).toBe(0);
+    expect(slow.fired).toBe(1);
+    expect(cap.stderr()).toContain("webhookSyncs=1");
+    expect(cap.stderr()).toMatch(/sync finished .*trigger=webhook status=success/);
     const logs = JSON.parse((await cli(["logs", id, "--json"])).out) as SyncLog[];
     expect(logs[0]).toMatchObject({ trigger: "webhook", status: "success", counts: { updated: 1 } });
   });

@@ -8,8 +8,10 @@ import type { Command } from "../cli/command";
 import { EXIT_CODES } from "../cli/exit-codes";
 import { createLineLogger } from "../output/create-line-logger";
 import { openRuntime } from "../runtime/open-runtime";
+import { trackSyncs } from "../runtime/track-syncs";
 
 const HOUR_MS = 3_600_000;
+const DRAIN_MS = 30_000;
 
 /** `uslimato serve`: the in-process scheduler plus the webhook receiver over HTTP, until SIGINT/SIGTERM. */
 export const serveCommand: Command = {
@@ -23,7 +25,9 @@ export const serveCommand: Command = {
   --subscribe       create or renew the webhook subscriptions of every enabled Entra integration at start
 
 Routes: POST /notifications (Graph change and lifecycle notifications, validation handshake), GET /health.
-Subscriptions are renewed hourly; syncs run on each integration's interval (plan minimum applies).`,
+Subscriptions are renewed hourly; syncs run on each integration's interval (plan minimum applies).
+SIGINT/SIGTERM: stops taking work (notifications get 503, so Graph retries them), lets running scheduled and
+webhook-triggered syncs finish (at most 30 s, then they are aborted), and exits 0.`,
   options: {
     port: { type: "string" },
     host: { type: "string" },
@@ -48,8 +52,11 @@ Subscriptions are renewed hourly; syncs run on each integration's interval (plan
         ),
     });
     const { hub } = runtime;
-    let handler: (request: Request) => Promise<Response> = async () =>
-      new Response("starting", { status: 503 });
+    // Webhook-triggered syncs start from the receiver's debouncer: tracked, so a shutdown lets them finish.
+    const webhookSyncs = trackSyncs(hub);
+    const unavailable = (text: string) => async () =>
+      new Response(text, { status: 503, headers: { "retry-after": "30" } });
+    let handler: (request: Request) => Promise<Response> = unavailable("starting");
     const server = createServer(
       toNodeHandler(async (request) => {
         const path = new URL(request.url).pathname;
@@ -64,7 +71,7 @@ Subscriptions are renewed hourly; syncs run on each integration's interval (plan
     const publicUrl =
       typeof ctx.values["public-url"] === "string" ? ctx.values["public-url"] : `${base}/notifications`;
     const webhooks = createEntraWebhooks({
-      hub,
+      hub: webhookSyncs.hub,
       notificationUrl: publicUrl,
       connector: runtime.connectorOptions,
       logger,
@@ -115,10 +122,19 @@ Subscriptions are renewed hourly; syncs run on each integration's interval (plan
       const stop = ctx.io.onShutdown?.(resolve);
       if (!stop) resolve();
     });
-    logger.info("shutting down: finishing running syncs");
+    // Stop taking work (Graph retries a 503 later), cancel debounced syncs not yet started, let running ones finish.
+    handler = unavailable("shutting down");
     clearInterval(renew);
-    await scheduler.stop({ timeoutMs: 30_000 });
     webhooks.close();
+    logger.info(
+      { webhookSyncs: webhookSyncs.running() },
+      `shutting down: finishing running syncs (at most ${DRAIN_MS / 1000} s)`,
+    );
+    const [, drained] = await Promise.all([
+      scheduler.stop({ timeoutMs: DRAIN_MS }),
+      webhookSyncs.drain(DRAIN_MS),
+    ]);
+    if (!drained) logger.warn("webhook-triggered syncs still running were aborted");
     await new Promise<void>((resolve) => server.close(() => resolve()));
     server.closeAllConnections();
     await runtime.close();
