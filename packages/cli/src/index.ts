@@ -21,4 +21,5 @@ export { type CliConfig, cliConfigSchema } from "./config/cli-config";
 export type { DemoContext, DemoStep, DemoStepResult } from "./demo/demo-context";
 export { DEMO_STEPS, type DemoOptions, type DemoReport, runDemo } from "./demo/run-demo";
 export { DEMO_ONLY_WARNING, type KeyRingFile, keyRingFileSchema } from "./keys/key-ring-file";
+export { type Colors, colorsWanted, createColors } from "./output/colors";
 export type { Runtime, RuntimeOptions } from "./runtime/open-runtime";

@@ -1,7 +1,11 @@
+import { execFile } from "node:child_process";
 import { mkdtemp, rm } from "node:fs/promises";
+import { createRequire } from "node:module";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
-import { type DemoReport, runCli } from "@uslimato/cli";
+import { fileURLToPath } from "node:url";
+import { promisify } from "node:util";
+import { createColors, type DemoReport, runCli, runDemo } from "@uslimato/cli";
 import { afterAll, describe, expect, it } from "vitest";
 import { captureIo } from "./fixtures/capture-io";
 
@@ -67,5 +71,45 @@ describe("uslimato demo (non-TTY, as in CI)", () => {
   it("refuses a tenant too small for the changes step with a usage error", async () => {
     const cap = captureIo({ homeDir: await mkdtemp(join(tmpdir(), "usl-home-")) });
     expect(await runCli(["demo", "--users", "3"], { io: cap.io })).toBe(2);
+  });
+
+  it("a failed step stops the demo with exit code 1 and names the step (--json and plain lines)", async () => {
+    // The tenant answers every delta page with broken JSON: the full sync fails, nothing after it runs.
+    const faults = [{ kind: "malformed" as const, match: "/v1.0/users/delta" }];
+    const cap = captureIo({ homeDir: await mkdtemp(join(tmpdir(), "usl-home-")) });
+    const json = await runDemo({ io: cap.io, colors: createColors(false), users: 20, json: true, faults });
+    expect(json.exitCode).toBe(1);
+    const report = JSON.parse(cap.stdout()) as DemoReport;
+    dataDirs.push(String(report.steps[1]?.details.dataDir));
+    expect(report.ok).toBe(false);
+    expect(report.steps.map((s) => [s.step, s.ok])).toEqual([
+      ["simulator", true],
+      ["configure", true],
+      ["testConnection", true],
+      ["fullSync", false],
+    ]);
+    expect(report.steps[3]?.error?.message).toContain("the sync ended failed");
+
+    // The token endpoint is down: the connection test fails, and the plain output says where it stopped.
+    const tokenDown = [{ kind: "unavailable" as const, match: /\/oauth2\/v2\.0\/token/ }];
+    const plain = captureIo({ homeDir: await mkdtemp(join(tmpdir(), "usl-home-")) });
+    const human = await runDemo({ io: plain.io, colors: createColors(false), users: 20, faults: tokenDown });
+    expect(human.exitCode).toBe(1);
+    dataDirs.push(String(human.report.steps[1]?.details.dataDir));
+    expect(human.report.steps.at(-1)).toMatchObject({ step: "testConnection", ok: false });
+    expect(plain.stdout()).toContain("✗ failed");
+    expect(plain.stdout()).toContain('✗ demo failed at step "Test the connection"');
+    expect(plain.stdout()).not.toContain("Where the data is");
+  });
+
+  it("the uslimato binary exits with the command's code", async () => {
+    const root = fileURLToPath(new URL("..", import.meta.url));
+    const tsx = createRequire(import.meta.url).resolve("tsx/cli");
+    const run = promisify(execFile)(
+      process.execPath,
+      [tsx, "--conditions=@uslimato/source", "src/bin.ts", "demo", "--users", "3"],
+      { cwd: root, timeout: 30_000 },
+    );
+    await expect(run).rejects.toMatchObject({ code: 2, stderr: expect.stringContaining("--users must be") });
   });
 });

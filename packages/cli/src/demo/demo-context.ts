@@ -1,4 +1,4 @@
-import type { GraphSimulator } from "@uslimato/simulators";
+import type { FaultRule, GraphSimulator } from "@uslimato/simulators";
 import type { OutputStream } from "../cli/cli-io";
 import type { Colors } from "../output/colors";
 import type { Runtime } from "../runtime/open-runtime";
@@ -29,6 +29,8 @@ export interface DemoContext {
   expectedUsers?: number;
   /** Quiet time of the webhook-triggered sync. */
   debounceMs: number;
+  /** Faults the simulator injects from its start. */
+  faults: ReadonlyArray<FaultRule>;
 }
 
 /** The one result every step returns (`--json` prints them all). */

@@ -1,3 +1,4 @@
+import type { FaultRule } from "@uslimato/simulators";
 import type { CliIo } from "../cli/cli-io";
 import { EXIT_CODES, type ExitCode } from "../cli/exit-codes";
 import type { Colors } from "../output/colors";
@@ -36,6 +37,11 @@ export interface DemoOptions {
   json?: boolean;
   /** Quiet time before the webhook-triggered sync. Default 500 ms. */
   debounceMs?: number;
+  /**
+   * Faults the simulated tenant injects from the start (`@uslimato/simulators` rules: throttling, 5xx, slow or
+   * malformed answers...), to watch retries, or a step failing and the demo ending with exit code 1.
+   */
+  faults?: ReadonlyArray<FaultRule>;
 }
 
 /** What {@link runDemo} reports (the `--json` document). */
@@ -69,7 +75,12 @@ export async function runDemo(options: DemoOptions): Promise<{ exitCode: ExitCod
       if (!json) stream.write(`${text}\n`);
     },
   };
-  const ctx: DemoContext = { users: options.users ?? 5000, output, debounceMs: options.debounceMs ?? 500 };
+  const ctx: DemoContext = {
+    users: options.users ?? 5000,
+    output,
+    debounceMs: options.debounceMs ?? 500,
+    faults: options.faults ?? [],
+  };
   const started = Date.now();
   const steps: DemoStepResult[] = [];
   output.line(
