@@ -1,7 +1,7 @@
 import { mkdtemp, readFile, stat } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
-import { runCli } from "@uslimato/cli";
+import { COMMANDS, runCli } from "@uslimato/cli";
 import type { IntegrationView, SyncLog } from "@uslimato/core";
 import {
   DEFAULT_CLIENT_ID,
@@ -141,6 +141,18 @@ describe("uslimato commands against the Graph simulator", () => {
     expect((await cli(["logs", id])).out).toMatch(/manual\s+incremental\s+success/);
   });
 
+  it("colors only on a terminal, and never with NO_COLOR or --no-color", async () => {
+    const onTerminal = async (args: string[], env: Record<string, string> = {}) => {
+      const cap = captureIo({ homeDir: home, env, tty: true });
+      expect(await runCli(args, { io: cap.io })).toBe(0);
+      return cap.stdout();
+    };
+    expect(await onTerminal(["logs", id])).toContain("\u001b[32msuccess");
+    expect(await onTerminal(["logs", id], { NO_COLOR: "1" })).not.toContain("\u001b[");
+    expect(await onTerminal(["logs", id, "--no-color"])).not.toContain("\u001b[");
+    expect((await cli(["logs", id])).out).not.toContain("\u001b[");
+  });
+
   it("keys rotate re-wraps every secret to the new key; --retire drops the unused old one; sync still works", async () => {
     const first = await cli(["keys", "rotate", "--json"]);
     expect(first.code).toBe(0);
@@ -192,6 +204,13 @@ describe("uslimato commands against the Graph simulator", () => {
       const { code, out } = await cli(args);
       expect(code).toBe(0);
       expect(out).toContain("4  the connection test failed");
+    }
+    for (const command of COMMANDS) {
+      const { code, out } = await cli([...command.name.split(" "), "--help"]);
+      expect(code, command.name).toBe(0);
+      expect(out).toContain(`uslimato ${command.name}`);
+      expect(out).toContain("--config PATH");
+      expect(out).toContain("3  configuration error");
     }
     expect((await cli(["frobnicate"])).code).toBe(2);
     expect((await cli(["sync"])).code).toBe(2);

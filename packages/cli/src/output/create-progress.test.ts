@@ -45,4 +45,24 @@ describe("progress", () => {
     expect(lines.join("")).not.toContain("█");
     expect(run("silent")).toEqual([]);
   });
+  it("bar mode drops the bar on a terminal too narrow for it, so the redrawn line never wraps", () => {
+    const draw = (columns: number) => {
+      const written: string[] = [];
+      const p = createProgress({
+        stream: { write: (t: string) => written.push(t), isTTY: true, columns },
+        colors,
+        mode: "bar",
+        total: 50_000,
+      });
+      p.update(progress(10, 9_990, 1000));
+      p.done();
+      return written;
+    };
+    const wide = draw(120);
+    expect(wide.every((t) => t.includes("█"))).toBe(true);
+    const narrow = draw(60);
+    expect(narrow.some((t) => t.includes("█") || t.includes("░"))).toBe(false);
+    expect(narrow.at(-1)?.startsWith("\r\u001b[2K")).toBe(true);
+    expect(narrow.at(-1)).toMatch(/2K {3}19% {2}pages 10 {2}users 9,990\/50,000/);
+  });
 });

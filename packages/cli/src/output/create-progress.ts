@@ -1,6 +1,6 @@
 import type { SyncProgress } from "@uslimato/core";
 import type { OutputStream } from "../cli/cli-io";
-import type { Colors } from "./colors";
+import { type Colors, createColors } from "./colors";
 import { formatNumber } from "./format-number";
 
 /** Shows a running sync: a redrawn bar on a terminal, plain lines otherwise, nothing when silent. */
@@ -52,8 +52,13 @@ export function createProgress(options: ProgressOptions): ProgressReporter {
   let last: SyncProgress | undefined;
   let lastLineAt = Number.NEGATIVE_INFINITY;
   let printed: SyncProgress | undefined;
+  const plain = createColors(false);
+  // A redrawn line must fit the terminal (a wrapped one cannot be erased): drop the bar when it would not.
+  const fits = (p: SyncProgress) =>
+    !options.stream.columns ||
+    describeProgress(p, plain, options.total, true).length + 2 < options.stream.columns;
   const text = (p: SyncProgress) =>
-    describeProgress(p, options.colors, options.total, options.mode === "bar");
+    describeProgress(p, options.colors, options.total, options.mode === "bar" && fits(p));
   return {
     update(progress) {
       last = progress;
