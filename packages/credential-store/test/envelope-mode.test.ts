@@ -27,6 +27,36 @@ describe("envelope mode (KMS-style provider)", () => {
     });
   });
 
+  it("gives typed errors for an unknown key-encryption key, a changed wrapped key and a swapped owner", async () => {
+    const store = createCredentialStore({
+      keyProvider: createLocalKeyProvider(ringOf("kek-1", KEY_A)),
+      mode: "envelope",
+    });
+    const a = ownerOf({ integrationId: "int-a" });
+    const b = ownerOf({ integrationId: "int-b" });
+    const forA = (await store.seal(a, "value-a")).envelope;
+    const forB = (await store.seal(b, "value-b")).envelope;
+    const other = createCredentialStore({
+      keyProvider: createLocalKeyProvider(ringOf("kek-2", KEY_B)),
+      mode: "envelope",
+    });
+    await expect(other.open(a, forA)).rejects.toMatchObject({ code: "KEY_UNKNOWN" });
+    await expect(store.open(a, forB)).rejects.toMatchObject({ code: "DECRYPT_FAILED" });
+    await expect(store.open(b, forA)).rejects.toMatchObject({ code: "DECRYPT_FAILED" });
+
+    const [prefix, header, body] = forA.split(".") as [string, string, string];
+    const fields = JSON.parse(Buffer.from(header, "base64url").toString("utf8")) as Record<string, string>;
+    const wrapped = Buffer.from(fields.wk!, "base64url");
+    wrapped[wrapped.length - 1] = wrapped[wrapped.length - 1]! ^ 0x80;
+    const changed = Buffer.from(JSON.stringify({ ...fields, wk: wrapped.toString("base64url") })).toString(
+      "base64url",
+    );
+    const error = await store.open(a, `${prefix}.${changed}.${body}`).catch((e: unknown) => e);
+    expect(error).toMatchObject({ code: "DECRYPT_FAILED" });
+    expect(String(error)).not.toContain("value-a");
+    expect((await store.open(a, forA)).reveal()).toBe("value-a");
+  });
+
   it("passes the owner to the provider as wrap context, and maps provider failures to DECRYPT_FAILED", async () => {
     const contexts: unknown[] = [];
     const local = createLocalKeyProvider(ringOf("kek", KEY_A));

@@ -1,7 +1,13 @@
 import { format, inspect } from "node:util";
 import { createRedactingLogger, type LogFields, type Logger, UslimatoError } from "@uslimato/core";
 import { describe, expect, it } from "vitest";
-import { createCredentialStore, createKeyRing, Secret } from "../src/index";
+import {
+  configuredView,
+  createCredentialStore,
+  createKeyRing,
+  createLocalKeyProvider,
+  Secret,
+} from "../src/index";
 import { KEY_A, KEY_B, ownerOf, secretStore } from "./fixtures/index";
 
 const VALUE = "Xq7~pL2#client-secret-Zr9!";
@@ -104,5 +110,63 @@ describe("no leak of a known secret", () => {
     }
     for (const error of failures.slice(1))
       expect(inspect(error)).not.toContain(sealed.envelope.split(".")[2]!);
+  });
+
+  it("through storage snapshots, progress, results and errors of a rotation and of envelope mode", async () => {
+    const written: string[] = [];
+    const logger = createRedactingLogger(recordingLogger(written));
+    const secrets = secretStore();
+    const owner = ownerOf();
+    const ringA = createKeyRing({ keys: [{ id: "A", key: KEY_A }], activeKeyId: "A" });
+    const storeA = createCredentialStore({ keyRing: ringA });
+    const sealed = await storeA.seal(owner, VALUE);
+    await secrets.put([{ ...owner, ...sealed, updatedAt: new Date(Date.UTC(2026, 0, 1)) }]);
+    const snapshot = async () => JSON.stringify(await secrets.list(owner.integrationId));
+    written.push(await snapshot());
+
+    const envelopeStore = createCredentialStore({
+      keyProvider: createLocalKeyProvider(ringA.withKey({ id: "B", key: KEY_B }, { activate: true })),
+      mode: "envelope",
+    });
+    const result = await envelopeStore.rewrap(secrets, {
+      batchSize: 1,
+      onProgress: (progress) => logger.info({ progress }, "rewrap progress"),
+    });
+    expect(result.rewrapped).toBe(1);
+    logger.info({ result, usage: await envelopeStore.keyUsage(secrets) }, "rewrap done");
+    written.push(await snapshot());
+    written.push(JSON.stringify(configuredView(await secrets.list(owner.integrationId), ["clientSecret"])));
+    expect(
+      (await envelopeStore.open(owner, (await secrets.list(owner.integrationId))[0]!.envelope)).reveal(),
+    ).toBe(VALUE);
+
+    const failures = [
+      await storeA.verifyStoredSecrets(secrets).catch((e: unknown) => e),
+      await envelopeStore.retireKey(secrets, "B").catch((e: unknown) => e),
+      await storeA
+        .open(owner, (await secrets.list(owner.integrationId))[0]!.envelope)
+        .catch((e: unknown) => e),
+    ];
+    for (const error of failures) {
+      expect(error).toBeInstanceOf(UslimatoError);
+      logger.error({ err: error }, "failed");
+      written.push(
+        String(error),
+        (error as Error).stack ?? "",
+        inspect(error, { depth: 9 }),
+        JSON.stringify(error),
+      );
+    }
+    written.push(inspect(envelopeStore, { depth: 9, showHidden: true }));
+
+    const all = written.join("\n");
+    for (const form of [
+      ...forms(VALUE),
+      KEY_A.toString("base64"),
+      KEY_B.toString("base64"),
+      KEY_B.toString("hex"),
+    ]) {
+      expect(all).not.toContain(form);
+    }
   });
 });

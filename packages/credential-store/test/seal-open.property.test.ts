@@ -1,7 +1,12 @@
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
-import { CredentialStoreError, createCredentialStore, parseEnvelope } from "../src/index";
-import { KEY_A, ownerOf, ringOf } from "./fixtures/index";
+import {
+  CredentialStoreError,
+  createCredentialStore,
+  createLocalKeyProvider,
+  parseEnvelope,
+} from "../src/index";
+import { KEY_A, KEY_B, ownerOf, ringOf } from "./fixtures/index";
 
 const store = createCredentialStore({ keyRing: ringOf("a", KEY_A) });
 const CODES = ["DECRYPT_FAILED", "ENVELOPE_MALFORMED", "ENVELOPE_UNSUPPORTED_VERSION", "KEY_UNKNOWN"];
@@ -84,4 +89,20 @@ describe("seal and open (properties)", () => {
     }
     expect(ivs.size).toBe(10_000);
   });
+
+  it("never repeats an IV across 1,000,000 full seals (direct and envelope mode)", async () => {
+    const envelopeStore = createCredentialStore({
+      keyProvider: createLocalKeyProvider(ringOf("kek", KEY_B)),
+      mode: "envelope",
+    });
+    const ivs = new Set<string>();
+    const owner = ownerOf();
+    for (let i = 0; i < 1_000_000; i += 1) {
+      const sealer = i % 10 === 9 ? envelopeStore : store;
+      const { iv } = parseEnvelope((await sealer.seal(owner, "same value")).envelope);
+      ivs.add(iv.toString("latin1"));
+      if (ivs.size !== i + 1) expect.fail(`IV of seal ${i} repeats an earlier one`);
+    }
+    expect(ivs.size).toBe(1_000_000);
+  }, 300_000);
 });

@@ -30,7 +30,7 @@ export function createCredentialStore(options: CredentialStoreOptions): Credenti
     ? createLocalKeyProvider(ring)
     : (options as { keyProvider: KeyProvider }).keyProvider;
   const mode = "mode" in options && options.mode ? options.mode : "direct";
-  const sealer = createSealer(provider, mode);
+  const sealer = createSealer(provider, mode, ring ?? undefined);
   const knownKeyIds = async () => (provider.keyIds ? await provider.keyIds() : null);
 
   const store: CredentialStore = {

@@ -8,6 +8,7 @@ import { ownerAad } from "../envelope/owner-aad";
 import { parseEnvelope } from "../envelope/parse-envelope";
 import { CredentialStoreError } from "../errors/credential-store-error";
 import type { KeyProvider, WrapContext } from "../keys/key-provider";
+import { type KeyRing, ringKey } from "../keys/key-ring";
 
 /** How new secrets are sealed: with a provider key directly, or with a per-secret data key the provider wraps. */
 export type SealMode = "direct" | "envelope";
@@ -15,11 +16,18 @@ export type SealMode = "direct" | "envelope";
 /**
  * The seal/open core over a {@link KeyProvider}. Seals in `mode`; opens both direct and envelope-mode envelopes
  * when the provider supports both, so switching modes is a re-wrap. Plaintext and data-key buffers are zeroed
- * as soon as they are no longer needed.
+ * as soon as they are no longer needed. With `ring` (the local ring behind `provider`), direct-mode keys are
+ * looked up synchronously: the ring holds each key as an imported `KeyObject`, so no seal or open waits on a
+ * promise or imports a key.
  */
-export function createSealer(provider: KeyProvider, mode: SealMode): CredentialVault {
+export function createSealer(provider: KeyProvider, mode: SealMode, ring?: KeyRing): CredentialVault {
   const directKey = async (keyId: string): Promise<KeyObject | Uint8Array> => {
     const key = provider.getKey ? await provider.getKey(keyId) : undefined;
+    if (key === undefined) throw unknownKey(keyId);
+    return key;
+  };
+  const ringKeyOf = (keyId: string): KeyObject => {
+    const key = ring === undefined ? undefined : ringKey(ring, keyId);
     if (key === undefined) throw unknownKey(keyId);
     return key;
   };
@@ -43,9 +51,10 @@ export function createSealer(provider: KeyProvider, mode: SealMode): CredentialV
       const iv = nextIv();
       try {
         if (mode === "direct") {
-          const keyId = await provider.activeKeyId();
+          const keyId = ring === undefined ? await provider.activeKeyId() : ring.activeKeyId;
+          const key = ring === undefined ? await directKey(keyId) : ringKeyOf(keyId);
           const header = encodeHeader(keyId, iv);
-          const body = gcmEncrypt(await directKey(keyId), iv, ownerAad(header, owner), bytes);
+          const body = gcmEncrypt(key, iv, ownerAad(header, owner), bytes);
           return { envelope: encodeEnvelope(header, body), keyId };
         }
         if (!provider.wrapKey) throw unknownKey(await provider.activeKeyId());
@@ -65,13 +74,13 @@ export function createSealer(provider: KeyProvider, mode: SealMode): CredentialV
 
     async open(owner, envelope) {
       const parts = parseEnvelope(envelope);
-      const aad = ownerAad(parts.headerText, owner);
       if (parts.wrappedKey === undefined) {
-        return toSecret(gcmDecrypt(await directKey(parts.kid), parts.iv, aad, parts.body));
+        const key = ring === undefined ? await directKey(parts.kid) : ringKeyOf(parts.kid);
+        return toSecret(gcmDecrypt(key, parts.iv, ownerAad(parts.headerText, owner), parts.body));
       }
       const dataKey = await unwrap(parts, owner);
       try {
-        return toSecret(gcmDecrypt(dataKey, parts.iv, aad, parts.body));
+        return toSecret(gcmDecrypt(dataKey, parts.iv, ownerAad(parts.headerText, owner), parts.body));
       } finally {
         dataKey.fill(0);
       }
