@@ -91,7 +91,7 @@ describe("parseEnvelope", () => {
             ["iv", iv64],
             ...(wk === undefined ? [] : [["wk", Buffer.from(wk).toString("base64url")] as [string, string]]),
           ];
-          const escape = (text: string) =>
+          const unicodeEscaped = (text: string) =>
             [...text].map((c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, "0")}`).join("");
           const json =
             style === "canonical"
@@ -100,7 +100,7 @@ describe("parseEnvelope", () => {
                 ? JSON.stringify(Object.fromEntries(fields), null, 1)
                 : style === "reordered"
                   ? JSON.stringify(Object.fromEntries([...fields].reverse()))
-                  : `{${fields.map(([k, v]) => `"${k}":"${k === "kid" ? escape(v) : v}"`).join(",")}}`;
+                  : `{${fields.map(([k, v]) => `"${k}":"${k === "kid" ? unicodeEscaped(v) : v}"`).join(",")}}`;
           const parts = parseEnvelope(`${headerOf(json)}.${body.toString("base64url")}`);
           expect(parts.kid).toBe(kid);
           expect([...parts.iv]).toEqual([...ivBytes]);

@@ -1,5 +1,0 @@
-/** PEM key and certificate a TLS server serves. */
-export interface SimulatorTls {
-  key: string;
-  cert: string;
-}
