@@ -42,6 +42,7 @@ export function createPgBossScheduler(options: PgBossSchedulerOptions): PgBossSc
   const tickMs = options.tickMs ?? 30_000;
   const lookaheadMs = options.lookaheadMs ?? 2 * tickMs;
   const logger = options.logger ?? noopLogger;
+  const heartbeatSeconds = options.heartbeatSeconds ?? 60;
   const known = new Map<string, Known>();
   const enqueued = new Map<string, Set<number>>();
   const reported = new Map<string, string>();
@@ -55,6 +56,11 @@ export function createPgBossScheduler(options: PgBossSchedulerOptions): PgBossSc
       "SCHEDULER_OPTIONS_INVALID",
       "createPgBossScheduler needs `boss` or `connectionString`",
     );
+  }
+  if (!Number.isInteger(heartbeatSeconds) || heartbeatSeconds < 10) {
+    throw new SchedulerError("SCHEDULER_OPTIONS_INVALID", "`heartbeatSeconds` must be a whole number >= 10", {
+      details: { heartbeatSeconds },
+    });
   }
 
   const report = (event: SchedulerErrorEvent): void => {
@@ -124,6 +130,7 @@ export function createPgBossScheduler(options: PgBossSchedulerOptions): PgBossSc
             startAfter: run.runAt,
             singletonKey: integration.id,
             group: { id: integration.tenantId },
+            heartbeatSeconds,
             deleteAfterSeconds: Math.max(7 * DAY_SECONDS, Math.ceil((2 * params.intervalMs) / 1000)),
           },
         });
@@ -208,6 +215,7 @@ export function createPgBossScheduler(options: PgBossSchedulerOptions): PgBossSc
           retryDelay: options.retryDelaySeconds ?? 30,
           retryBackoff: true,
           expireInSeconds: options.expireInSeconds ?? 3_600,
+          heartbeatSeconds,
         });
       }
       await load();

@@ -21,8 +21,15 @@ export interface PgBossSchedulerOptions extends SchedulingOptions {
   retryLimit?: number;
   /** First retry delay in seconds, doubled each retry (backoff); default 30. */
   retryDelaySeconds?: number;
-  /** A run still active after this long is treated as crashed and retried; default 3 600. */
+  /** A run still active after this long is treated as stuck, failed and retried; default 3 600. */
   expireInSeconds?: number;
+  /**
+   * Workers refresh a heartbeat on each running job every `heartbeatSeconds / 2`; a job whose heartbeat is older
+   * than this (its instance crashed or lost the database) is failed and retried on another instance, without
+   * waiting for `expireInSeconds`. At least 10 (pg-boss's minimum); default 60. pg-boss checks heartbeats and
+   * expiry on its monitor pass (`bossOptions.monitorIntervalSeconds`, default 60 s).
+   */
+  heartbeatSeconds?: number;
   /** Runs of one tenant at once across all instances; default 2. */
   tenantConcurrency?: number;
   /** Runs at once in this instance; default 10. */
