@@ -46,7 +46,7 @@ describe("entra-quickstart", () => {
       /success processed=200 created=200/,
     );
     expect(await runQuickstart("--sqlite", file, "--users", "200")).toMatch(
-      /success processed=200 created=0/,
+      /success processed=200 created=0 updated=200 /,
     );
 
     const storage = createSqliteStorage({ filename: file });
