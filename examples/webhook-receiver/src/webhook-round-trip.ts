@@ -74,7 +74,7 @@ export async function webhookRoundTrip(options: {
       await webhooks.remove(host.integrationId);
       return { notificationUrl: server.url, subscriptions, validated, firstSync, webhookSync };
     } finally {
-      webhooks.close();
+      await webhooks.close();
     }
   } finally {
     await server?.close();

@@ -13,7 +13,7 @@ describe("Entra webhooks: subscription lifecycle and verification", () => {
   let url = "";
   let current: EntraWebhooks | undefined;
   const open = () => {
-    current?.close();
+    void current?.close();
     current = createEntraWebhooks({
       hub: env.hub,
       notificationUrl: url,
@@ -45,7 +45,7 @@ describe("Entra webhooks: subscription lifecycle and verification", () => {
     url = `http://127.0.0.1:${(server.address() as AddressInfo).port}/graph`;
   }, 30_000);
   afterAll(async () => {
-    current?.close();
+    await current?.close();
     await new Promise<void>((resolve) => server.close(() => resolve()));
     await env.sim.close();
   });

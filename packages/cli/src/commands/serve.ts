@@ -125,7 +125,7 @@ webhook-triggered syncs finish (at most 30 s, then they are aborted), and exits 
     // Stop taking work (Graph retries a 503 later), cancel debounced syncs not yet started, let running ones finish.
     handler = unavailable("shutting down");
     clearInterval(renew);
-    webhooks.close();
+    const webhooksClosed = webhooks.close();
     logger.info(
       { webhookSyncs: webhookSyncs.running() },
       `shutting down: finishing running syncs (at most ${DRAIN_MS / 1000} s)`,
@@ -134,7 +134,8 @@ webhook-triggered syncs finish (at most 30 s, then they are aborted), and exits 
       scheduler.stop({ timeoutMs: DRAIN_MS }),
       webhookSyncs.drain(DRAIN_MS),
     ]);
-    if (!drained) logger.warn("webhook-triggered syncs still running were aborted");
+    if (drained) await webhooksClosed;
+    else logger.warn("webhook-triggered syncs still running were aborted");
     await new Promise<void>((resolve) => server.close(() => resolve()));
     server.closeAllConnections();
     await runtime.close();

@@ -42,8 +42,11 @@ export interface EntraWebhooks {
   remove(integrationId: string): Promise<void>;
   /** Loads the subscriptions of every Entra integration (after a restart, on every instance). */
   load(): Promise<void>;
-  /** Stops debounced work and stops listening to the hub. */
-  close(): void;
+  /**
+   * Stops listening to the hub and cancels debounced syncs not started yet; settles once the webhook-triggered
+   * syncs already running have finished, so a host can await it before closing its storage.
+   */
+  close(): Promise<void>;
 }
 
 /**
@@ -170,9 +173,9 @@ export function createEntraWebhooks(options: EntraWebhooksOptions): EntraWebhook
         });
       }
     },
-    close() {
+    async close() {
       unsubscribe();
-      debouncer.close();
+      await debouncer.close();
     },
   };
   return webhooks;

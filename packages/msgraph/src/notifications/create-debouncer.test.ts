@@ -76,4 +76,22 @@ describe("createDebouncer", () => {
     await vi.advanceTimersByTimeAsync(100);
     expect(run).toHaveBeenCalledOnce();
   });
+
+  it("close waits for a run that is going and takes no more notifications", async () => {
+    let finish: () => void = () => {};
+    const run = vi.fn(() => new Promise<void>((resolve) => (finish = resolve)));
+    const debouncer = createDebouncer({ waitMs: 10, maxWaitMs: 100, run });
+    debouncer.notify("a");
+    await vi.advanceTimersByTimeAsync(20);
+    expect(run).toHaveBeenCalledOnce();
+    let closed = false;
+    const closing = debouncer.close().then(() => (closed = true));
+    debouncer.notify("a");
+    await vi.advanceTimersByTimeAsync(100);
+    expect(closed).toBe(false);
+    finish();
+    await closing;
+    expect(closed).toBe(true);
+    expect(run).toHaveBeenCalledOnce();
+  });
 });

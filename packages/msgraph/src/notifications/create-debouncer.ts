@@ -14,8 +14,11 @@ export interface DebouncerOptions {
 export interface Debouncer {
   /** Something changed for this integration. */
   notify(integrationId: string): void;
-  /** Cancels pending runs (running ones finish). */
-  close(): void;
+  /**
+   * Cancels pending runs and takes no more notifications. Runs already going finish; the promise settles once
+   * they have (a host awaits it on shutdown before closing its storage).
+   */
+  close(): Promise<void>;
 }
 
 interface Slot {
@@ -37,6 +40,7 @@ interface Slot {
  */
 export function createDebouncer(options: DebouncerOptions): Debouncer {
   const slots = new Map<string, Slot>();
+  const running = new Set<Promise<void>>();
   let closed = false;
 
   function schedule(integrationId: string, slot: Slot): void {
@@ -44,7 +48,11 @@ export function createDebouncer(options: DebouncerOptions): Debouncer {
     slot.firstAt ??= now;
     if (slot.timer) clearTimeout(slot.timer);
     const delay = Math.max(0, Math.min(options.waitMs, slot.firstAt + options.maxWaitMs - now));
-    slot.timer = setTimeout(() => void fire(integrationId, slot), delay);
+    slot.timer = setTimeout(() => {
+      const run = fire(integrationId, slot);
+      running.add(run);
+      void run.finally(() => running.delete(run));
+    }, delay);
   }
 
   async function fire(integrationId: string, slot: Slot): Promise<void> {
@@ -77,10 +85,11 @@ export function createDebouncer(options: DebouncerOptions): Debouncer {
       if (slot.running) slot.again = true;
       else schedule(integrationId, slot);
     },
-    close() {
+    async close() {
       closed = true;
       for (const slot of slots.values()) if (slot.timer) clearTimeout(slot.timer);
       slots.clear();
+      await Promise.all(running);
     },
   };
 }

@@ -79,7 +79,7 @@ export const webhookRoundTrip: DemoStep = {
         sync: logFacts(log),
       };
     } finally {
-      webhooks?.close();
+      await webhooks?.close();
       server.closeAllConnections();
       await new Promise<void>((resolve) => server.close(() => resolve()));
     }
