@@ -40,7 +40,6 @@ async function main(): Promise<void> {
       const outcome = await suite.run(context);
       report.rows.push(...outcome.rows);
       report.goals.push(...outcome.goals.map((g) => ({ ...g, suite: suite.id })));
-      if (outcome.skipped) report.skipped.push({ suite: suite.id, reason: outcome.skipped });
       for (const note of outcome.notes ?? []) {
         if (note.startsWith("Graph server: ")) report.simulator = note.slice("Graph server: ".length);
         else report.notes.push(`${suite.id}: ${note}`);

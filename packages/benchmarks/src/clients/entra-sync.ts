@@ -1,6 +1,9 @@
+import { createEntraConnector } from "@uslimato/connector-entra";
 import { createHub, type SyncLog } from "@uslimato/core";
+import { createCredentialStore, createKeyRing, generateKey } from "@uslimato/credential-store";
+import { fieldMappingEngine } from "@uslimato/field-mapping";
+import { createSimulatorNetworkClient } from "@uslimato/simulators";
 import { type BenchStorageKind, createBenchStorage } from "../sync/bench-storage";
-import { loadSyncModules } from "../sync/load-sync-modules";
 import type { ClientInput } from "./graph-page";
 
 /** Input of {@link entraSync}. */
@@ -8,7 +11,7 @@ export interface EntraSyncInput extends ClientInput {
   storage: BenchStorageKind;
   /** With `percent`: after the full sync, change that share of users in the simulator, then sync incrementally. */
   delta?: { percent: number };
-  controlUrl?: string | null;
+  controlUrl?: string;
 }
 
 /**
@@ -17,14 +20,14 @@ export interface EntraSyncInput extends ClientInput {
  * also the incremental run's figures (`deltaWallMs`, `deltaUsers`).
  */
 export async function entraSync(input: EntraSyncInput): Promise<Record<string, number>> {
-  const modules = await loadSyncModules();
   const { storage, dispose } = await createBenchStorage(input.storage);
   try {
+    const keyRing = createKeyRing({ keys: [{ id: "k1", key: generateKey() }], activeKeyId: "k1" });
     const hub = createHub({
       storage,
-      vault: modules.createVault(),
-      connectors: [modules.entraConnector(input.url)],
-      mapping: modules.fieldMappingEngine(),
+      vault: createCredentialStore({ keyRing }),
+      connectors: [createEntraConnector({ networkClient: createSimulatorNetworkClient({ url: input.url }) })],
+      mapping: fieldMappingEngine(),
       plan: "enterprise",
     });
     const integration = await hub.integrations.create({
@@ -47,7 +50,7 @@ export async function entraSync(input: EntraSyncInput): Promise<Record<string, n
     const full = checked(await hub.syncNow(integration.id, { full: true }));
     const workMs = performance.now() - started;
     if (!input.delta) return { count: full.counts.processed, workMs };
-    if (!input.controlUrl) throw new Error("the simulator cannot change users (no control URL)");
+    if (!input.controlUrl) throw new Error("a delta run needs the simulator's control URL");
     const res = await fetch(`${input.controlUrl}/mutate?percent=${input.delta.percent}`, { method: "POST" });
     const { changed } = (await res.json()) as { changed: number };
     const deltaStarted = performance.now();

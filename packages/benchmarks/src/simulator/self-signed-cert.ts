@@ -1,5 +1,5 @@
 import { createSign, generateKeyPairSync, randomBytes } from "node:crypto";
-import type { SimulatorTls } from "./simulator-tls";
+import type { SimulatorTls } from "@uslimato/simulators";
 
 const der = (tag: number, ...parts: Buffer[]): Buffer => {
   const body = Buffer.concat(parts);

@@ -1,13 +1,13 @@
 import { createServer } from "node:http";
 import type { AddressInfo } from "node:net";
-import type { BenchGraphModel } from "./real-simulator";
+import type { GraphModel } from "@uslimato/simulators";
 
 /**
  * A small control server beside the simulator: `POST /mutate?percent=1` updates that share of the users (spread
  * evenly over the tenant) in the simulator's model, so the delta suite can change a tenant between two syncs.
  * Answers `{ changed }`.
  */
-export async function serveControl(model: BenchGraphModel, users: number): Promise<string> {
+export async function serveControl(model: GraphModel, users: number): Promise<string> {
   let round = 0;
   const server = createServer((req, res) => {
     const url = new URL(req.url ?? "/", "http://localhost");

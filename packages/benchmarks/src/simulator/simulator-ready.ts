@@ -4,12 +4,10 @@ export interface SimulatorReady {
   url: string;
   /** PEM file of its self-signed certificate, for `NODE_EXTRA_CA_CERTS`. */
   caFile: string;
-  /** Which server answers: `@uslimato/simulators` or the benchmark's fallback. */
-  source: string;
   /** Client credentials the token endpoint accepts. */
   tenantId: string;
   clientId: string;
   clientSecret: string;
-  /** `POST {controlUrl}/mutate?percent=1` changes that share of users (for the delta suite), or null. */
-  controlUrl: string | null;
+  /** `POST {controlUrl}/mutate?percent=1` changes that share of users (for the delta suite). */
+  controlUrl: string;
 }

@@ -5,13 +5,16 @@ import type { SimulatorReady } from "./simulator-ready";
 
 const CHILD = fileURLToPath(new URL("./simulator-child.ts", import.meta.url));
 
+/** The Graph server every HTTP case talks to, as the report names it. */
+export const GRAPH_SERVER = "@uslimato/simulators";
+
 /** A running simulator process. */
 export interface RunningSimulator extends SimulatorReady {
   users: number;
   /** Environment a client needs to trust the simulator's certificate. */
   env: NodeJS.ProcessEnv;
   /** What an HTTP client case is given: URL, credentials and the control URL. */
-  input: { url: string; tenantId: string; clientId: string; clientSecret: string; controlUrl: string | null };
+  input: { url: string; tenantId: string; clientId: string; clientSecret: string; controlUrl: string };
   close(): Promise<void>;
 }
 

@@ -2,7 +2,6 @@ import { caseRows } from "../report/case-rows";
 import { spreadOf } from "../runner/median";
 import { runRounds } from "../runner/run-rounds";
 import { checkGoal } from "./check-goal";
-import { hasExport } from "./has-export";
 import { repoPath } from "./repo-path";
 import type { Suite } from "./suite";
 
@@ -14,8 +13,6 @@ export const credentialSuite: Suite = {
   id: ID,
   title: "Credential store seal and open",
   async run({ quick, runs, warmups, log }) {
-    if (!(await hasExport(MODULE, "benchSealOpen")))
-      return { rows: [], goals: [], skipped: "not available yet" };
     const n = quick ? 20_000 : 200_000;
     const name = "seal + open";
     const measured = await runRounds(

@@ -8,7 +8,7 @@ import { storageSuite } from "./storage-suite";
 import type { Suite } from "./suite";
 import { webhookSuite } from "./webhook-suite";
 
-/** Every suite of `pnpm bench`, in the order of the issue. CI runs `pnpm bench --quick` when this file exists. */
+/** Every suite of `pnpm bench`, in the order of the issue. CI runs `pnpm bench --quick`. */
 export const SUITES: ReadonlyArray<Suite> = [
   entraSyncSuite,
   memorySuite,

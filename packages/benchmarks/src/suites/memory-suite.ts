@@ -3,9 +3,8 @@ import type { BenchRow } from "../report/bench-row";
 import { caseRows } from "../report/case-rows";
 import { spreadOf } from "../runner/median";
 import { type BenchCase, runRounds } from "../runner/run-rounds";
-import { type RunningSimulator, startSimulator } from "../simulator/start-simulator";
+import { GRAPH_SERVER, type RunningSimulator, startSimulator } from "../simulator/start-simulator";
 import { checkGoal } from "./check-goal";
-import { entraSyncMissing } from "./entra-sync-missing";
 import type { GoalCheck, Suite } from "./suite";
 
 const ID = "2 memory";
@@ -21,8 +20,6 @@ export const memorySuite: Suite = {
   title: "Peak RSS of a sync that keeps nothing",
   async run({ quick, runs, warmups, log }) {
     const sizes = quick ? [1_000, 10_000] : [10_000, 100_000, 1_000_000];
-    const missing = await entraSyncMissing();
-    const withSync = missing === null;
     const sims: RunningSimulator[] = [];
     try {
       for (const n of sizes) sims.push(await startSimulator(n));
@@ -33,16 +30,12 @@ export const memorySuite: Suite = {
           exportName: "floorLoop",
           extra: { keep: false },
         },
-        ...(withSync
-          ? [
-              {
-                name: "sync, keep-nothing adapter",
-                module: "entra-sync",
-                exportName: "entraSync",
-                extra: { storage: "keep-nothing" },
-              },
-            ]
-          : []),
+        {
+          name: "sync, keep-nothing adapter",
+          module: "entra-sync",
+          exportName: "entraSync",
+          extra: { storage: "keep-nothing" },
+        },
       ];
       const cases: BenchCase[] = kinds.flatMap((k) =>
         sims.map((sim) => ({
@@ -81,9 +74,7 @@ export const memorySuite: Suite = {
           goals.push(checkGoal(`peak RSS growth ${small} -> ${large} users`, median, 50, "below", "MB"));
         }
       }
-      const notes = [`Graph server: ${sims[0]?.source ?? ""}`];
-      if (!withSync) notes.push(`sync case skipped: ${missing}`);
-      return { rows, goals, notes };
+      return { rows, goals, notes: [`Graph server: ${GRAPH_SERVER}`] };
     } finally {
       for (const sim of sims) await sim.close();
     }

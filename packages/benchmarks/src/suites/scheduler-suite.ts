@@ -3,7 +3,6 @@ import { spreadOf } from "../runner/median";
 import { runRounds } from "../runner/run-rounds";
 import { BENCH_POSTGRES_URL } from "../sync/bench-storage";
 import { checkGoal } from "./check-goal";
-import { hasExport } from "./has-export";
 import { repoPath } from "./repo-path";
 import type { Suite } from "./suite";
 
@@ -18,8 +17,6 @@ export const schedulerSuite: Suite = {
   id: ID,
   title: "Scheduling one slot for 10,000 integrations",
   async run({ runs, warmups, log }) {
-    if (!(await hasExport(MODULE, "benchScheduling")))
-      return { rows: [], goals: [], skipped: "not available yet" };
     const n = 10_000;
     const name = "compute + enqueue one slot";
     const input = { integrations: n, connectionString: BENCH_POSTGRES_URL };

@@ -20,12 +20,10 @@ export interface GoalCheck {
   detail: string;
 }
 
-/** What a suite reports: rows, goal checks, or why it was skipped. */
+/** What a suite reports: rows, goal checks and notes. A suite that fails throws; the run reports it as `failed:`. */
 export interface SuiteOutcome {
   rows: BenchRow[];
   goals: GoalCheck[];
-  /** Set when the suite could not run (e.g. `not available yet`); never a made-up figure. */
-  skipped?: string;
   notes?: string[];
 }
 

@@ -3,7 +3,6 @@ import { caseRows } from "../report/case-rows";
 import { spreadOf } from "../runner/median";
 import { runRounds } from "../runner/run-rounds";
 import { checkGoal } from "./check-goal";
-import { hasExport } from "./has-export";
 import type { Suite } from "./suite";
 
 const ID = "6 webhooks";
@@ -16,9 +15,6 @@ export const webhookSuite: Suite = {
   id: ID,
   title: "Webhook receiver throughput and p99",
   async run({ quick, runs, warmups, log }) {
-    if (!(await hasExport("@uslimato/msgraph", "createNotificationReceiver"))) {
-      return { rows: [], goals: [], skipped: "not available yet" };
-    }
     const n = quick ? 10_000 : 200_000;
     const name = "receiver + debouncer, 64 in flight";
     const input = { notifications: n, concurrency: 64, integrations: 100 };
