@@ -1,5 +1,6 @@
 import { performance } from "node:perf_hooks";
 import pg from "pg";
+import { PgBoss } from "pg-boss";
 import { nextRun, type ScheduledIntegration, scheduleParams } from "../src/index";
 import { createPgBossScheduler } from "../src/pg-boss/index";
 
@@ -13,7 +14,8 @@ export interface SchedulingBench {
 
 /**
  * Scheduling overhead for `integrations` integrations: the time to compute one slot for all of them, and the
- * time of one pg-boss pass that computes and enqueues that slot (in a throwaway schema, dropped after).
+ * time of one pg-boss pass that computes and enqueues that slot (in a throwaway schema, dropped after), on an
+ * instance that runs nothing else meanwhile (no worker, no ticker).
  */
 export async function benchScheduling(input: {
   integrations: number;
@@ -39,45 +41,35 @@ export async function benchScheduling(input: {
   const inProcessMs = performance.now() - t0;
 
   const schema = `sched_bench_${Math.random().toString(36).slice(2, 10)}`;
-  const scheduler = createPgBossScheduler({
-    connectionString,
-    schema,
-    source: { list: async () => list },
-    run: async () => {},
-    tickMs: 3_600_000,
-    lookaheadMs: 3_600_000,
-    bossOptions: { registerInstance: false },
-    jitter: { ratio: 0 },
-  });
-  // start() runs a first pass already; the timed pass uses a fresh scheduler instance against the same schema.
-  await scheduler.start();
-  await scheduler.stop();
-  await dropJobs(connectionString, schema);
-  const timed = createPgBossScheduler({
-    connectionString,
-    schema,
-    source: { list: async () => list },
-    run: async () => {},
-    tickMs: 3_600_000,
-    lookaheadMs: 3_600_000,
-    bossOptions: { registerInstance: false },
-    jitter: { ratio: 0 },
-    localConcurrency: 1,
-    pollingIntervalSeconds: 3_600,
-  });
-  await timed.start().catch(async (error) => {
-    await timed.stop();
-    throw error;
-  });
-  await dropJobs(connectionString, schema);
-  const t1 = performance.now();
-  const result = await timed.enqueueDue(now);
-  const pgBossEnqueueMs = performance.now() - t1;
-  await timed.stop({ graceful: false });
-  await dropSchema(connectionString, schema);
-  if (result.enqueued < input.integrations)
-    throw new Error(`enqueued ${result.enqueued} of ${input.integrations}`);
-  return { inProcessMs, pgBossEnqueueMs };
+  const boss = new PgBoss({ connectionString, schema, registerInstance: false, supervise: false });
+  boss.on("error", () => {});
+  await boss.start();
+  try {
+    const options = {
+      boss,
+      source: { list: async () => list },
+      run: async () => {},
+      tickMs: 3_600_000,
+      lookaheadMs: 3_600_000,
+      jitter: { ratio: 0 },
+    };
+    // A first instance creates the queues (its start runs one pass, whose jobs are dropped); a second one, never
+    // started, so nothing else runs beside it, times one pass that computes and enqueues the slot.
+    const setup = createPgBossScheduler(options);
+    await setup.start();
+    await setup.stop();
+    await dropJobs(connectionString, schema);
+    const timed = createPgBossScheduler(options);
+    const t1 = performance.now();
+    const result = await timed.enqueueDue(now);
+    const pgBossEnqueueMs = performance.now() - t1;
+    if (result.enqueued < input.integrations)
+      throw new Error(`enqueued ${result.enqueued} of ${input.integrations}`);
+    return { inProcessMs, pgBossEnqueueMs };
+  } finally {
+    await boss.stop({ graceful: false, close: true });
+    await dropSchema(connectionString, schema);
+  }
 }
 
 async function dropJobs(connectionString: string, schema: string): Promise<void> {

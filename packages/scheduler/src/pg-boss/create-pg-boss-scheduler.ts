@@ -5,6 +5,7 @@ import type { SchedulerErrorEvent } from "../in-process/scheduler-options";
 import { type ScheduleParams, scheduleParams } from "../math/schedule-params";
 import type { ScheduledIntegration } from "../math/scheduled-integration";
 import { dueSlots } from "./due-slots";
+import { inChunks } from "./in-chunks";
 import type { EnqueueResult, PgBossScheduler } from "./pg-boss-scheduler";
 import type { PgBossSchedulerOptions } from "./pg-boss-scheduler-options";
 import { slotJobId } from "./slot-job-id";
@@ -20,7 +21,8 @@ interface Known {
   params: ScheduleParams;
 }
 
-const INSERT_CHUNK = 2_000;
+const INSERT_CHUNK = 1_000;
+const INSERT_CONCURRENCY = 2;
 const DAY_SECONDS = 86_400;
 
 /**
@@ -136,14 +138,15 @@ export function createPgBossScheduler(options: PgBossSchedulerOptions): PgBossSc
         });
       }
     }
-    for (let i = 0; i < jobs.length; i += INSERT_CHUNK) {
-      const chunk = jobs.slice(i, i + INSERT_CHUNK);
-      await boss.insert(
+    // Two inserts at once: the database builds one chunk's index entries while the next chunk is on the wire.
+    const writer = boss;
+    await inChunks(jobs, { chunkSize: INSERT_CHUNK, concurrency: INSERT_CONCURRENCY }, async (chunk) => {
+      await writer.insert(
         queue,
         chunk.map((j) => j.job),
       );
       for (const j of chunk) enqueued.get(j.integrationId)?.add(j.slot);
-    }
+    });
     // Forget slots that can no longer be enqueued again, so the memo stays small.
     const horizon = now.getTime() - DAY_SECONDS * 1000;
     for (const [id, slots] of enqueued) {
