@@ -114,6 +114,7 @@ describe("compileMapping", () => {
         { target: "e", source: 'MapValue([x], "missing")' },
         { target: "f", source: "ToLower(IgnoreFlowIfNullOrEmpty([x]))" },
         { target: "g", source: 'Switch([x], "d", "k")' },
+        { target: "h", source: 'Replace([x], "^(\\\\w+\\\\s?)*$", "")' },
       ],
     } as MappingSet;
     try {
@@ -130,6 +131,7 @@ describe("compileMapping", () => {
         ["MAPPING_INVALID_CONFIG", "rules.4.source"],
         ["MAPPING_INVALID_CONFIG", "rules.5.source.args.0"],
         ["MAPPING_ARITY", "rules.6.source"],
+        ["MAPPING_BAD_REGEX", "rules.7.source"],
       ]);
     }
   });
@@ -300,5 +302,56 @@ describe("codegen and closures", () => {
       }),
       { numRuns: 300 },
     );
+  });
+
+  it("compile never hangs or throws anything but MappingError on random expression text", () => {
+    const alphabet = fc.constantFrom(
+      ...'[]().,"\\ =<>-0123456789aZ_'.split(""),
+      "ToLower(",
+      "Switch(",
+      "IIF(",
+      "Replace(",
+      "FormatDateTime(",
+      "Join(",
+      "[a]",
+      '"(a+)+"',
+      '"yyyy"',
+    );
+    fc.assert(
+      fc.property(fc.string({ unit: alphabet, maxLength: 80 }), (source) => {
+        const started = performance.now();
+        try {
+          compileMapping({ version: 1, rules: [{ target: "x", source }] }).map(
+            { a: "v" },
+            { mode: "create" },
+          );
+        } catch (error) {
+          expect(error).toBeInstanceOf(MappingError);
+        }
+        expect(performance.now() - started).toBeLessThan(1000);
+      }),
+      { numRuns: 1000 },
+    );
+  });
+
+  it("compiles the largest and deepest expressions the bounds allow in bounded time, and rejects larger ones", () => {
+    const deep = `${"ToLower(".repeat(64)}[a]${")".repeat(64)}`;
+    const wide = `Join(",", ${Array.from({ length: 4_998 }, (_, i) => `[a${i}]`).join(", ")})`;
+    for (const source of [deep, wide]) {
+      const started = performance.now();
+      const [generated, closures] = compileBoth({ version: 1, rules: [{ target: "x", source }] });
+      expect(generated!.map({ a: "V", a0: "x" }, { mode: "create" }).values).toEqual(
+        closures!.map({ a: "V", a0: "x" }, { mode: "create" }).values,
+      );
+      expect(performance.now() - started).toBeLessThan(5000);
+    }
+    for (const [source, code] of [
+      [`${"ToLower(".repeat(65)}[a]${")".repeat(65)}`, "MAPPING_TOO_DEEP"],
+      [`Join(",", ${Array.from({ length: 10_001 }, () => "[a]").join(", ")})`, "MAPPING_TOO_LARGE"],
+    ] as const) {
+      expect(() => compileMapping({ version: 1, rules: [{ target: "x", source }] })).toThrow(
+        expect.objectContaining({ code }),
+      );
+    }
   });
 });

@@ -15,6 +15,7 @@ const r = {
   de: "Ünïcödé Straße Øst",
   z: 0,
   nul: null,
+  evil: "(a+)+$",
 };
 
 const cases: Record<string, Array<[string, unknown]>> = {
@@ -229,6 +230,202 @@ const cases: Record<string, Array<[string, unknown]>> = {
   ],
 };
 
+/** Type edge cases per built-in: unusual kinds of input, with the value or the per-record error code expected. */
+const typeCases: Record<string, Array<[string, unknown | { error: string }]>> = {
+  Append: [
+    ['Append([arr], "!")', { error: "MAPPING_TYPE_ERROR" }],
+    ["Append([t], [n])", "true42"],
+    ["Append([date], [obj])", { error: "MAPPING_TYPE_ERROR" }],
+  ],
+  And: [
+    ['And([n], "1", " TRUE ")', true],
+    ["And([s])", { error: "MAPPING_TYPE_ERROR" }],
+    ["And([f], [obj])", false],
+  ],
+  Or: [
+    ["Or([obj])", { error: "MAPPING_TYPE_ERROR" }],
+    ["Or([t], [obj])", true],
+    ['Or([e], "0")', false],
+  ],
+  CBool: [
+    ["CBool([s])", { error: "MAPPING_TYPE_ERROR" }],
+    ["CBool([e])", false],
+    ["CBool([arr])", { error: "MAPPING_TYPE_ERROR" }],
+  ],
+  CDate: [
+    ['CDate("2023-02-29")', { error: "MAPPING_TYPE_ERROR" }],
+    ["CDate([t])", { error: "MAPPING_TYPE_ERROR" }],
+    ['CStr(CDate("2024-01-31T10:20:30+01:00"))', "2024-01-31T09:20:30.000Z"],
+  ],
+  Coalesce: [
+    ["Coalesce([arr], [s])", ["b", "a", "b"]],
+    ["Coalesce([obj])", { k: "v" }],
+  ],
+  CStr: [
+    ["CStr([obj])", { error: "MAPPING_TYPE_ERROR" }],
+    ["CStr(CDate([date]))", "2024-01-31T10:20:30.000Z"],
+    ["CStr(-0.5)", "-0.5"],
+  ],
+  Count: [
+    ["Count([obj])", 1],
+    ["Count([e])", 1],
+    ['Count(Split([e], ","))', 1],
+  ],
+  DateAdd: [
+    ['DateAdd("d", "x", [date])', { error: "MAPPING_TYPE_ERROR" }],
+    ['DateAdd("d", 1.5, [date])', { error: "MAPPING_TYPE_ERROR" }],
+    ["DateAdd([missing], 1, [date])", { error: "MAPPING_FUNCTION_ERROR" }],
+    ['CStr(DateAdd("m", 1, "2024-01-31"))', "2024-03-02T00:00:00.000Z"],
+  ],
+  DateDiff: [
+    ['DateDiff("d", [s], [date])', { error: "MAPPING_TYPE_ERROR" }],
+    ['DateDiff("fortnight", [date], [date])', { error: "MAPPING_FUNCTION_ERROR" }],
+    ['DateDiff("yyyy", "2023-12-31", "2024-01-01")', 0],
+  ],
+  Equals: [
+    ['[t] = "true"', true],
+    ['CDate("2024-01-31T11:20:30+01:00") = CDate([date])', true],
+    ["[arr] = [arr]", { error: "MAPPING_TYPE_ERROR" }],
+    ["[z] = [f]", false],
+  ],
+  FormatDateTime: [
+    ['FormatDateTime([n], "", "yyyy")', "1970"],
+    ['FormatDateTime([arr], "", "yyyy")', { error: "MAPPING_TYPE_ERROR" }],
+    ['FormatDateTime([date], "", [missing])', { error: "MAPPING_BAD_DATE_FORMAT" }],
+    ['FormatDateTime("31.01.2024", "dd.MM.yyyy", "yyyy-MM-dd")', "2024-01-31"],
+  ],
+  FormatNumber: [
+    ['FormatNumber("abc", 2)', { error: "MAPPING_TYPE_ERROR" }],
+    ["FormatNumber([e], 2)", null],
+    ["FormatNumber(1.5, 21)", { error: "MAPPING_FUNCTION_ERROR" }],
+    ["FormatNumber(1.005, [missing])", { error: "MAPPING_TYPE_ERROR" }],
+    ["FormatNumber(1234.5, 1, [missing], [missing])", "1234.5"],
+  ],
+  IgnoreFlowIfNullOrEmpty: [["IgnoreFlowIfNullOrEmpty([n])", 42]],
+  IIF: [
+    ['IIF([obj], "y", "n")', { error: "MAPPING_TYPE_ERROR" }],
+    ['IIF("FALSE", "y", "n")', "n"],
+    ['IIF([z], "y", [missing])', null],
+  ],
+  InStr: [
+    ['InStr([s], "o", 0)', { error: "MAPPING_FUNCTION_ERROR" }],
+    ['InStr([arr], "a")', { error: "MAPPING_TYPE_ERROR" }],
+    ["InStr([n], 2)", 2],
+    ["InStr([s], [missing])", null],
+  ],
+  IsNull: [
+    ["IsNull([f])", false],
+    ["IsNull([z])", false],
+    ["IsNull([obj])", false],
+  ],
+  IsNullOrEmpty: [
+    ['IsNullOrEmpty(Split([e], ","))', false],
+    ["IsNullOrEmpty([f])", false],
+    ["IsNullOrEmpty([sp])", false],
+  ],
+  IsPresent: [
+    ["IsPresent([z])", true],
+    ["IsPresent([missing])", false],
+    ["IsPresent([arr])", true],
+  ],
+  Item: [
+    ["Item([arr], 0)", null],
+    ['Item([arr], "1")', "b"],
+    ["Item([arr], 1.5)", { error: "MAPPING_TYPE_ERROR" }],
+    ["Item([arr], [missing])", { error: "MAPPING_TYPE_ERROR" }],
+  ],
+  Join: [
+    ['Join(",", [obj])', { error: "MAPPING_TYPE_ERROR" }],
+    ["Join([n], [s], [t])", "Hello World42true"],
+    ['Join(",", [f], [z])', "false,0"],
+  ],
+  Left: [
+    ['Left([s], "3")', "Hel"],
+    ["Left([s], 1.5)", { error: "MAPPING_FUNCTION_ERROR" }],
+    ["Left([n], 1)", "4"],
+    ["Left([s], [missing])", { error: "MAPPING_FUNCTION_ERROR" }],
+  ],
+  MapValue: [
+    ['MapValue([arr], "countries")', { error: "MAPPING_TYPE_ERROR" }],
+    ['MapValue([e], "countries", "none")', "none"],
+  ],
+  Mid: [
+    ["Mid([s], 0, 2)", { error: "MAPPING_FUNCTION_ERROR" }],
+    ["Mid([s], 1, -1)", { error: "MAPPING_FUNCTION_ERROR" }],
+    ["Mid([n], 2, 5)", "2"],
+  ],
+  NormalizeDiacritics: [
+    ["NormalizeDiacritics([n])", "42"],
+    ["NormalizeDiacritics([arr])", { error: "MAPPING_TYPE_ERROR" }],
+  ],
+  Not: [
+    ["Not([s])", { error: "MAPPING_TYPE_ERROR" }],
+    ['Not("0")', true],
+    ["Not([e])", true],
+  ],
+  Now: [['FormatDateTime(Now(), "", "yyyy-MM-dd")', "2024-02-29"]],
+  NotEquals: [
+    ['NotEquals([n], "42")', false],
+    ["NotEquals([obj], [s])", { error: "MAPPING_TYPE_ERROR" }],
+  ],
+  PCase: [
+    ["PCase([n])", "42"],
+    ["PCase([obj])", { error: "MAPPING_TYPE_ERROR" }],
+    ['PCase("élan VITAL")', "Élan Vital"],
+  ],
+  Redact: [
+    ["Redact([missing])", null],
+    ["Redact([arr])", ["b", "a", "b"]],
+  ],
+  RemoveDuplicates: [
+    ["RemoveDuplicates([n])", 42],
+    ['Count(RemoveDuplicates(Split("1,1,01", ",")))', 2],
+  ],
+  Replace: [
+    ['Replace([s], [evil], "x")', { error: "MAPPING_BAD_REGEX" }],
+    ['Replace([n], "4", "x")', "x2"],
+    ['Replace([s], "o", [arr])', { error: "MAPPING_TYPE_ERROR" }],
+    ['Replace([s], "o", "$&")', "Hell$& W$&rld"],
+  ],
+  Split: [
+    ["Split([s], [missing])", ["Hello World"]],
+    ['Split([n], "")', ["42"]],
+    ['Split([arr], ",")', { error: "MAPPING_TYPE_ERROR" }],
+  ],
+  StripSpaces: [
+    ["StripSpaces([n])", "42"],
+    ["StripSpaces([obj])", { error: "MAPPING_TYPE_ERROR" }],
+    ['StripSpaces("a\\tb c")', "a\tbc"],
+  ],
+  Switch: [
+    ['Switch([t], "other", "true", "yes")', "yes"],
+    ['Switch([n], "other", 42, "number key")', "number key"],
+    ['Switch([arr], "other", "x", "y")', { error: "MAPPING_TYPE_ERROR" }],
+    ['Switch([e], "other", "", "empty")', "empty"],
+    ['Switch([s], "other", null, "never")', "other"],
+  ],
+  ToLower: [
+    ["ToLower([obj])", { error: "MAPPING_TYPE_ERROR" }],
+    ["ToLower([t])", "true"],
+    ["ToLower(CDate([date]))", "2024-01-31t10:20:30.000z"],
+  ],
+  ToUpper: [
+    ["ToUpper([arr])", { error: "MAPPING_TYPE_ERROR" }],
+    ["ToUpper([de])", "ÜNÏCÖDÉ STRASSE ØST"],
+  ],
+  Trim: [
+    ["Trim([n])", "42"],
+    ["Trim([arr])", { error: "MAPPING_TYPE_ERROR" }],
+    ['Trim("\\t x \\n")', "x"],
+  ],
+  Word: [
+    ['Word([s], "x", " ")', { error: "MAPPING_TYPE_ERROR" }],
+    ["Word([s], 1, [missing])", "Hello"],
+    ['Word([s], 0, " ")', null],
+    ['Word([arr], 1, " ")', { error: "MAPPING_TYPE_ERROR" }],
+  ],
+};
+
 describe("built-in functions", () => {
   it("has a case for every built-in", () => {
     expect(Object.keys(builtinFunctions).sort()).toEqual(Object.keys(cases).sort());
@@ -239,6 +436,27 @@ describe("built-in functions", () => {
         const { value, result } = evaluate(source, r);
         expect(result.errors, source).toEqual([]);
         expect(value, source).toEqual(expected);
+      }
+    });
+  }
+
+  it("has type edge cases for every built-in", () => {
+    expect(Object.keys(builtinFunctions).sort()).toEqual(Object.keys(typeCases).sort());
+  });
+  for (const [name, list] of Object.entries(typeCases)) {
+    it(`${name}: type edge cases (both engines agree)`, () => {
+      for (const [source, expected] of list) {
+        const { value, result } = evaluate(source, r);
+        if (typeof expected === "object" && expected !== null && "error" in expected) {
+          expect(
+            result.errors.map((e) => e.code),
+            source,
+          ).toEqual([expected.error]);
+          expect(result.values, source).toEqual({});
+        } else {
+          expect(result.errors, source).toEqual([]);
+          expect(value, source).toEqual(expected);
+        }
       }
     });
   }

@@ -127,11 +127,13 @@ export const textFunctions: Record<string, FunctionDefinition> = {
   Left: {
     arity: [2, 2],
     doc: "The first n characters of the text (all of it when shorter).",
-    nulls: "null source gives null",
+    nulls: "null source gives null; a null or empty count is an error (not 0)",
     fn: (value, count) => {
       const s = toText("Left", value);
       if (s === null) return null;
-      const n = typeof count === "number" ? count : Number(toText("Left", count));
+      const text = typeof count === "number" ? null : toText("Left", count);
+      const n =
+        typeof count === "number" ? count : text === null || text.trim() === "" ? Number.NaN : Number(text);
       if (!Number.isInteger(n) || n < 0) {
         throw functionFailure(
           "Left",

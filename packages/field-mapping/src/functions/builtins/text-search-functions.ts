@@ -1,10 +1,19 @@
 import { MappingError } from "../../errors/mapping-error";
 import { DYNAMIC, type FunctionDefinition } from "../function-definition";
+import { findNestedQuantifier } from "../regex/find-nested-quantifier";
 import { functionFailure, toInteger, toText } from "../value-kind";
 
 function regex(fn: string, pattern: unknown, flags = "g"): RegExp {
   const source = toText(fn, pattern);
   if (source === null) throw functionFailure(fn, "MAPPING_BAD_REGEX", "regular expression is null", pattern);
+  const nested = findNestedQuantifier(source);
+  if (nested >= 0) {
+    throw new MappingError(
+      "MAPPING_BAD_REGEX",
+      `${fn}: the group closing at ${nested} repeats a repetition (like (a+)+), which can take exponential time`,
+      { function: fn, inputKind: "string", position: nested },
+    );
+  }
   try {
     return new RegExp(source, flags);
   } catch (cause) {
