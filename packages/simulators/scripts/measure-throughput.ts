@@ -2,6 +2,9 @@
  * Measures the Graph simulator: users/s served as pages of 999 to a client that only reads bytes versus clients
  * that parse, each client in its own process; and start time + memory of a 1,000,000-user tenant.
  *
+ * The goal (issue 3): the byte-reading client gets 100,000 users at least 3x faster than the fastest parsing
+ * client (the faster of two node:http + JSON.parse clients); a 1,000,000-user tenant starts in under 2 s.
+ *
  * Run: pnpm tsx --conditions=@uslimato/source packages/simulators/scripts/measure-throughput.ts [--runs 5]
  */
 import { execFile } from "node:child_process";
@@ -38,21 +41,28 @@ const CLIENTS: Record<string, string> = {
     const start = new URL(process.env.START);
     const socket = net.connect(Number(start.port), start.hostname);
     await new Promise((resolve) => socket.once("connect", resolve));
-    let waiting; let head = ""; let need = -1; let got = 0;
+    // a response ends after Content-Length bytes, or (chunked transfer encoding) with the zero-length chunk
+    let waiting; let head = ""; let need = -1; let got = 0; let chunked = false; let last = "";
+    const done = () => { const next = /"@odata\\.nextLink":"([^"]+)"/.exec(head)?.[1]; need = -1; head = ""; last = ""; waiting({ next }); };
     socket.on("data", (c) => {
       if (need < 0) {
         head += c.toString("latin1");
         const end = head.indexOf("\\r\\n\\r\\n");
         if (end < 0) return;
-        need = Number(/content-length: (\\d+)/i.exec(head.slice(0, end))[1]);
-        got = head.length - end - 4; head = head.slice(end + 4, end + 4 + 2048);
-      } else { got += c.length; if (head.length < 2048) head += c.toString("latin1", 0, Math.min(c.length, 2048)); }
-      if (got >= need) { const next = /"@odata\\.nextLink":"([^"]+)"/.exec(head)?.[1]; const bytes = need; need = -1; head = ""; waiting({ next, bytes }); }
+        const length = /content-length: (\\d+)/i.exec(head.slice(0, end));
+        chunked = !length; need = length ? Number(length[1]) : 0;
+        got = head.length - end - 4; last = head.slice(-7); head = head.slice(end + 4, end + 4 + 2048);
+      } else {
+        got += c.length;
+        if (head.length < 2048) head += c.toString("latin1", 0, Math.min(c.length, 2048));
+        last = (last + c.toString("latin1", Math.max(0, c.length - 7))).slice(-7);
+      }
+      if (chunked ? last === "\\r\\n0\\r\\n\\r\\n" : got >= need) done();
     });
     const get = (url) => new Promise((resolve) => { waiting = resolve; const u = new URL(url);
       socket.write("GET " + u.pathname + u.search + " HTTP/1.1\\r\\nhost: " + u.host + "\\r\\nauthorization: Bearer " + process.env.TOKEN + "\\r\\n\\r\\n"); });
-    let url = process.env.START; let pages = 0; let bytes = 0; const t = performance.now();
-    while (url) { const r = await get(url); pages++; bytes += r.bytes; url = r.next; }
+    let url = process.env.START; let pages = 0; const t = performance.now();
+    while (url) { const r = await get(url); pages++; url = r.next; }
     socket.destroy();
     console.log(JSON.stringify({ users: Number(process.env.USERS), ms: performance.now() - t }));`,
   "parse (node:http + JSON.parse)": `
@@ -63,6 +73,19 @@ const CLIENTS: Record<string, string> = {
         res.setEncoding("utf8"); let text = "";
         res.on("data", (c) => { text += c; });
         res.on("end", () => resolve(JSON.parse(text)));
+      }).on("error", reject);
+    });
+    let url = process.env.START; let users = 0; const t = performance.now();
+    while (url) { const page = await get(url); users += page.value.length; url = page["@odata.nextLink"]; }
+    console.log(JSON.stringify({ users, ms: performance.now() - t }));`,
+  "parse (node:http, Buffer.concat + JSON.parse)": `
+    import http from "node:http";
+    const agent = new http.Agent({ keepAlive: true, maxSockets: 1 });
+    const get = (url) => new Promise((resolve, reject) => {
+      http.get(url, { agent, headers: { authorization: "Bearer " + process.env.TOKEN } }, (res) => {
+        const chunks = [];
+        res.on("data", (c) => { chunks.push(c); });
+        res.on("end", () => resolve(JSON.parse(Buffer.concat(chunks).toString("utf8"))));
       }).on("error", reject);
     });
     let url = process.env.START; let users = 0; const t = performance.now();
@@ -164,7 +187,11 @@ for (const users of [100_000, 1_000_000]) {
   const rates = await measureClients(users, users > 100_000 ? Math.min(runs, 3) : runs);
   const bytes = rates["bytes (node:http, no parse)"] as number;
   const raw = rates["bytes (raw net socket, no parse)"] as number;
-  const parse = rates["parse (node:http + JSON.parse)"] as number;
+  // the fastest of the parsing clients is the one to beat
+  const parse = Math.max(
+    rates["parse (node:http + JSON.parse)"] as number,
+    rates["parse (node:http, Buffer.concat + JSON.parse)"] as number,
+  );
   const capacity = rates.capacity as number;
   console.log(
     `  => the simulator serves ${(bytes / parse).toFixed(2)}x faster than the fastest parsing client (as fast as a byte-counting client can read); raw socket reader: ${(raw / parse).toFixed(2)}x`,

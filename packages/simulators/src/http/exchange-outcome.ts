@@ -1,5 +1,6 @@
 import type { FaultController } from "../faults/fault-controller";
 import type { FaultRule } from "../faults/fault-rule";
+import { bodyBytes } from "./body-bytes";
 import type { RequestLog } from "./request-log";
 import type { PageFault, SimHandler, SimRequest, SimResponse } from "./sim-exchange";
 
@@ -52,9 +53,11 @@ export async function runExchange(
         : undefined;
   const response = await handler(request, pageFault);
   record(response.status);
-  if (rule?.kind === "truncated") return { kind: "truncate", response, delayMs };
+  if (rule?.kind === "truncated") {
+    return { kind: "truncate", response: { ...response, body: bodyBytes(response.body) }, delayMs };
+  }
   if (rule?.kind === "malformed") {
-    const bytes = Buffer.from(response.body);
+    const bytes = bodyBytes(response.body);
     const half = bytes.subarray(0, Math.max(1, Math.floor(bytes.length / 2)));
     return {
       kind: "respond",

@@ -7,6 +7,7 @@ import {
 import { createServer as createHttpsServer } from "node:https";
 import type { AddressInfo } from "node:net";
 import type { FaultController } from "../faults/fault-controller";
+import { bodyBytes } from "./body-bytes";
 import { type FaultResponder, runExchange } from "./exchange-outcome";
 import type { RequestLog } from "./request-log";
 import type { SimHandler, SimRequest } from "./sim-exchange";
@@ -64,7 +65,19 @@ export async function serveNode(
             return;
           }
           const { status, headers, body } = outcome.response;
-          const bytes = typeof body === "string" ? Buffer.from(body, "utf8") : body;
+          if (outcome.kind === "respond" && typeof body === "object" && !(body instanceof Uint8Array)) {
+            // each chunk goes to the socket as soon as it is generated: the client reads while we write
+            res.writeHead(status, headers);
+            try {
+              for (const chunk of body.chunks) res.write(chunk);
+            } catch {
+              req.socket.destroy(); // the head is out: a broken stream is all a client can still be told
+              return;
+            }
+            res.end();
+            return;
+          }
+          const bytes = bodyBytes(body);
           res.writeHead(status, { ...headers, "content-length": String(bytes.length) });
           if (outcome.kind === "truncate") {
             res.write(bytes.subarray(0, Math.floor(bytes.length / 2)), () => req.socket.destroy());

@@ -8,12 +8,20 @@ export interface SimRequest {
   body: string;
 }
 
+/**
+ * A body produced while it is sent: node:http writes each chunk as soon as it is generated (chunked transfer
+ * encoding), so a client reads the first users of a page while the last ones are still being written.
+ */
+export interface StreamedBody {
+  readonly chunks: Iterable<Uint8Array>;
+}
+
 /** A response of a simulator router. */
 export interface SimResponse {
   status: number;
   headers: Record<string, string>;
-  /** Text, or bytes for pages written directly as UTF-8. */
-  body: string | Uint8Array;
+  /** Text, bytes for pages written directly as UTF-8, or a page streamed in chunks. */
+  body: string | Uint8Array | StreamedBody;
 }
 
 /** A page-level fault the router applies itself (the transport cannot). */

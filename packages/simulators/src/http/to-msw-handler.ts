@@ -1,5 +1,6 @@
 import { delay, type HttpHandler, HttpResponse, http } from "msw";
 import type { FaultController } from "../faults/fault-controller";
+import { bodyBytes } from "./body-bytes";
 import { type FaultResponder, runExchange } from "./exchange-outcome";
 import type { RequestLog } from "./request-log";
 import type { SimHandler } from "./sim-exchange";
@@ -28,8 +29,8 @@ export function toMswHandler(
     );
     if (outcome.delayMs > 0) await delay(outcome.delayMs);
     if (outcome.kind === "reset") return HttpResponse.error();
-    const { status, headers: responseHeaders, body: text } = outcome.response;
-    const bytes = typeof text === "string" ? Buffer.from(text, "utf8") : text;
+    const { status, headers: responseHeaders, body: payload } = outcome.response;
+    const bytes = bodyBytes(payload);
     const sent = outcome.kind === "truncate" ? bytes.subarray(0, Math.floor(bytes.length / 2)) : bytes;
     return new HttpResponse(status === 204 ? null : new Uint8Array(sent), {
       status,

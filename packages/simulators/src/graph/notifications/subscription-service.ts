@@ -48,7 +48,9 @@ function covers(subscription: Subscription, change: ChangeEntry, resource: { id:
   if (!subscription.changeType.split(",").includes(change.changeType)) return false;
   if (wanted === change.resource || wanted === `${change.resource}/${resource.id}`) return true;
   return (
-    change.resource === "groups" && wanted === `groups/${resource.id}/members` && "memberAdded" in change
+    change.resource === "groups" &&
+    wanted === `groups/${resource.id}/members` &&
+    (change.memberAdded !== undefined || change.memberRemoved !== undefined)
   );
 }
 

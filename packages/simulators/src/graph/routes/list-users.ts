@@ -2,10 +2,11 @@ import type { PageFault, SimRequest, SimResponse } from "../../http/sim-exchange
 import { GRAPH_JSON, type GraphContext, pageFrame, parseTop } from "../graph-context";
 import { graphError } from "../graph-error";
 import type { GraphUser } from "../model/graph-types";
+import { advanceActiveUsers } from "../serialize/advance-active-users";
 import { USER_DEFAULT_PROPERTIES, USER_PROPERTIES } from "../serialize/entity-properties";
 import { decodeToken, encodeToken } from "../serialize/page-token";
 import { parseSelect } from "../serialize/parse-select";
-import { createUserPageWriter } from "../serialize/user-page-writer";
+import { streamUserPage } from "../serialize/stream-user-page";
 
 interface ListState {
   c: number;
@@ -55,12 +56,8 @@ export function listUsers(ctx: GraphContext, request: SimRequest, fault?: PageFa
   }
   const { model } = ctx;
   const slots = model.userSlots;
-  const items = createUserPageWriter(model, state.sel, state.n);
-  let cursor = state.c;
-  if (fault?.kind !== "emptyPage") {
-    while (cursor < slots && items.count < state.n) items.addUser(cursor++);
-  }
-  const next = fault?.kind === "emptyPage" || fault?.kind === "duplicatePage" ? state.c : cursor;
+  const end = fault?.kind === "emptyPage" ? state.c : advanceActiveUsers(model, state.c, state.n);
+  const next = fault?.kind === "emptyPage" || fault?.kind === "duplicatePage" ? state.c : end;
   const origin = request.url.origin;
   const selectText = state.sel.join(",");
   const links =
@@ -69,9 +66,10 @@ export function listUsers(ctx: GraphContext, request: SimRequest, fault?: PageFa
           next: `${origin}/v1.0/users?$select=${selectText}&$top=${state.n}&$skiptoken=${encodeToken({ ...state, c: next })}`,
         }
       : {};
+  const [head, tail] = pageFrame(`${origin}/v1.0/$metadata#users(${selectText})`, links);
   return {
     status: 200,
     headers: { ...GRAPH_JSON, "x-ms-resource-unit": query.has("$select") || skip ? "1" : "2" },
-    body: items.page(...pageFrame(`${origin}/v1.0/$metadata#users(${selectText})`, links)),
+    body: streamUserPage(model, state.sel, state.c, end, head, tail),
   };
 }

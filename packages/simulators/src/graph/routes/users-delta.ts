@@ -1,8 +1,10 @@
 import type { PageFault, SimRequest, SimResponse } from "../../http/sim-exchange";
 import { GRAPH_JSON, type GraphContext, pageFrame, preferredPageSize } from "../graph-context";
 import type { GraphUser } from "../model/graph-types";
+import { advanceActiveUsers } from "../serialize/advance-active-users";
 import { USER_DEFAULT_PROPERTIES, USER_PROPERTIES } from "../serialize/entity-properties";
 import { encodeToken } from "../serialize/page-token";
+import { streamUserPage } from "../serialize/stream-user-page";
 import { createUserPageWriter } from "../serialize/user-page-writer";
 import { type DeltaState, openDeltaRound } from "./open-delta-round";
 
@@ -39,16 +41,13 @@ export function usersDelta(ctx: GraphContext, request: SimRequest, fault?: PageF
   const state = opened.state;
   const pageSize = Math.min(preferredPageSize(request.headers.prefer) ?? ctx.behaviour.deltaPageSize, 999);
   const origin = request.url.origin;
-  const items = createUserPageWriter(model, state.sel, pageSize);
+  const items = createUserPageWriter(model, state.sel, state.p === "i" ? 0 : pageSize);
   const repeat = fault?.kind === "emptyPage" || fault?.kind === "duplicatePage";
   let next: DeltaState<keyof GraphUser, { c: number }> | undefined;
+  let initialEnd: number | undefined;
   if (state.p === "i") {
-    let cursor = state.c;
-    const slots = model.userSlots;
-    if (fault?.kind !== "emptyPage") {
-      while (cursor < slots && items.count < pageSize) items.addUser(cursor++);
-    }
-    if (repeat || cursor < slots) next = { ...state, c: repeat ? state.c : cursor, t: now };
+    initialEnd = fault?.kind === "emptyPage" ? state.c : advanceActiveUsers(model, state.c, pageSize);
+    if (repeat || initialEnd < model.userSlots) next = { ...state, c: repeat ? state.c : initialEnd, t: now };
   } else if (state.p === "c") {
     const changed = changedUsers(ctx, state.f, state.to);
     const end = Math.min(changed.length, state.o + pageSize);
@@ -74,9 +73,13 @@ export function usersDelta(ctx: GraphContext, request: SimRequest, fault?: PageF
   const headers: Record<string, string> = { ...GRAPH_JSON };
   if (request.headers.prefer?.includes("odata.maxpagesize"))
     headers["preference-applied"] = `odata.maxpagesize=${pageSize}`;
+  const [head, tail] = pageFrame(`${origin}/v1.0/$metadata#users(${state.sel.join(",")})`, links);
   return {
     status: 200,
     headers,
-    body: items.page(...pageFrame(`${origin}/v1.0/$metadata#users(${state.sel.join(",")})`, links)),
+    body:
+      state.p === "i"
+        ? streamUserPage(model, state.sel, state.c, initialEnd ?? state.c, head, tail)
+        : items.page(head, tail),
   };
 }

@@ -1,0 +1,66 @@
+import { describe, expect, it } from "vitest";
+import { DEFAULT_CLIENT_ID, DEFAULT_CLIENT_SECRET } from "../graph/model/graph-model";
+import { runCli } from "./run-cli";
+
+describe("uslimato-sim", () => {
+  it("starts a 100,000-user Graph simulator on a free port and prints how to reach it", async () => {
+    const lines: string[] = [];
+    const run = await runCli(["graph", "--users", "100000", "--port", "0", "--seed", "3"], (l) =>
+      lines.push(l),
+    );
+    if (run.kind !== "graph") throw new Error("expected a Graph simulator");
+    try {
+      const { url, tenantId } = run.simulator;
+      expect(lines[0]).toMatch(
+        new RegExp(`^Graph simulator on ${url} \\(100000 users, started in \\d+ ms\\)$`),
+      );
+      expect(lines.join("\n")).toContain(`client id ${DEFAULT_CLIENT_ID}`);
+      const token = (await (
+        await fetch(`${url}/${tenantId}/oauth2/v2.0/token`, {
+          method: "POST",
+          body: new URLSearchParams({
+            grant_type: "client_credentials",
+            client_id: DEFAULT_CLIENT_ID,
+            client_secret: DEFAULT_CLIENT_SECRET,
+            scope: "https://graph.microsoft.com/.default",
+          }),
+        })
+      ).json()) as { access_token: string };
+      const page = (await (
+        await fetch(`${url}/v1.0/users?$select=id&$top=999`, {
+          headers: { authorization: `Bearer ${token.access_token}` },
+        })
+      ).json()) as { value: unknown[] };
+      expect(page.value).toHaveLength(999);
+      expect(run.simulator.model.counts().users).toBe(100_000);
+    } finally {
+      await run.simulator.close();
+    }
+  });
+
+  it("starts the SAP simulator with the given communication user and client", async () => {
+    const lines: string[] = [];
+    const run = await runCli(
+      ["sap", "--equipment", "10", "--port", "0", "--user", "U1", "--password", "p", "--client", "200"],
+      (l) => lines.push(l),
+    );
+    if (run.kind !== "sap") throw new Error("expected a SAP simulator");
+    try {
+      const response = await fetch(`${run.simulator.url}/sap/opu/odata/sap/API_EQUIPMENT/Equipment`, {
+        headers: { authorization: `Basic ${btoa("U1:p")}`, "sap-client": "200" },
+      });
+      expect(((await response.json()) as { d: { results: unknown[] } }).d.results).toHaveLength(10);
+      expect(lines.at(-1)).toContain("U1 / p, sap-client 200");
+    } finally {
+      await run.simulator.close();
+    }
+  });
+
+  it("prints usage for no or an unknown command, and refuses bad numbers", async () => {
+    const lines: string[] = [];
+    expect(await runCli([], (l) => lines.push(l))).toEqual({ kind: "usage", exitCode: 0 });
+    expect(await runCli(["nope"], (l) => lines.push(l))).toEqual({ kind: "usage", exitCode: 1 });
+    expect(lines[0]).toContain("uslimato-sim graph [--users");
+    await expect(runCli(["graph", "--users", "many"], () => {})).rejects.toThrow(/--users/);
+  });
+});
