@@ -73,6 +73,20 @@ describe("users delta", () => {
     expect((await graphGet(fresh.deltaLink as string, token)).status).toBe(410);
   });
 
+  it("replays an object changed during the initial round: once in the round, again in the next", async () => {
+    const first = await graphGet(`${sim.graphBaseUrl}/v1.0/users/delta?$select=jobTitle`, token, {
+      prefer: "odata.maxpagesize=400",
+    });
+    const ahead = sim.model.userEntry(1000).user.id;
+    sim.model.updateUser(ahead, { jobTitle: "Changed mid-round" });
+    const rest = await followAll(first.body["@odata.nextLink"] as string, token, {
+      prefer: "odata.maxpagesize=400",
+    });
+    expect(rest.items.find((u) => u.id === ahead)).toEqual({ id: ahead, jobTitle: "Changed mid-round" });
+    const next = await followAll(rest.deltaLink as string, token);
+    expect(next.items).toEqual([{ id: ahead, jobTitle: "Changed mid-round" }]);
+  });
+
   it("starts from now with $deltatoken=latest", async () => {
     const latest = await graphGet(`${sim.graphBaseUrl}/v1.0/users/delta?$deltatoken=latest`, token);
     expect(latest.body.value).toEqual([]);
@@ -116,6 +130,17 @@ describe("groups delta and managed devices", () => {
       { "@odata.type": "#microsoft.graph.user", id: leaving, "@removed": { reason: "deleted" } },
       { "@odata.type": "#microsoft.graph.user", id: joining },
     ]);
+  });
+
+  it("expires groups delta tokens too (410 with Location from the expiredDelta fault)", async () => {
+    const { deltaLink } = await followAll(`${sim.graphBaseUrl}/v1.0/groups/delta?$select=displayName`, token);
+    sim.faults.inject({ kind: "expiredDelta", style: "gone", match: "/v1.0/groups/delta", times: 1 });
+    const gone = await graphGet<{ error: { code: string } }>(deltaLink as string, token);
+    expect([gone.status, gone.body.error.code]).toEqual([410, "resyncRequired"]);
+    expect(gone.headers.get("location")).toMatch(
+      /\/v1\.0\/groups\/delta\?\$select=id,displayName&\$deltaToken=$/,
+    );
+    expect((await graphGet(deltaLink as string, token)).status).toBe(200);
   });
 
   it("filters managed devices on lastSyncDateTime and covers every compliance state", async () => {

@@ -152,4 +152,43 @@ describe("subscriptions and change notifications", () => {
     });
     expect(lost.status).toBe(404);
   });
+
+  it("notifies a groups/{id}/members subscription of members joining and leaving, and deletes on request", async () => {
+    const group = sim.model.group(0);
+    const response = await create({
+      changeType: "updated",
+      resource: `groups/${group.id}/members`,
+      notificationUrl: receiver.url,
+      expirationDateTime: expiration(),
+      clientState: "members",
+    });
+    expect(response.status).toBe(201);
+    const subscription = (await response.json()) as { id: string };
+    const member = sim.model.userEntry(2).user.id;
+    receiver.received.length = 0;
+    sim.model.removeGroupMember(group.id, member);
+    await sim.flushNotifications();
+    sim.model.addGroupMember(group.id, member);
+    await sim.flushNotifications();
+    const batches = receiver.received as Array<{ value: Array<Record<string, unknown>> }>;
+    expect(batches.map((b) => b.value.map((n) => [n.subscriptionId, n.clientState, n.resource]))).toEqual([
+      [[subscription.id, "members", `Groups/${group.id}`]],
+      [[subscription.id, "members", `Groups/${group.id}`]],
+    ]);
+    const removed = await fetch(`${sim.graphBaseUrl}/v1.0/subscriptions/${subscription.id}`, {
+      method: "DELETE",
+      headers: { authorization: `Bearer ${token}` },
+    });
+    expect(removed.status).toBe(204);
+    sim.model.removeGroupMember(group.id, member);
+    await sim.flushNotifications();
+    expect(receiver.received).toHaveLength(2);
+  });
+
+  it("sends no notifications for managed devices (Graph has none for them)", async () => {
+    receiver.received.length = 0;
+    sim.model.updateDevice(sim.model.device(0).id, { complianceState: "error" });
+    await sim.flushNotifications();
+    expect(receiver.received).toEqual([]);
+  });
 });
