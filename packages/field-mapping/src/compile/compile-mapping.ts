@@ -70,10 +70,10 @@ export function compileMapping(set: MappingSet, options: CompileOptions = {}): C
   };
   const modes = { create: compileMode(false), update: compileMode(true) };
   const pick = (options: MapOptions) => {
-    const plan = modes[options?.mode];
-    if (plan === undefined)
-      throw new MappingError("MAPPING_INVALID_INPUT", 'mode must be "create" or "update"');
-    return plan;
+    const mode = (options as MapOptions | undefined)?.mode;
+    if (mode === "create") return modes.create;
+    if (mode === "update") return modes.update;
+    throw new MappingError("MAPPING_INVALID_INPUT", 'mode must be "create" or "update"');
   };
   const applyPartial = (
     plan: ModePlan,
@@ -126,14 +126,22 @@ export function compileMapping(set: MappingSet, options: CompileOptions = {}): C
         throw new MappingError("MAPPING_INVALID_INPUT", "mapMany expects an array");
       const ctx = new RecordContext(rules, plan.staticSkipped);
       const partial = options.partial === true;
+      const { fn, staticSkipped } = plan;
       const n = records.length;
       const values: Array<Record<string, unknown> | null> = new Array(n);
       const skipped: Array<readonly string[]> = new Array(n);
       for (let i = 0; i < n; i++) {
+        const record: unknown = records[i];
         ctx.index = i;
         ctx.skipped = null;
-        values[i] = run(plan, records[i], ctx, partial);
-        skipped[i] = ctx.skipped ?? plan.staticSkipped;
+        if (typeof record !== "object" || record === null || Array.isArray(record)) {
+          values[i] = run(plan, record, ctx, partial);
+        } else {
+          const out = fn(record as Record<string, unknown>, ctx);
+          if (partial) applyPartial(plan, record as Record<string, unknown>, out, ctx);
+          values[i] = out;
+        }
+        skipped[i] = ctx.skipped ?? staticSkipped;
       }
       return { values, skipped, errors: ctx.errors ?? ([] as RecordFieldError[]) };
     },

@@ -79,17 +79,18 @@ function badFormat(message: string): MappingError {
 
 const twoDigits = Array.from({ length: 100 }, (_, i) => String(i).padStart(2, "0"));
 const pad = (n: number, width: number) =>
-  width === 2 && n >= 0 && n < 100 ? twoDigits[n]! : String(n).padStart(width, "0");
+  width === 2 && n >= 0 && n < 100
+    ? twoDigits[n]!
+    : width === 4 && n >= 1000 && n <= 9999
+      ? String(n)
+      : String(n).padStart(width, "0");
 
 type Formatter = (f: DateFields) => string;
 
-function segmentFormatter(seg: Segment): Formatter {
-  if (seg.kind === "literal") {
-    const text = seg.text;
-    return () => text;
-  }
+function segmentFormatter(seg: Segment): Formatter | string {
+  if (seg.kind === "literal") return seg.text;
   if (seg.kind === "ampm") return (f) => (f.H < 12 ? "AM" : "PM");
-  if (seg.kind === "offset") return seg.z ? () => "Z" : () => "+00:00";
+  if (seg.kind === "offset") return seg.z ? "Z" : "+00:00";
   const { field, width, twelve, yy, scale } = seg;
   if (!twelve && !yy && scale === undefined) {
     return width === 1 ? (f) => String(f[field]) : (f) => pad(f[field], width);
@@ -103,11 +104,36 @@ function segmentFormatter(seg: Segment): Formatter {
   };
 }
 
-function joinFormatters(parts: Formatter[]): Formatter {
-  if (parts.length === 0) return () => "";
-  if (parts.length === 1) return parts[0]!;
-  const [a, b] = [parts[0]!, joinFormatters(parts.slice(1))];
-  return (f) => a(f) + b(f);
+/**
+ * One formatter for a whole pattern: adjacent literals merged, each field formatter followed by the literal
+ * after it (`dd.MM.yyyy` is `d(f) + "." + (M(f) + "." + y(f))`), so every call site has one target.
+ */
+function joinFormatters(parts: ReadonlyArray<Formatter | string>): Formatter {
+  const merged: Array<Formatter | string> = [];
+  for (const part of parts) {
+    const last = merged.at(-1);
+    if (typeof part === "string" && typeof last === "string") merged[merged.length - 1] = last + part;
+    else if (part !== "") merged.push(part);
+  }
+  return joinMerged(merged);
+}
+
+function joinMerged(parts: ReadonlyArray<Formatter | string>): Formatter {
+  const [head, next, ...rest] = parts;
+  if (head === undefined) return () => "";
+  if (typeof head === "string") {
+    if (next === undefined) return () => head;
+    const tail = joinMerged(parts.slice(1));
+    return (f) => head + tail(f);
+  }
+  if (next === undefined) return head;
+  if (typeof next === "string") {
+    if (rest.length === 0) return (f) => head(f) + next;
+    const tail = joinMerged(rest);
+    return (f) => head(f) + next + tail(f);
+  }
+  const tail = joinMerged(parts.slice(1));
+  return (f) => head(f) + tail(f);
 }
 
 function parseSegments(segments: Segment[], text: string, out: DateFields): boolean {

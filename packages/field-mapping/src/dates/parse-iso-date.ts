@@ -1,5 +1,14 @@
 import { type DateFields, normalizeDateFields } from "./date-fields";
 
+const DASH = 45;
+const COLON = 58;
+const T = 84;
+const SPACE = 32;
+const DOT = 46;
+const COMMA = 44;
+const Z = 90;
+const PLUS = 43;
+
 function digits(text: string, at: number, count: number): number {
   let n = 0;
   for (let i = at; i < at + count; i++) {
@@ -16,23 +25,25 @@ function digits(text: string, at: number, count: number): number {
  */
 export function parseIsoDate(text: string, out: DateFields): boolean {
   const n = text.length;
-  if (n < 10 || text[4] !== "-" || text[7] !== "-") return false;
+  if (n < 10 || text.charCodeAt(4) !== DASH || text.charCodeAt(7) !== DASH) return false;
   out.y = digits(text, 0, 4);
   out.M = digits(text, 5, 2);
   out.d = digits(text, 8, 2);
   out.H = out.m = out.s = out.ms = out.offset = 0;
   if (out.y < 0 || out.M < 0 || out.d < 0) return false;
   let i = 10;
-  if (i < n && (text[i] === "T" || text[i] === " ")) {
+  const t = text.charCodeAt(i);
+  if (i < n && (t === T || t === SPACE)) {
     out.H = digits(text, i + 1, 2);
-    out.m = text[i + 3] === ":" ? digits(text, i + 4, 2) : -1;
+    out.m = text.charCodeAt(i + 3) === COLON ? digits(text, i + 4, 2) : -1;
     if (out.H < 0 || out.m < 0) return false;
     i += 6;
-    if (text[i] === ":") {
+    if (text.charCodeAt(i) === COLON) {
       out.s = digits(text, i + 1, 2);
       if (out.s < 0) return false;
       i += 3;
-      if (text[i] === "." || text[i] === ",") {
+      const point = text.charCodeAt(i);
+      if (point === DOT || point === COMMA) {
         let scale = 100;
         i++;
         const start = i;
@@ -46,14 +57,14 @@ export function parseIsoDate(text: string, out: DateFields): boolean {
     }
   }
   if (i < n) {
-    const sign = text[i];
-    if (sign === "Z" && i + 1 === n) i++;
-    else if (sign === "+" || sign === "-") {
-      const colon = text[i + 3] === ":" ? 1 : 0;
+    const sign = text.charCodeAt(i);
+    if (sign === Z && i + 1 === n) i++;
+    else if (sign === PLUS || sign === DASH) {
+      const colon = text.charCodeAt(i + 3) === COLON ? 1 : 0;
       const hh = digits(text, i + 1, 2);
       const mm = digits(text, i + 3 + colon, 2);
       if (hh < 0 || mm < 0 || i + 5 + colon !== n) return false;
-      out.offset = (sign === "-" ? -1 : 1) * (hh * 60 + mm);
+      out.offset = (sign === DASH ? -1 : 1) * (hh * 60 + mm);
       i = n;
     } else return false;
   }
