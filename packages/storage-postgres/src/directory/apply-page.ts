@@ -1,15 +1,19 @@
 import type { ApplyResult, DirectoryBatch, JsonValue } from "@uslimato/core";
-import type { Pool } from "pg";
+import type { Pool, PoolClient } from "pg";
 import { withTransaction } from "../transactions/with-transaction";
-import { applyOtherChanges } from "./apply-other-changes";
-import { applySweep } from "./apply-sweep";
-import { applyUserChanges } from "./apply-user-changes";
+import { otherChangeStatements } from "./other-change-statements";
+import { pageHead } from "./page-head";
+import type { PageStatement } from "./page-statement";
+import { sweepStatements } from "./sweep-statements";
+import { userChangeStatements } from "./user-change-statements";
 
 /**
- * Applies one page and saves its checkpoint in ONE transaction: users, links and marks; groups, memberships and
- * records; what the sweep saw and its end; the checkpoint. Every step is one set-based statement over `unnest`
- * arrays, so a page of 999 users costs a handful of round trips. Any failure (a taken email is
- * `STORAGE_CONFLICT`) rolls back everything, checkpoint included.
+ * Applies one page and saves its checkpoint atomically. Every step is one set-based statement over `unnest`
+ * arrays, built before anything is sent: the head (checkpoint, new users, links), then updates and pending marks;
+ * groups, memberships and records; what the sweep saw and its end. A page that needs only its head (a page of new
+ * users and their links, the bulk of a first sync) is that one statement, atomic on its own: one round trip. Any
+ * other page runs its statements in one transaction. Any failure (a taken email is `STORAGE_CONFLICT`) leaves
+ * nothing of the page, checkpoint included.
  */
 export function applyPage(
   pool: Pool,
@@ -18,15 +22,21 @@ export function applyPage(
   batch: DirectoryBatch,
   checkpoint: JsonValue,
 ): Promise<ApplyResult> {
-  return withTransaction(pool, `Applying a page of integration "${integrationId}"`, async (client) => {
-    if (batch.users) await applyUserChanges(client, s, integrationId, batch.users, batch.seen);
-    await applyOtherChanges(client, s, integrationId, batch);
-    const result = await applySweep(client, s, integrationId, batch);
-    await client.query(
-      `INSERT INTO ${s}.checkpoints (integration_id, value, updated_at) VALUES ($1, $2::jsonb, now())
-       ON CONFLICT (integration_id) DO UPDATE SET value = EXCLUDED.value, updated_at = EXCLUDED.updated_at`,
-      [integrationId, JSON.stringify(checkpoint)],
-    );
+  const statements: PageStatement[] = [
+    pageHead(s, integrationId, batch, checkpoint),
+    ...(batch.users ? userChangeStatements(s, integrationId, batch.users) : []),
+    ...otherChangeStatements(s, integrationId, batch),
+    ...sweepStatements(s, integrationId, batch),
+  ];
+  const run = async (client: PoolClient): Promise<ApplyResult> => {
+    const result: ApplyResult = { sweptUsers: 0, sweptOthers: 0 };
+    for (const statement of statements) {
+      const rows = await client.query(statement.text, statement.values);
+      if (statement.counts) result[statement.counts.field] += statement.counts.read(rows);
+    }
     return result;
+  };
+  return withTransaction(pool, `Applying a page of integration "${integrationId}"`, run, {
+    transaction: statements.length > 1,
   });
 }

@@ -1,22 +1,22 @@
 import type { DirectoryBatch } from "@uslimato/core";
-import type { Queryable } from "../transactions/queryable";
 import { lastByKey } from "./last-by-key";
+import type { PageStatement } from "./page-statement";
 
 /**
- * Writes a page's groups, memberships and devices/assets, one statement per step: group upserts (reviving removed
- * groups), group removals (marking, and dropping their memberships), membership adds (idempotent) and removes,
- * record upserts and record removals (marking).
+ * The statements of a page's groups, memberships and devices/assets, one per step and none for an empty step:
+ * group upserts (reviving removed groups), group removals (marking, and dropping their memberships), membership
+ * adds (idempotent) and removes, record upserts and record removals (marking).
  */
-export async function applyOtherChanges(
-  client: Queryable,
+export function otherChangeStatements(
   s: string,
   integrationId: string,
   batch: DirectoryBatch,
-): Promise<void> {
+): PageStatement[] {
+  const statements: PageStatement[] = [];
   const groups = lastByKey(batch.groups?.upsert ?? [], (g) => g.externalId);
   if (groups.length > 0) {
-    await client.query(
-      `INSERT INTO ${s}.groups (integration_id, external_id, display_name, description, attributes, removed,
+    statements.push({
+      text: `INSERT INTO ${s}.groups (integration_id, external_id, display_name, description, attributes, removed,
          updated_at)
        SELECT $1, t.external_id, t.display_name, t.description, t.attributes::jsonb, false, now()
        FROM unnest($2::text[], $3::text[], $4::text[], $5::text[])
@@ -24,78 +24,80 @@ export async function applyOtherChanges(
        ON CONFLICT (integration_id, external_id) DO UPDATE SET display_name = EXCLUDED.display_name,
          description = EXCLUDED.description, attributes = EXCLUDED.attributes, removed = false,
          updated_at = EXCLUDED.updated_at`,
-      [
+      values: [
         integrationId,
         groups.map((g) => g.externalId),
         groups.map((g) => g.displayName),
         groups.map((g) => g.description),
         groups.map((g) => JSON.stringify(g.attributes)),
       ],
-    );
+    });
   }
   const removedGroups = batch.groups?.remove ?? [];
   if (removedGroups.length > 0) {
-    await client.query(
-      `WITH marked AS (
+    statements.push({
+      text: `WITH marked AS (
          UPDATE ${s}.groups SET removed = true, updated_at = now()
          WHERE integration_id = $1 AND external_id = ANY($2::text[]) AND NOT removed)
        DELETE FROM ${s}.memberships WHERE integration_id = $1 AND group_external_id = ANY($2::text[])`,
-      [integrationId, [...removedGroups]],
-    );
+      values: [integrationId, [...removedGroups]],
+    });
   }
   const add = batch.memberships?.add ?? [];
   if (add.length > 0) {
-    await client.query(
-      `INSERT INTO ${s}.memberships (integration_id, group_external_id, user_external_id)
+    statements.push({
+      text: `INSERT INTO ${s}.memberships (integration_id, group_external_id, user_external_id)
        SELECT $1, t.g, t.u FROM unnest($2::text[], $3::text[]) AS t(g, u) ON CONFLICT DO NOTHING`,
-      [integrationId, add.map((m) => m.groupExternalId), add.map((m) => m.userExternalId)],
-    );
+      values: [integrationId, add.map((m) => m.groupExternalId), add.map((m) => m.userExternalId)],
+    });
   }
   const remove = batch.memberships?.remove ?? [];
   if (remove.length > 0) {
-    await client.query(
-      `DELETE FROM ${s}.memberships AS m USING unnest($2::text[], $3::text[]) AS t(g, u)
+    statements.push({
+      text: `DELETE FROM ${s}.memberships AS m USING unnest($2::text[], $3::text[]) AS t(g, u)
        WHERE m.integration_id = $1 AND m.group_external_id = t.g AND m.user_external_id = t.u`,
-      [integrationId, remove.map((m) => m.groupExternalId), remove.map((m) => m.userExternalId)],
-    );
+      values: [integrationId, remove.map((m) => m.groupExternalId), remove.map((m) => m.userExternalId)],
+    });
   }
-  await applyRecordChanges(client, s, integrationId, batch.records ?? []);
+  statements.push(...recordStatements(s, integrationId, batch.records ?? []));
+  return statements;
 }
 
-async function applyRecordChanges(
-  client: Queryable,
+function recordStatements(
   s: string,
   integrationId: string,
   changes: NonNullable<DirectoryBatch["records"]>,
-): Promise<void> {
+): PageStatement[] {
+  const statements: PageStatement[] = [];
   const upserts = lastByKey(
     changes.flatMap((c) => (c.upsert ?? []).map((r) => ({ kind: c.kind, ...r }))),
     (r) => `${r.kind}\u0000${r.externalId}`,
   );
   if (upserts.length > 0) {
-    await client.query(
-      `INSERT INTO ${s}.records (integration_id, kind, external_id, data, removed, updated_at)
+    statements.push({
+      text: `INSERT INTO ${s}.records (integration_id, kind, external_id, data, removed, updated_at)
        SELECT $1, t.kind, t.external_id, t.data::jsonb, false, now()
        FROM unnest($2::text[], $3::text[], $4::text[]) AS t(kind, external_id, data)
        ON CONFLICT (integration_id, kind, external_id) DO UPDATE SET data = EXCLUDED.data, removed = false,
          updated_at = EXCLUDED.updated_at`,
-      [
+      values: [
         integrationId,
         upserts.map((r) => r.kind),
         upserts.map((r) => r.externalId),
         upserts.map((r) => JSON.stringify(r.data)),
       ],
-    );
+    });
   }
   const removals = changes.flatMap((c) =>
     (c.remove ?? []).map((externalId) => ({ kind: c.kind, externalId })),
   );
   if (removals.length > 0) {
-    await client.query(
-      `UPDATE ${s}.records AS r SET removed = true, updated_at = now()
+    statements.push({
+      text: `UPDATE ${s}.records AS r SET removed = true, updated_at = now()
        FROM unnest($2::text[], $3::text[]) AS t(kind, external_id)
        WHERE r.integration_id = $1 AND r.kind = t.kind AND r.external_id = t.external_id AND NOT r.removed`,
-      [integrationId, removals.map((r) => r.kind), removals.map((r) => r.externalId)],
-    );
+      values: [integrationId, removals.map((r) => r.kind), removals.map((r) => r.externalId)],
+    });
   }
+  return statements;
 }

@@ -1,0 +1,48 @@
+import type { DirectoryBatch, JsonValue } from "@uslimato/core";
+import { lastByKey } from "./last-by-key";
+import type { PageStatement } from "./page-statement";
+
+/**
+ * The first statement of every page: the checkpoint, the new users and their links, as data-modifying CTEs of one
+ * statement. None of the three reads a row another one writes (links carry no foreign key), so writing them at
+ * once is the same as one after the other, and a page of new users costs one round trip. New users get
+ * `hge_id_account_id = NULL`; a new link the page's sweep also saw gets its sweep mark here.
+ */
+export function pageHead(
+  s: string,
+  integrationId: string,
+  batch: DirectoryBatch,
+  checkpoint: JsonValue,
+): PageStatement {
+  const values: unknown[] = [integrationId, JSON.stringify(checkpoint)];
+  const $ = (value: unknown): string => `$${values.push(value)}`;
+  const ctes = [
+    `saved AS (INSERT INTO ${s}.checkpoints (integration_id, value, updated_at) VALUES ($1, $2::jsonb, now())
+       ON CONFLICT (integration_id) DO UPDATE SET value = EXCLUDED.value, updated_at = EXCLUDED.updated_at)`,
+  ];
+  const create = batch.users?.create ?? [];
+  if (create.length > 0) {
+    ctes.push(
+      `created AS (INSERT INTO ${s}.users (id, email, display_name, active, role, hge_id_account_id, attributes,
+         created_at, updated_at)
+       SELECT t.id, t.email, t.display_name, t.active, t.role, NULL, t.attributes::jsonb, now(), now()
+       FROM unnest(${$(create.map((u) => u.id))}::text[], ${$(create.map((u) => u.email))}::text[],
+         ${$(create.map((u) => u.displayName))}::text[], ${$(create.map((u) => u.active))}::boolean[],
+         ${$(create.map((u) => u.role))}::text[], ${$(create.map((u) => JSON.stringify(u.attributes)))}::text[])
+         AS t(id, email, display_name, active, role, attributes))`,
+    );
+  }
+  const link = lastByKey(batch.users?.link ?? [], (l) => l.externalId);
+  if (link.length > 0) {
+    const seen = new Set(batch.seen?.users ?? []);
+    ctes.push(
+      `linked AS (INSERT INTO ${s}.user_links (integration_id, external_id, user_id, last_seen_sweep)
+       SELECT $1, t.external_id, t.user_id, CASE WHEN t.seen THEN ${$(batch.seen?.sweepId ?? null)}::text END
+       FROM unnest(${$(link.map((l) => l.externalId))}::text[], ${$(link.map((l) => l.userId))}::text[],
+         ${$(link.map((l) => seen.has(l.externalId)))}::boolean[]) AS t(external_id, user_id, seen)
+       ON CONFLICT (integration_id, external_id) DO UPDATE SET user_id = EXCLUDED.user_id,
+         last_seen_sweep = COALESCE(EXCLUDED.last_seen_sweep, ${s}.user_links.last_seen_sweep))`,
+    );
+  }
+  return { text: `WITH ${ctes.join(",\n")}\nSELECT 1`, values };
+}
