@@ -101,6 +101,18 @@ describe("compileMapping", () => {
     const mapping = compileBoth(set)[0]!;
     expect([...mapping.redactedTargets]).toEqual(["secret", "hidden"]);
     expect(mapping.map(42, { mode: "create" }).errors[0]?.code).toBe("MAPPING_INVALID_INPUT");
+    for (const mode of ["toString", "constructor", "delete", undefined]) {
+      const options = { mode } as unknown as { mode: "create" };
+      expect(() => mapping.map({}, options)).toThrow(
+        expect.objectContaining({ code: "MAPPING_INVALID_INPUT" }),
+      );
+      expect(() => mapping.mapMany([{}], options)).toThrow(
+        expect.objectContaining({ code: "MAPPING_INVALID_INPUT" }),
+      );
+    }
+    expect(() => mapping.mapMany("nope" as unknown as unknown[], { mode: "create" })).toThrow(
+      expect.objectContaining({ code: "MAPPING_INVALID_INPUT" }),
+    );
   });
 
   it("collects compile issues with paths and typed codes", () => {

@@ -16,6 +16,7 @@ const r = {
   z: 0,
   nul: null,
   evil: "(a+)+$",
+  none: [],
 };
 
 const cases: Record<string, Array<[string, unknown]>> = {
@@ -260,6 +261,7 @@ const typeCases: Record<string, Array<[string, unknown | { error: string }]>> = 
   Coalesce: [
     ["Coalesce([arr], [s])", ["b", "a", "b"]],
     ["Coalesce([obj])", { k: "v" }],
+    ["Coalesce([none], [s])", []],
   ],
   CStr: [
     ["CStr([obj])", { error: "MAPPING_TYPE_ERROR" }],
@@ -322,6 +324,7 @@ const typeCases: Record<string, Array<[string, unknown | { error: string }]>> = 
     ['IsNullOrEmpty(Split([e], ","))', false],
     ["IsNullOrEmpty([f])", false],
     ["IsNullOrEmpty([sp])", false],
+    ["IsNullOrEmpty([none])", true],
   ],
   IsPresent: [
     ["IsPresent([z])", true],
@@ -403,6 +406,7 @@ const typeCases: Record<string, Array<[string, unknown | { error: string }]>> = 
     ['Switch([arr], "other", "x", "y")', { error: "MAPPING_TYPE_ERROR" }],
     ['Switch([e], "other", "", "empty")', "empty"],
     ['Switch([s], "other", null, "never")', "other"],
+    ['Switch([s], "other", "x", Left([s], -1))', { error: "MAPPING_FUNCTION_ERROR" }],
   ],
   ToLower: [
     ["ToLower([obj])", { error: "MAPPING_TYPE_ERROR" }],

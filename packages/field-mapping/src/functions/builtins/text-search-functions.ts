@@ -115,7 +115,7 @@ export const textSearchFunctions: Record<string, FunctionDefinition> = {
   },
   Replace: {
     arity: [3, 7],
-    doc: "Replace(source, regex, replacement) replaces every regex match; the 7-argument Entra form Replace(source, oldValue, regexPattern, regexGroupName, replacementValue, replacementAttributeName, template) is supported too (template must be null).",
+    doc: "Replace(source, regex, replacement) replaces every regex match; the 7-argument Entra form Replace(source, oldValue, regexPattern, regexGroupName, replacementValue, replacementAttributeName, template) is supported too (template is ignored).",
     nulls: "null source gives null; a null replacement replaces with ''",
     checkArgs: (n) =>
       n === 3 || n === 7 ? undefined : "Replace takes 3 arguments (regex form) or 7 (Entra form)",
