@@ -62,6 +62,37 @@ describe("no N+1: statements per call do not grow with the page", () => {
     expect(await storage.directory.countActiveLinkedUsers("int-1")).toBe(1001);
   });
 
+  it("a page of only new users and their links, seen by a sweep, is one statement: no BEGIN, no COMMIT", async () => {
+    const create = Array.from({ length: 999 }, (_, i) => ({
+      id: `one-${i}`,
+      email: `one-${i}@x.io`,
+      displayName: null,
+      active: true,
+      role: "viewer",
+      attributes: { i },
+    }));
+    const link = create.map((u) => ({ externalId: `one-${u.id}`, userId: u.id }));
+    const before = db.clientQueries;
+    const count = await statements(() =>
+      storage.directory.applyPage(
+        "int-one",
+        { users: { create, link }, seen: { sweepId: "sw", users: link.map((l) => l.externalId) } },
+        { page: 1 },
+      ),
+    );
+    expect(count).toBe(1);
+    expect(db.clientQueries - before).toBe(1);
+    expect(await storage.directory.countActiveLinkedUsers("int-one")).toBe(999);
+    expect((await storage.checkpoints.get("int-one"))?.value).toEqual({ page: 1 });
+    // The links carry the sweep's mark: ending that sweep marks none of them for deactivation.
+    const end = await storage.directory.applyPage(
+      "int-one",
+      { finishSweep: { kind: "user", sweepId: "sw" } },
+      2,
+    );
+    expect(end).toEqual({ sweptUsers: 0, sweptOthers: 0 });
+  });
+
   it("findUsers is at most two queries for any number of ids and emails", async () => {
     const ids = Array.from({ length: 999 }, (_, i) => `${1000 + i}`);
     const count = await statements(async () => {

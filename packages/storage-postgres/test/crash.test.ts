@@ -115,6 +115,45 @@ describe("a crash in the middle of applyPage leaves nothing half-written", () =>
     faulty.failAt(0, "throw");
   });
 
+  it.each<Fault>(["throw", "terminate"])(
+    "a page that is one statement (new users and links) writes nothing when it fails (%s)",
+    async (fault) => {
+      const before = await snapshotSchema(admin, schema);
+      const page: DirectoryBatch = {
+        users: {
+          create: [user("h1"), user("h2")],
+          link: [
+            { externalId: "eh1", userId: "h1" },
+            { externalId: "eh2", userId: "h2" },
+          ],
+        },
+      };
+      faulty.failAt(1, fault);
+      await expect(storage.directory.applyPage("int-1", page, "cp-h")).rejects.toMatchObject({
+        code: "STORAGE_FAILED",
+      });
+      faulty.failAt(0, "throw");
+      expect(await snapshotSchema(admin, schema)).toEqual(before);
+    },
+  );
+
+  it("a page that is one statement writes nothing when one of its new users takes a used email", async () => {
+    const before = await snapshotSchema(admin, schema);
+    const page: DirectoryBatch = {
+      users: {
+        create: [user("h3"), { ...user("h4"), email: "s1@x.io" }],
+        link: [
+          { externalId: "eh3", userId: "h3" },
+          { externalId: "eh4", userId: "h4" },
+        ],
+      },
+    };
+    await expect(storage.directory.applyPage("int-1", page, "cp-h")).rejects.toMatchObject({
+      code: "STORAGE_CONFLICT",
+    });
+    expect(await snapshotSchema(admin, schema)).toEqual(before);
+  });
+
   it("rolls back earlier steps when a later step violates a constraint (a record of an unknown kind)", async () => {
     const before = await snapshotSchema(admin, schema);
     const failing = storage.directory.applyPage(
