@@ -6,7 +6,7 @@ import { createSapModel } from "../sap/create-sap-model";
 import { type SapSimulator, startSapSimulator } from "../sap/start-sap-simulator";
 
 /** Usage text of `uslimato-sim`. */
-export const CLI_USAGE = `uslimato-sim: local simulators of Microsoft Graph and SAP S/4HANA (never a real tenant)
+const CLI_USAGE = `uslimato-sim: local simulators of Microsoft Graph and SAP S/4HANA (never a real tenant)
 
   uslimato-sim graph [--users 1000] [--groups N] [--devices N] [--seed 1] [--port 4010] [--host 127.0.0.1]
   uslimato-sim sap   [--equipment 1000] [--assets 1000] [--employees 1000] [--seed 1] [--port 4020]
