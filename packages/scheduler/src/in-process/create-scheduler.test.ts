@@ -223,6 +223,60 @@ describe("createScheduler with fake timers", () => {
     await scheduler.stop();
   });
 
+  it("on stop also waits for a run whose integration left the source while it ran", async () => {
+    let list = [integration("a", { lastRunSlot: new Date(T0) })];
+    const signals: AbortSignal[] = [];
+    let settled = false;
+    const scheduler = createScheduler({
+      source: { list: async () => list },
+      run: (_id, { signal }) =>
+        new Promise<void>((_resolve, reject) => {
+          signals.push(signal);
+          signal.addEventListener("abort", () => {
+            settled = true;
+            reject(signal.reason);
+          });
+        }),
+      jitter: noJitter,
+      onError: () => {},
+    });
+    await scheduler.start();
+    await vi.advanceTimersByTimeAsync(30 * MIN);
+    expect(signals).toHaveLength(1);
+    list = [];
+    await scheduler.refresh();
+    expect(scheduler.status().integrations).toEqual([]);
+    let stopped = false;
+    const stopping = scheduler.stop({ timeoutMs: 1_000 }).then(() => (stopped = true));
+    await vi.advanceTimersByTimeAsync(999);
+    expect(stopped).toBe(false);
+    await vi.advanceTimersByTimeAsync(1);
+    await stopping;
+    expect(signals[0]?.aborted).toBe(true);
+    expect(settled).toBe(true);
+  });
+
+  it("reports a run that throws before returning a promise, and keeps the schedule going", async () => {
+    const errors: unknown[] = [];
+    const slots: number[] = [];
+    const scheduler = createScheduler({
+      source: { list: async () => [integration("a", { lastRunSlot: new Date(T0) })] },
+      run: (_id, { slot }) => {
+        slots.push((slot.getTime() - T0) / MIN);
+        if (slots.length === 1) throw new Error("thrown at once");
+        return Promise.resolve();
+      },
+      jitter: noJitter,
+      onError: (event) => errors.push(event.error),
+    });
+    await scheduler.start();
+    await vi.advanceTimersByTimeAsync(60 * MIN);
+    expect(errors).toEqual([expect.objectContaining({ code: "SCHEDULER_RUN_FAILED" })]);
+    expect(slots).toEqual([30, 60]);
+    expect(scheduler.status().running).toEqual([]);
+    await scheduler.stop();
+  });
+
   it("schedules 10,000 integrations with a single timer, jittered across the window", async () => {
     const list = Array.from({ length: 10_000 }, (_, i) =>
       integration(`i${i}`, { lastRunSlot: new Date(T0) }),

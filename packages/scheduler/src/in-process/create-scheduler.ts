@@ -41,7 +41,8 @@ export function createScheduler(options: SchedulerOptions): Scheduler {
   const heap = new DueHeap<{ entry: Entry; next: PlannedRun }>();
   let state: SchedulerStatus["state"] = "created";
   let timer: unknown;
-  let runningCount = 0;
+  // Every run in flight, also those of integrations that left the source while running: stop waits for all.
+  const inFlight = new Set<{ controller: AbortController; done: Promise<void> }>();
 
   const report = (event: SchedulerErrorEvent): void => {
     if (options.onError) options.onError(event);
@@ -130,7 +131,7 @@ export function createScheduler(options: SchedulerOptions): Scheduler {
 
   const arm = (): void => {
     disarm();
-    if (state !== "running" || runningCount >= concurrency) return;
+    if (state !== "running" || inFlight.size >= concurrency) return;
     let top = heap.peek();
     while (top && !live(top.value)) {
       heap.pop();
@@ -144,7 +145,10 @@ export function createScheduler(options: SchedulerOptions): Scheduler {
   const launch = (entry: Entry, slot: Date, trigger: "schedule" | "manual"): Promise<void> => {
     const controller = new AbortController();
     const id = entry.integration.id;
-    runningCount++;
+    const running = { controller, done: Promise.resolve() };
+    inFlight.add(running);
+    // Marked running before `run` is called: a `run` that throws at once settles before `launch` returns.
+    entry.running = running;
     const done = (async () => {
       try {
         await options.run(id, { signal: controller.signal, slot, trigger });
@@ -156,7 +160,7 @@ export function createScheduler(options: SchedulerOptions): Scheduler {
         report({ error, integrationId: id, slot });
         if (trigger === "manual") throw error;
       } finally {
-        runningCount--;
+        inFlight.delete(running);
         entry.running = undefined;
         if (trigger === "schedule") entry.lastRunSlot = slot;
         if (trigger === "schedule" || !entry.next) plan(entry);
@@ -164,7 +168,7 @@ export function createScheduler(options: SchedulerOptions): Scheduler {
         arm();
       }
     })();
-    entry.running = { controller, done: done.catch(() => {}) };
+    running.done = done.catch(() => {});
     return done;
   };
 
@@ -172,7 +176,7 @@ export function createScheduler(options: SchedulerOptions): Scheduler {
     timer = undefined;
     if (state !== "running") return;
     const now = timers.now();
-    for (let top = heap.peek(); top && top.at <= now && runningCount < concurrency; top = heap.peek()) {
+    for (let top = heap.peek(); top && top.at <= now && inFlight.size < concurrency; top = heap.peek()) {
       heap.pop();
       if (live(top.value)) void launch(top.value.entry, top.value.next.slot, "schedule");
     }
@@ -227,7 +231,7 @@ export function createScheduler(options: SchedulerOptions): Scheduler {
       if (state === "stopped") return;
       state = "stopping";
       disarm();
-      const running = [...entries.values()].flatMap((e) => (e.running ? [e.running] : []));
+      const running = [...inFlight];
       if (running.length > 0) {
         let deadline: unknown;
         const timedOut = new Promise<"timeout">((resolve) => {
