@@ -1,4 +1,4 @@
-import { mkdtemp, readFile, stat } from "node:fs/promises";
+import { mkdtemp, readFile, stat, writeFile } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { COMMANDS, runCli } from "@uslimato/cli";
@@ -171,6 +171,25 @@ describe("uslimato commands against the Graph simulator", () => {
     const ring = JSON.parse(await readFile(join(home, ".uslimato", "keys.json"), "utf8"));
     expect(ring.keys.map((k: { id: string }) => k.id)).toEqual(["k3"]);
     expect((await cli(["test", id])).code).toBe(0);
+  });
+
+  it("a key ring that cannot open the stored secrets stops every command at start-up (3)", async () => {
+    const ringPath = join(home, ".uslimato", "keys.json");
+    const ring = await readFile(ringPath, "utf8");
+    const parsed = JSON.parse(ring);
+    parsed.keys[0].key = Buffer.alloc(32, 7).toString("base64");
+    await writeFile(ringPath, JSON.stringify(parsed), { mode: 0o600 });
+    try {
+      for (const args of [["integrations", "list"], ["sync", id]]) {
+        const { code, err } = await cli(args);
+        expect(code).toBe(3);
+        expect(err).toContain("KEY_RING_CANNOT_OPEN_STORED");
+        expect(err).toContain(`${parsed.keys[0].id} (1 secrets)`);
+      }
+    } finally {
+      await writeFile(ringPath, ring, { mode: 0o600 });
+    }
+    expect((await cli(["integrations", "list"])).code).toBe(0);
   });
 
   it("a wrong secret (from stdin) makes the connection test fail with exit code 4", async () => {

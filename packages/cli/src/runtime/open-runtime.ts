@@ -30,12 +30,18 @@ export interface Runtime {
   close(): Promise<void>;
 }
 
-/** Opens the configured database and key ring and composes the hub: Entra connector, field mapping, plan. */
+/**
+ * Opens the configured database and key ring, checks that the key ring opens the stored secrets
+ * (`KEY_RING_CANNOT_OPEN_STORED` otherwise), and composes the hub: Entra connector, field mapping, plan.
+ */
 export async function openRuntime(config: LoadedConfig, options: RuntimeOptions = {}): Promise<Runtime> {
   const keyRingFile = await readKeyRingFile(config.keyRingFile);
   const vault = createCredentialStore({ keyRing: toKeyRing(keyRingFile) });
   const storage = await openStorage(config.database);
   try {
+    // The start-up check: a key ring that cannot open what is stored fails here, naming the key ids, not at the
+    // first sync. It opens one stored secret per key id and drops it at once.
+    await vault.verifyStoredSecrets(storage.secrets);
     const connectorOptions =
       options.connectorOptions ?? connectorOptionsFor(await storage.integrations.list());
     const hub = createHub({
