@@ -106,4 +106,57 @@ describe("no N+1: statements per call do not grow with the page", () => {
     });
     expect(count).toBe(2);
   });
+
+  it("every other directory call is one statement, whatever the number of items", async () => {
+    const ids = Array.from({ length: 999 }, (_, i) => `${1000 + i}`);
+    expect(
+      await statements(async () => {
+        expect(
+          await storage.directory.findGroups(
+            "int-1",
+            ids.map((i) => `g${i}`),
+          ),
+        ).toHaveLength(999);
+      }),
+    ).toBe(1);
+    expect(
+      await statements(async () => {
+        expect(
+          await storage.directory.findRecords(
+            "int-1",
+            "device",
+            ids.map((i) => `d${i}`),
+          ),
+        ).toHaveLength(999);
+      }),
+    ).toBe(1);
+    await storage.directory.applyPage(
+      "int-1",
+      { users: { markPendingDeactivation: ids.map((i) => `e${i}`) } },
+      3,
+    );
+    expect(
+      await statements(async () => {
+        expect(await storage.directory.countPendingDeactivations("int-1")).toBe(999);
+      }),
+    ).toBe(1);
+    expect(
+      await statements(async () => {
+        expect(await storage.directory.commitPendingDeactivations("int-1")).toBe(999);
+      }),
+    ).toBe(1);
+    const now = new Date();
+    const hostUsers = ids.map((i) => ({
+      id: `host-${i}`,
+      email: `host-${i}@x.io`,
+      displayName: null,
+      active: true,
+      role: "admin",
+      hgeIdAccountId: `hge-${i}`,
+      attributes: {},
+      createdAt: now,
+      updatedAt: now,
+    }));
+    expect(await statements(() => storage.directory.putUsers(hostUsers))).toBe(1);
+  });
 });
