@@ -12,7 +12,7 @@ import { createPostgresSyncLogStore } from "./sync-logs/postgres-sync-log-store"
 
 /** Options of {@link createPostgresStorage}: a pool of the host's, or a connection string to make one. */
 export interface PostgresStorageOptions {
-  /** The host's pool. The adapter never ends it; size it for the app plus one connection per held lock. */
+  /** The host's pool. The adapter never ends it; it needs one connection for all its held locks, plus one per write or lookup. */
   pool?: pg.Pool;
   /** Used to create a pool when `pool` is not given; `close()` then ends that pool. */
   connectionString?: string;

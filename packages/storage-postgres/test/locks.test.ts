@@ -89,4 +89,74 @@ describe("advisory locks across processes", () => {
     await Promise.all([a.pool.end(), b.pool.end()]);
     await dropSchema(admin, otherSchema);
   });
+
+  it("holds any number of locks on one connection, so syncs holding them can still write pages", async () => {
+    // With one connection per lock, ten held locks would take a pool of 3 and every page would wait for ever.
+    const small = new pg.Pool({ connectionString: TEST_DATABASE_URL, max: 3 });
+    const storage = await createPostgresStorage({ pool: small, schema, migrate: false });
+    const handles = await Promise.all(
+      Array.from({ length: 10 }, (_, i) => storage.locks.tryAcquire(`sync:many-${i}`)),
+    );
+    expect(handles.every((h) => h !== null)).toBe(true);
+    expect(small.totalCount - small.idleCount).toBe(1);
+    const other = await processWithPool(`${schema}_g`);
+    expect(await other.storage.locks.tryAcquire("sync:many-3")).toBeNull();
+    await Promise.all(
+      handles.slice(0, 5).map((_handle, i) =>
+        storage.directory.applyPage(
+          `many-${i}`,
+          {
+            users: {
+              create: [
+                {
+                  id: `many-${i}`,
+                  email: `many-${i}@x.io`,
+                  displayName: null,
+                  active: true,
+                  role: "viewer",
+                  attributes: {},
+                },
+              ],
+              link: [{ externalId: `e-${i}`, userId: `many-${i}` }],
+            },
+          },
+          { i },
+        ),
+      ),
+    );
+    expect(
+      (await storage.directory.findUsers("many-4", { externalIds: ["e-4"], emails: [] })).byExternalId,
+    ).toHaveLength(1);
+    await handles[3]?.release();
+    await handles[3]?.release();
+    const taken = await other.storage.locks.tryAcquire("sync:many-3");
+    expect(taken).not.toBeNull();
+    expect(await storage.locks.tryAcquire("sync:many-3")).toBeNull();
+    await Promise.all(handles.map((h) => h?.release()));
+    expect(small.totalCount - small.idleCount).toBe(0);
+    await taken?.release();
+    await Promise.all([small.end(), other.pool.end()]);
+  });
+
+  it("takes a lock again after its session died unnoticed, without losing the next acquire", async () => {
+    const a = await processWithPool(`${schema}_h`);
+    const first = await a.storage.locks.tryAcquire("sync:stale-1");
+    expect(first).not.toBeNull();
+    await admin.query("SELECT pg_terminate_backend(pid) FROM pg_stat_activity WHERE application_name = $1", [
+      `${schema}_h`,
+    ]);
+    // The session and its lock are gone; the next acquire works on a fresh connection.
+    const second = await a.storage.locks.tryAcquire("sync:stale-2");
+    expect(second).not.toBeNull();
+    const again = await a.storage.locks.tryAcquire("sync:stale-1");
+    expect(again).not.toBeNull();
+    await first?.release();
+    const b = await processWithPool(`${schema}_i`);
+    expect(await b.storage.locks.tryAcquire("sync:stale-1")).toBeNull();
+    await Promise.all([second?.release(), again?.release()]);
+    const fromB = await b.storage.locks.tryAcquire("sync:stale-1");
+    expect(fromB).not.toBeNull();
+    await fromB?.release();
+    await Promise.all([a.pool.end(), b.pool.end()]);
+  });
 });
