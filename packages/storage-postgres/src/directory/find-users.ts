@@ -1,4 +1,5 @@
 import type { UserLookup } from "@uslimato/core";
+import { textArray } from "../params/array-literal";
 import type { Queryable } from "../transactions/queryable";
 import { type LinkRow, toLink, toUser, USER_COLUMNS, type UserRow } from "./directory-rows";
 
@@ -28,7 +29,7 @@ export async function findUsers(
            JOIN ${s}.user_links AS l ON l.integration_id = $1 AND l.external_id = q.external_id
            JOIN ${s}.users AS u ON u.id = l.user_id
            ORDER BY q.ord`,
-          [integrationId, externalIds],
+          [integrationId, textArray(externalIds)],
         ),
     emails.length === 0
       ? { rows: [] }
@@ -39,7 +40,7 @@ export async function findUsers(
            FROM unnest($2::text[]) WITH ORDINALITY AS q(email, ord)
            JOIN ${s}.users AS u ON u.email = q.email
            ORDER BY q.ord`,
-          [integrationId, emails],
+          [integrationId, textArray(emails)],
         ),
   ]);
   return {

@@ -1,4 +1,5 @@
 import type { DirectoryBatch, JsonValue } from "@uslimato/core";
+import { booleanArray, textArray } from "../params/array-literal";
 import { lastByKey } from "./last-by-key";
 import type { PageStatement } from "./page-statement";
 
@@ -26,9 +27,9 @@ export function pageHead(
       `created AS (INSERT INTO ${s}.users (id, email, display_name, active, role, hge_id_account_id, attributes,
          created_at, updated_at)
        SELECT t.id, t.email, t.display_name, t.active, t.role, NULL, t.attributes::jsonb, now(), now()
-       FROM unnest(${$(create.map((u) => u.id))}::text[], ${$(create.map((u) => u.email))}::text[],
-         ${$(create.map((u) => u.displayName))}::text[], ${$(create.map((u) => u.active))}::boolean[],
-         ${$(create.map((u) => u.role))}::text[], ${$(create.map((u) => JSON.stringify(u.attributes)))}::text[])
+       FROM unnest(${$(textArray(create.map((u) => u.id)))}::text[], ${$(textArray(create.map((u) => u.email)))}::text[],
+         ${$(textArray(create.map((u) => u.displayName)))}::text[], ${$(booleanArray(create.map((u) => u.active)))}::boolean[],
+         ${$(textArray(create.map((u) => u.role)))}::text[], ${$(textArray(create.map((u) => JSON.stringify(u.attributes))))}::text[])
          AS t(id, email, display_name, active, role, attributes))`,
     );
   }
@@ -38,8 +39,8 @@ export function pageHead(
     ctes.push(
       `linked AS (INSERT INTO ${s}.user_links (integration_id, external_id, user_id, last_seen_sweep)
        SELECT $1, t.external_id, t.user_id, CASE WHEN t.seen THEN ${$(batch.seen?.sweepId ?? null)}::text END
-       FROM unnest(${$(link.map((l) => l.externalId))}::text[], ${$(link.map((l) => l.userId))}::text[],
-         ${$(link.map((l) => seen.has(l.externalId)))}::boolean[]) AS t(external_id, user_id, seen)
+       FROM unnest(${$(textArray(link.map((l) => l.externalId)))}::text[], ${$(textArray(link.map((l) => l.userId)))}::text[],
+         ${$(booleanArray(link.map((l) => seen.has(l.externalId))))}::boolean[]) AS t(external_id, user_id, seen)
        ON CONFLICT (integration_id, external_id) DO UPDATE SET user_id = EXCLUDED.user_id,
          last_seen_sweep = COALESCE(EXCLUDED.last_seen_sweep, ${s}.user_links.last_seen_sweep))`,
     );

@@ -1,4 +1,5 @@
 import type { DirectoryBatch, UserUpdate } from "@uslimato/core";
+import { booleanArray, textArray } from "../params/array-literal";
 import type { PageStatement } from "./page-statement";
 
 type UserChanges = NonNullable<DirectoryBatch["users"]>;
@@ -36,12 +37,12 @@ export function userChangeStatements(s: string, integrationId: string, users: Us
          AS t(user_id, email, set_display_name, display_name, active, attributes)
        WHERE u.id = t.user_id`,
       values: [
-        update.map((u) => u.userId),
-        update.map((u) => u.email ?? null),
-        update.map((u) => u.displayName !== undefined),
-        update.map((u) => u.displayName ?? null),
-        update.map((u) => u.active ?? null),
-        update.map((u) => (u.attributes === undefined ? null : JSON.stringify(u.attributes))),
+        textArray(update.map((u) => u.userId)),
+        textArray(update.map((u) => u.email ?? null)),
+        booleanArray(update.map((u) => u.displayName !== undefined)),
+        textArray(update.map((u) => u.displayName ?? null)),
+        booleanArray(update.map((u) => u.active ?? null)),
+        textArray(update.map((u) => (u.attributes === undefined ? null : JSON.stringify(u.attributes)))),
       ],
     });
   }
