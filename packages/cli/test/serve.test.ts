@@ -24,15 +24,8 @@ describe("uslimato serve", () => {
     return { code: await runCli(args, { io: cap.io }), out: cap.stdout() };
   };
 
-  beforeAll(async () => {
-    sim = await startGraphSimulator({ modelOptions: { users: 120, seed: 5 } });
-    home = await mkdtemp(join(tmpdir(), "usl-serve-"));
-  });
-  afterAll(async () => {
-    await sim?.close();
-  });
-
-  it("subscribes, answers the handshake and health, syncs on a notification, and stops on a signal", async () => {
+  /** `init`, an Entra integration against `sim`, a first sync, then `serve --subscribe` until it listens. */
+  const serveAfterFirstSync = async (sim: GraphSimulator) => {
     await cli(["init"]);
     const added = await cli([
       "integrations",
@@ -52,11 +45,23 @@ describe("uslimato serve", () => {
     ]);
     const id = JSON.parse(added.out).id as string;
     expect((await cli(["sync", id])).code).toBe(0);
-
     const cap = captureIo({ homeDir: home, env });
     const serving = runCli(["serve", "--port", "0", "--subscribe"], { io: cap.io });
     await until(() => cap.stdout().includes("listening on"), "the server");
     const base = /listening on (\S+)/.exec(cap.stdout())?.[1] ?? "";
+    return { id, cap, serving, base };
+  };
+
+  beforeAll(async () => {
+    sim = await startGraphSimulator({ modelOptions: { users: 120, seed: 5 } });
+    home = await mkdtemp(join(tmpdir(), "usl-serve-"));
+  });
+  afterAll(async () => {
+    await sim?.close();
+  });
+
+  it("subscribes, answers the handshake and health, syncs on a notification, and stops on a signal", async () => {
+    const { id, cap, serving, base } = await serveAfterFirstSync(sim);
     expect(await (await fetch(`${base}/health`)).text()).toBe("ok");
     const handshake = await fetch(`${base}/notifications?validationToken=abc%20123`, { method: "POST" });
     expect(await handshake.text()).toBe("abc 123");
@@ -79,30 +84,7 @@ describe("uslimato serve", () => {
     const sim = await startGraphSimulator({ modelOptions: { users: 80, seed: 6 } });
     onTestFinished(() => sim.close());
     home = await mkdtemp(join(tmpdir(), "usl-serve-"));
-    await cli(["init"]);
-    const added = await cli([
-      "integrations",
-      "add",
-      "entra",
-      "--tenant-id",
-      sim.tenantId,
-      "--client-id",
-      DEFAULT_CLIENT_ID,
-      "--authority-host",
-      sim.url,
-      "--graph-base-url",
-      `${sim.url}/v1.0`,
-      "--secret-from-env",
-      "ENTRA_SECRET",
-      "--json",
-    ]);
-    const id = JSON.parse(added.out).id as string;
-    expect((await cli(["sync", id])).code).toBe(0);
-
-    const cap = captureIo({ homeDir: home, env });
-    const serving = runCli(["serve", "--port", "0", "--subscribe"], { io: cap.io });
-    await until(() => cap.stdout().includes("listening on"), "the server");
-    const base = /listening on (\S+)/.exec(cap.stdout())?.[1] ?? "";
+    const { id, cap, serving, base } = await serveAfterFirstSync(sim);
     await until(() => sim.subscriptions().length === 1, "the subscription");
 
     // The delta read of the webhook-triggered sync answers slowly: the signal arrives while it runs.
