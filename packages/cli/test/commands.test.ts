@@ -180,7 +180,10 @@ describe("uslimato commands against the Graph simulator", () => {
     parsed.keys[0].key = Buffer.alloc(32, 7).toString("base64");
     await writeFile(ringPath, JSON.stringify(parsed), { mode: 0o600 });
     try {
-      for (const args of [["integrations", "list"], ["sync", id]]) {
+      for (const args of [
+        ["integrations", "list"],
+        ["sync", id],
+      ]) {
         const { code, err } = await cli(args);
         expect(code).toBe(3);
         expect(err).toContain("KEY_RING_CANNOT_OPEN_STORED");
