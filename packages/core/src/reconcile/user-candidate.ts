@@ -23,8 +23,6 @@ export interface UserCandidate {
 
 const NO_WARNINGS: SyncErrorDetail[] = [];
 const NO_SKIPS: ReadonlySet<string> = new Set();
-/** Shared by every candidate without attributes (most users): read-only, never written to. */
-const NO_ATTRIBUTES: JsonObject = Object.freeze({}) as JsonObject;
 
 /** Turns a mapped record into a {@link UserCandidate}; field errors become warnings and the field is skipped. */
 export function toUserCandidate(
@@ -51,13 +49,11 @@ export function toUserCandidate(
     skip = skipped;
   }
   const values = mapped.values;
-  let attributes = NO_ATTRIBUTES;
+  const attributes: JsonObject = {};
   for (const key in values) {
     if (key === "email" || key === "displayName" || key === "active") continue;
     const value = values[key];
-    if (skip.has(key) || value === undefined) continue;
-    if (attributes === NO_ATTRIBUTES) attributes = {};
-    attributes[key] = toJson(value);
+    if (!skip.has(key) && value !== undefined) attributes[key] = toJson(value);
   }
   const { email, displayName, active } = values;
   return {
