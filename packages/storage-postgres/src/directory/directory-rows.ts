@@ -53,6 +53,14 @@ export const GROUP_COLUMNS =
 /** The columns of `records` that {@link RecordRow} reads. */
 export const RECORD_COLUMNS = "integration_id, kind, external_id, data, removed, updated_at";
 
+/** A column list qualified with a table alias: `prefixedColumns("a, b", "u")` is `"u.a, u.b"`. */
+export function prefixedColumns(columns: string, alias: string): string {
+  return columns
+    .split(", ")
+    .map((column) => `${alias}.${column}`)
+    .join(", ");
+}
+
 /** Maps a `users` row to a {@link StoredUser}. */
 export const toUser = (row: UserRow): StoredUser => ({
   id: row.id,

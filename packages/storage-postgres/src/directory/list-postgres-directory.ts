@@ -4,6 +4,7 @@ import {
   GROUP_COLUMNS,
   type GroupRow,
   type LinkRow,
+  prefixedColumns,
   RECORD_COLUMNS,
   type RecordRow,
   toGroup,
@@ -24,16 +25,20 @@ export function listPostgresDirectory(db: Queryable, s: string): Lists {
   return {
     async findGroups(integrationId, externalIds) {
       const result = await db.query<GroupRow>(
-        `SELECT ${GROUP_COLUMNS} FROM unnest($2::text[]) WITH ORDINALITY AS q(external_id, ord)
-         JOIN ${s}.groups AS g USING (external_id) WHERE g.integration_id = $1 ORDER BY q.ord`,
+        `SELECT ${prefixedColumns(GROUP_COLUMNS, "g")} FROM unnest($2::text[]) WITH ORDINALITY AS q(external_id, ord)
+         CROSS JOIN LATERAL (SELECT * FROM ${s}.groups AS g
+           WHERE g.integration_id = $1 AND g.external_id = q.external_id LIMIT 1) AS g
+         ORDER BY q.ord`,
         [integrationId, [...new Set(externalIds)]],
       );
       return result.rows.map(toGroup);
     },
     async findRecords(integrationId, kind, externalIds) {
       const result = await db.query<RecordRow>(
-        `SELECT ${RECORD_COLUMNS} FROM unnest($3::text[]) WITH ORDINALITY AS q(external_id, ord)
-         JOIN ${s}.records AS r USING (external_id) WHERE r.integration_id = $1 AND r.kind = $2 ORDER BY q.ord`,
+        `SELECT ${prefixedColumns(RECORD_COLUMNS, "r")} FROM unnest($3::text[]) WITH ORDINALITY AS q(external_id, ord)
+         CROSS JOIN LATERAL (SELECT * FROM ${s}.records AS r
+           WHERE r.integration_id = $1 AND r.kind = $2 AND r.external_id = q.external_id LIMIT 1) AS r
+         ORDER BY q.ord`,
         [integrationId, kind, [...new Set(externalIds)]],
       );
       return result.rows.map(toRecord);

@@ -55,7 +55,8 @@ export function otherChangeStatements(
   if (remove.length > 0) {
     statements.push({
       text: `DELETE FROM ${s}.memberships AS m USING unnest($2::text[], $3::text[]) AS t(g, u)
-       WHERE m.integration_id = $1 AND m.group_external_id = t.g AND m.user_external_id = t.u`,
+       WHERE m.integration_id = $1 AND m.group_external_id = ANY($2::text[])
+         AND m.group_external_id = t.g AND m.user_external_id = t.u`,
       values: [integrationId, remove.map((m) => m.groupExternalId), remove.map((m) => m.userExternalId)],
     });
   }
@@ -95,7 +96,8 @@ function recordStatements(
     statements.push({
       text: `UPDATE ${s}.records AS r SET removed = true, updated_at = now()
        FROM unnest($2::text[], $3::text[]) AS t(kind, external_id)
-       WHERE r.integration_id = $1 AND r.kind = t.kind AND r.external_id = t.external_id AND NOT r.removed`,
+       WHERE r.integration_id = $1 AND r.external_id = ANY($3::text[])
+         AND r.kind = t.kind AND r.external_id = t.external_id AND NOT r.removed`,
       values: [integrationId, removals.map((r) => r.kind), removals.map((r) => r.externalId)],
     });
   }

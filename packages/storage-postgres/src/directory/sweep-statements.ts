@@ -15,14 +15,15 @@ export function sweepStatements(s: string, integrationId: string, batch: Directo
     if (users.length + groups.length + records.length > 0) {
       statements.push({
         text: `WITH links AS (
-           UPDATE ${s}.user_links AS l SET last_seen_sweep = $2 FROM unnest($3::text[]) AS u(external_id)
-           WHERE l.integration_id = $1 AND l.external_id = u.external_id
+           UPDATE ${s}.user_links AS l SET last_seen_sweep = $2
+           WHERE l.integration_id = $1 AND l.external_id = ANY($3::text[])
              AND l.last_seen_sweep IS DISTINCT FROM $2),
          groups AS (
            UPDATE ${s}.groups SET last_seen_sweep = $2 WHERE integration_id = $1 AND external_id = ANY($4::text[]))
          UPDATE ${s}.records AS r SET last_seen_sweep = $2
          FROM unnest($5::text[], $6::text[]) AS t(kind, external_id)
-         WHERE r.integration_id = $1 AND r.kind = t.kind AND r.external_id = t.external_id`,
+         WHERE r.integration_id = $1 AND r.external_id = ANY($6::text[])
+           AND r.kind = t.kind AND r.external_id = t.external_id`,
         values: [
           integrationId,
           seen.sweepId,

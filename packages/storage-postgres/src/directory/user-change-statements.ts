@@ -35,7 +35,7 @@ export function userChangeStatements(s: string, integrationId: string, users: Us
          updated_at = now()
        FROM unnest($1::text[], $2::text[], $3::boolean[], $4::text[], $5::boolean[], $6::text[])
          AS t(user_id, email, set_display_name, display_name, active, attributes)
-       WHERE u.id = t.user_id`,
+       WHERE u.id = ANY($1::text[]) AND u.id = t.user_id`,
       values: [
         textArray(update.map((u) => u.userId)),
         textArray(update.map((u) => u.email ?? null)),
