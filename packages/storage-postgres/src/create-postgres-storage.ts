@@ -1,4 +1,4 @@
-import type { StorageAdapter } from "@uslimato/core";
+import { CoreError, type StorageAdapter } from "@uslimato/core";
 import pg from "pg";
 import { createPostgresAuditStore } from "./audit/postgres-audit-store";
 import { createPostgresCheckpointStore } from "./checkpoints/postgres-checkpoint-store";
@@ -20,6 +20,11 @@ export interface PostgresStorageOptions {
   schema?: string;
   /** Run pending migrations before returning (default true). Safe from several instances at once. */
   migrate?: boolean;
+  /**
+   * New users and links after which the adapter first runs `ANALYZE` on them, then again each time their count
+   * doubles, so the planner keeps up while a first sync fills an empty directory. Default 10,000; 0 turns it off.
+   */
+  analyzeAfterRows?: number;
 }
 
 /** A PostgreSQL {@link StorageAdapter}, plus migration and shutdown. */
@@ -42,6 +47,14 @@ export interface PostgresStorage extends StorageAdapter {
  * ```
  */
 export async function createPostgresStorage(options: PostgresStorageOptions = {}): Promise<PostgresStorage> {
+  const analyzeAfterRows = options.analyzeAfterRows ?? 10_000;
+  if (!Number.isInteger(analyzeAfterRows) || analyzeAfterRows < 0) {
+    throw new CoreError(
+      "CONFIG_INVALID",
+      `createPostgresStorage: analyzeAfterRows must be a whole number, 0 or more, got ${analyzeAfterRows}`,
+      { path: ["analyzeAfterRows"] },
+    );
+  }
   const schema = options.schema ?? "uslimato";
   const s = quoteSchema(schema);
   const ownsPool = options.pool === undefined;
@@ -54,7 +67,7 @@ export async function createPostgresStorage(options: PostgresStorageOptions = {}
     syncLogs: createPostgresSyncLogStore(pool, s),
     audit: createPostgresAuditStore(pool, s),
     locks: createPostgresLockStore(pool, schema),
-    directory: createPostgresDirectoryStore(pool, s),
+    directory: createPostgresDirectoryStore(pool, s, analyzeAfterRows),
     migrate: () => migratePostgres(pool, { schema }),
     async close() {
       if (ownsPool && !pool.ended) await pool.end();

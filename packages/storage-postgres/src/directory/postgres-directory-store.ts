@@ -1,16 +1,30 @@
 import type { DirectoryStore } from "@uslimato/core";
 import type { Pool } from "pg";
+import { analyzeOnGrowth } from "./analyze-on-growth";
 import { applyPage } from "./apply-page";
 import { findUsers } from "./find-users";
 import { listPostgresDirectory } from "./list-postgres-directory";
 import { pendingDeactivations } from "./pending-deactivations";
 import { putUsers } from "./put-users";
 
-/** Users, links, groups, memberships, devices and assets in PostgreSQL; every method is a fixed number of queries. */
-export function createPostgresDirectoryStore(pool: Pool, s: string): DirectoryStore {
+/**
+ * Users, links, groups, memberships, devices and assets in PostgreSQL; every method is a fixed number of queries.
+ * `analyzeAfterRows` is when the planner's statistics are first refreshed as the directory grows (see
+ * {@link analyzeOnGrowth}).
+ */
+export function createPostgresDirectoryStore(
+  pool: Pool,
+  s: string,
+  analyzeAfterRows = 10_000,
+): DirectoryStore {
+  const growth = analyzeOnGrowth(pool, s, analyzeAfterRows);
   return {
     findUsers: (integrationId, query) => findUsers(pool, s, integrationId, query),
-    applyPage: (integrationId, batch, checkpoint) => applyPage(pool, s, integrationId, batch, checkpoint),
+    async applyPage(integrationId, batch, checkpoint) {
+      const result = await applyPage(pool, s, integrationId, batch, checkpoint);
+      await growth.added((batch.users?.create?.length ?? 0) + (batch.users?.link?.length ?? 0));
+      return result;
+    },
     putUsers: (users) => putUsers(pool, s, users),
     ...pendingDeactivations(pool, s),
     ...listPostgresDirectory(pool, s),
