@@ -5,7 +5,6 @@ import {
   createGraphHandlers,
   createGraphModel,
   DEFAULT_CLIENT_ID,
-  DEFAULT_CLIENT_SECRET,
   type GraphSimulator,
   startGraphSimulator,
 } from "../src/index";
@@ -66,19 +65,9 @@ describe("Graph serving over HTTP", () => {
     const server = setupServer(...createGraphHandlers(sim.model, { baseUrl: "https://graph.microsoft.com" }));
     server.listen({ onUnhandledFrame: "bypass" });
     try {
-      const mswToken = (await (
-        await fetch(`https://login.microsoftonline.com/${sim.tenantId}/oauth2/v2.0/token`, {
-          method: "POST",
-          body: new URLSearchParams({
-            grant_type: "client_credentials",
-            client_id: DEFAULT_CLIENT_ID,
-            client_secret: DEFAULT_CLIENT_SECRET,
-            scope: "https://graph.microsoft.com/.default",
-          }),
-        })
-      ).json()) as { access_token: string };
+      const mswToken = await getToken({ url: "https://login.microsoftonline.com", tenantId: sim.tenantId });
       const msw = await fetch(`https://graph.microsoft.com${path}`, {
-        headers: { authorization: `Bearer ${mswToken.access_token}` },
+        headers: { authorization: `Bearer ${mswToken}` },
       });
       const origin = (text: string) => text.replaceAll(sim.graphBaseUrl, "ORIGIN");
       expect(origin(await msw.text())).toBe(

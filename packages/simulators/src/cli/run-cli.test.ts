@@ -1,5 +1,6 @@
 import { describe, expect, it } from "vitest";
-import { DEFAULT_CLIENT_ID, DEFAULT_CLIENT_SECRET } from "../graph/model/graph-model";
+import { getToken } from "../../test/fixtures/index";
+import { DEFAULT_CLIENT_ID } from "../graph/model/graph-model";
 import { runCli } from "./run-cli";
 
 describe("uslimato-sim", () => {
@@ -10,25 +11,15 @@ describe("uslimato-sim", () => {
     );
     if (run.kind !== "graph") throw new Error("expected a Graph simulator");
     try {
-      const { url, tenantId } = run.simulator;
+      const { url } = run.simulator;
       expect(lines[0]).toMatch(
         new RegExp(`^Graph simulator on ${url} \\(100000 users, started in \\d+ ms\\)$`),
       );
       expect(lines.join("\n")).toContain(`client id ${DEFAULT_CLIENT_ID}`);
-      const token = (await (
-        await fetch(`${url}/${tenantId}/oauth2/v2.0/token`, {
-          method: "POST",
-          body: new URLSearchParams({
-            grant_type: "client_credentials",
-            client_id: DEFAULT_CLIENT_ID,
-            client_secret: DEFAULT_CLIENT_SECRET,
-            scope: "https://graph.microsoft.com/.default",
-          }),
-        })
-      ).json()) as { access_token: string };
+      const token = await getToken(run.simulator);
       const page = (await (
         await fetch(`${url}/v1.0/users?$select=id&$top=999`, {
-          headers: { authorization: `Bearer ${token.access_token}` },
+          headers: { authorization: `Bearer ${token}` },
         })
       ).json()) as { value: unknown[] };
       expect(page.value).toHaveLength(999);
