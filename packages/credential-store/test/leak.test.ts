@@ -40,6 +40,15 @@ function recordingLogger(lines: string[]): Logger {
   };
 }
 
+/** Each failure must be a typed error; it is logged and rendered every way a host might print it. */
+function renderFailures(failures: ReadonlyArray<unknown>, logger: Logger): string[] {
+  return failures.flatMap((error) => {
+    expect(error).toBeInstanceOf(UslimatoError);
+    logger.error({ err: error }, "failed");
+    return [String(error), (error as Error).stack ?? "", inspect(error, { depth: 9 }), JSON.stringify(error)];
+  });
+}
+
 describe("no leak of a known secret", () => {
   it("through logs, errors and storage snapshots of a credential-store run", async () => {
     const written: string[] = [];
@@ -83,16 +92,7 @@ describe("no leak of a known secret", () => {
     ]) {
       failures.push(await attempt().catch((e: unknown) => e));
     }
-    for (const error of failures) {
-      expect(error).toBeInstanceOf(UslimatoError);
-      logger.error({ err: error }, "failed");
-      written.push(
-        String(error),
-        (error as Error).stack ?? "",
-        inspect(error, { depth: 9 }),
-        JSON.stringify(error),
-      );
-    }
+    written.push(...renderFailures(failures, logger));
     written.push(
       JSON.stringify(await secrets.list(owner.integrationId)),
       inspect(store, { depth: 9, showHidden: true }),
@@ -147,16 +147,7 @@ describe("no leak of a known secret", () => {
         .open(owner, (await secrets.list(owner.integrationId))[0]!.envelope)
         .catch((e: unknown) => e),
     ];
-    for (const error of failures) {
-      expect(error).toBeInstanceOf(UslimatoError);
-      logger.error({ err: error }, "failed");
-      written.push(
-        String(error),
-        (error as Error).stack ?? "",
-        inspect(error, { depth: 9 }),
-        JSON.stringify(error),
-      );
-    }
+    written.push(...renderFailures(failures, logger));
     written.push(inspect(envelopeStore, { depth: 9, showHidden: true }));
 
     const all = written.join("\n");
