@@ -1,4 +1,5 @@
 import type { GraphModel } from "./model/graph-model";
+import type { PagesAhead } from "./serialize/pages-ahead";
 
 /** Behaviour switches of the Graph simulator that differ from (or pick among) the real service's. */
 export interface GraphBehaviour {
@@ -14,6 +15,8 @@ export interface GraphBehaviour {
 export interface GraphContext {
   model: GraphModel;
   behaviour: GraphBehaviour;
+  /** Users pages rendered ahead of their request; absent when rendering ahead is off. */
+  pagesAhead?: PagesAhead;
 }
 
 /** A Graph collection page as JSON text, built by concatenation (items are already JSON objects). */

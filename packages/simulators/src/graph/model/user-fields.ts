@@ -37,19 +37,23 @@ export interface UserDraw {
 
 /** Draws user `index` (two hash calls; fields are computed only when asked for). */
 export function drawUser(seed: number, index: number, domain: string): UserDraw {
+  return drawUserInto({} as UserDraw, seed, index, domain);
+}
+
+/** {@link drawUser} into an existing draw, so a writer of many users allocates none. */
+export function drawUserInto(d: UserDraw, seed: number, index: number, domain: string): UserDraw {
   const h0 = hash32(seed, index, 11);
   const h1 = hash32(seed, index, 12);
-  return {
-    seed,
-    index,
-    domain,
-    h0,
-    h1,
-    given: h0 % GIVEN_NAMES.length,
-    surname: (h0 >>> 8) % SURNAMES.length,
-    guest: h1 % 100 < 2,
-    place: (h1 >>> 8) % COUNTRIES.length,
-  };
+  d.seed = seed;
+  d.index = index;
+  d.domain = domain;
+  d.h0 = h0;
+  d.h1 = h1;
+  d.given = h0 % GIVEN_NAMES.length;
+  d.surname = (h0 >>> 8) % SURNAMES.length;
+  d.guest = h1 % 100 < 2;
+  d.place = (h1 >>> 8) % COUNTRIES.length;
+  return d;
 }
 
 function pick<T>(list: readonly T[], value: number): T {

@@ -1,12 +1,15 @@
 import type { PageFault, SimRequest, SimResponse } from "../../http/sim-exchange";
 import { GRAPH_JSON, type GraphContext, pageFrame, parseTop } from "../graph-context";
 import { graphError } from "../graph-error";
+import type { GraphModel } from "../model/graph-model";
 import type { GraphUser } from "../model/graph-types";
 import { advanceActiveUsers } from "../serialize/advance-active-users";
 import { USER_DEFAULT_PROPERTIES, USER_PROPERTIES } from "../serialize/entity-properties";
 import { decodeToken, encodeToken } from "../serialize/page-token";
+import type { PagesAhead } from "../serialize/pages-ahead";
 import { parseSelect } from "../serialize/parse-select";
 import { streamUserPage } from "../serialize/stream-user-page";
+import { createUserPageWriter } from "../serialize/user-page-writer";
 
 interface ListState {
   c: number;
@@ -14,7 +17,10 @@ interface ListState {
   sel: (keyof GraphUser)[];
 }
 
-/** `GET /v1.0/users`: `$select`, `$top` (1-999, default 100), opaque `$skiptoken` next links. */
+/**
+ * `GET /v1.0/users`: `$select`, `$top` (1-999, default 100), opaque `$skiptoken` next links. While the client
+ * reads a page, the next one is rendered ahead (see {@link PagesAhead}) when the context has a store for it.
+ */
 export function listUsers(ctx: GraphContext, request: SimRequest, fault?: PageFault): SimResponse {
   const query = request.url.searchParams;
   let state: ListState;
@@ -54,22 +60,55 @@ export function listUsers(ctx: GraphContext, request: SimRequest, fault?: PageFa
     }
     state = { c: 0, n: top ?? 100, sel: select.properties };
   }
-  const { model } = ctx;
-  const slots = model.userSlots;
-  const end = fault?.kind === "emptyPage" ? state.c : advanceActiveUsers(model, state.c, state.n);
-  const next = fault?.kind === "emptyPage" || fault?.kind === "duplicatePage" ? state.c : end;
+  const { model, pagesAhead } = ctx;
   const origin = request.url.origin;
-  const selectText = state.sel.join(",");
-  const links =
-    next < slots
-      ? {
-          next: `${origin}/v1.0/users?$select=${selectText}&$top=${state.n}&$skiptoken=${encodeToken({ ...state, c: next })}`,
-        }
-      : {};
-  const [head, tail] = pageFrame(`${origin}/v1.0/$metadata#users(${selectText})`, links);
+  const headers = { ...GRAPH_JSON, "x-ms-resource-unit": query.has("$select") || skip ? "1" : "2" };
+  const ready = skip !== null && !fault ? pagesAhead?.take(`${origin} ${skip}`, model.sequence) : undefined;
+  const page = planPage(model, state, origin, fault);
+  if (pagesAhead && !fault && page.nextState) {
+    const nextState = page.nextState;
+    pagesAhead.schedule(
+      `${origin} ${encodeToken(nextState)}`,
+      model.sequence,
+      () => model.sequence,
+      () => renderPristinePage(model, planPage(model, nextState, origin)),
+    );
+  }
   return {
     status: 200,
-    headers: { ...GRAPH_JSON, "x-ms-resource-unit": query.has("$select") || skip ? "1" : "2" },
-    body: streamUserPage(model, state.sel, state.c, end, head, tail),
+    headers,
+    body: ready ?? streamUserPage(model, state.sel, page.from, page.end, page.head, page.tail),
   };
+}
+
+interface PagePlan {
+  sel: (keyof GraphUser)[];
+  from: number;
+  end: number;
+  head: string;
+  tail: string;
+  /** Paging state of the next page, if there is one. */
+  nextState?: ListState;
+}
+
+function planPage(model: GraphModel, state: ListState, origin: string, fault?: PageFault): PagePlan {
+  const end = fault?.kind === "emptyPage" ? state.c : advanceActiveUsers(model, state.c, state.n);
+  const next = fault?.kind === "emptyPage" || fault?.kind === "duplicatePage" ? state.c : end;
+  const selectText = state.sel.join(",");
+  const nextState = next < model.userSlots ? { ...state, c: next } : undefined;
+  const links = nextState
+    ? {
+        next: `${origin}/v1.0/users?$select=${selectText}&$top=${state.n}&$skiptoken=${encodeToken(nextState)}`,
+      }
+    : {};
+  const [head, tail] = pageFrame(`${origin}/v1.0/$metadata#users(${selectText})`, links);
+  return { sel: state.sel, from: state.c, end, head, tail, ...(nextState ? { nextState } : {}) };
+}
+
+/** The whole page as one buffer if every user on it is still generated (never changed); else `undefined`. */
+function renderPristinePage(model: GraphModel, plan: PagePlan): Uint8Array | undefined {
+  for (let index = plan.from; index < plan.end; index++) if (!model.isPristineUser(index)) return undefined;
+  const writer = createUserPageWriter(model, plan.sel, plan.end - plan.from);
+  for (let index = plan.from; index < plan.end; index++) writer.addUser(index);
+  return writer.page(plan.head, plan.tail);
 }

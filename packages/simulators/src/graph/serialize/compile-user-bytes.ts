@@ -12,13 +12,12 @@ import {
   SURNAMES,
   USAGE_LOCATIONS,
 } from "../model/names";
-import { drawUser, USER_FIELDS, USER_SALT, type UserDraw } from "../model/user-fields";
+import { drawUserInto, USER_FIELDS, USER_SALT, type UserDraw } from "../model/user-fields";
+import { type BytePart, constantPart, fuseLookups } from "./byte-part";
 import { type ByteSink, utf8 } from "./byte-sink";
 
 /** Writes generated user `index` as a JSON object into a sink, computing only the selected fields. */
 export type UserBytesWriter = (sink: ByteSink, seed: number, index: number) => void;
-
-type Encoder = (sink: ByteSink, d: UserDraw) => void;
 
 const HEX = utf8("0123456789abcdef");
 const NULL = utf8("null");
@@ -67,103 +66,132 @@ function guid(sink: ByteSink, seed: number, index: number, mask: number): void {
   buf[sink.pos++] = QUOTE;
 }
 
-/** `given.surname.index` folded to ASCII, original case or lower. */
-function local(sink: ByteSink, d: UserDraw, lower: 0 | 1): void {
-  sink.bytes((FOLD_GIVEN[d.given] as readonly Uint8Array[])[lower] as Uint8Array);
-  sink.buf[sink.pos++] = 46;
-  sink.bytes((FOLD_SURNAME[d.surname] as readonly Uint8Array[])[lower] as Uint8Array);
-  sink.buf[sink.pos++] = 46;
-  sink.integer(d.index);
-}
+const G = GIVEN_NAMES.length;
+const S = SURNAMES.length;
+const EMPTY = Buffer.alloc(0);
+const lookup = (key: (d: UserDraw) => number, table: readonly Uint8Array[]): BytePart => ({
+  kind: "lookup",
+  key,
+  table,
+});
+const write = (fn: (sink: ByteSink, d: UserDraw) => void): BytePart => ({ kind: "write", write: fn });
+const cat = (...parts: (Uint8Array | string)[]): Uint8Array =>
+  Buffer.concat(parts.map((p) => (typeof p === "string" ? utf8(p) : p)));
+/** One outcome per name pair: `given * S + surname`. */
+const byName = (fn: (given: number, surname: number) => Uint8Array): Uint8Array[] =>
+  Array.from({ length: G * S }, (_, i) => fn(Math.floor(i / S), i % S));
+const nameKey = (d: UserDraw): number => d.given * S + d.surname;
+/** `given.surname.` folded to ASCII, original case (0) or lower (1). */
+const localPrefix = (given: number, surname: number, lower: 0 | 1): Uint8Array =>
+  cat(
+    (FOLD_GIVEN[given] as readonly Uint8Array[])[lower] as Uint8Array,
+    ".",
+    (FOLD_SURNAME[surname] as readonly Uint8Array[])[lower] as Uint8Array,
+    ".",
+  );
+const writeIndex = write((s, d) => s.integer(d.index));
 
 function joined(key: Uint8Array, values: readonly Uint8Array[]): Uint8Array[] {
   return values.map((v) => Buffer.concat([key, v]));
 }
 
-function encoderFor(name: keyof GraphUser, key: Uint8Array, domain: Uint8Array): Encoder {
-  const keyNull = Buffer.concat([key, NULL]);
+/** A pool value; with `guestNull`, outcome 0 is `null` (guests) and the pool follows. */
+function pooled(
+  key: Uint8Array,
+  keyNull: Uint8Array,
+  pool: readonly Uint8Array[],
+  pick: (d: UserDraw) => number,
+  guestNull: boolean,
+): BytePart {
+  const values = joined(key, pool);
+  if (!guestNull) return lookup(pick, values);
+  return lookup((d) => (d.guest ? 0 : 1 + pick(d)), [keyNull, ...values]);
+}
+
+/** Whether a member has no `mail` (10% of members; guests always have one). */
+const noMail = (d: UserDraw): boolean => !d.guest && (d.h1 >>> 16) % 10 === 0;
+
+/** The parts that write property `name`, its key included. */
+function partsFor(name: keyof GraphUser, key: Uint8Array, domain: Uint8Array, mask: number): BytePart[] {
+  const keyNull = cat(key, NULL);
   switch (name) {
-    case "displayName": {
-      const names = DISPLAY.map((row) => joined(key, row));
-      return (s, d) => s.bytes((names[d.given] as Uint8Array[])[d.surname] as Uint8Array);
-    }
-    case "givenName": {
-      const names = joined(key, GIVEN);
-      return (s, d) => s.bytes(names[d.given] as Uint8Array);
-    }
-    case "surname": {
-      const names = joined(key, SURNAME);
-      return (s, d) => s.bytes(names[d.surname] as Uint8Array);
-    }
-    case "accountEnabled": {
-      const [yes, no] = joined(key, [TRUE, FALSE]) as [Uint8Array, Uint8Array];
-      return (s, d) => s.bytes((d.h1 >>> 20) % 100 >= 5 ? yes : no);
-    }
+    case "id":
+      return [lookup(() => 0, [key]), write((s, d) => guid(s, d.seed, d.index, mask))];
+    case "displayName":
+      return [
+        lookup(
+          nameKey,
+          byName((g, n) => cat(key, (DISPLAY[g] as Uint8Array[])[n] as Uint8Array)),
+        ),
+      ];
+    case "givenName":
+      return [lookup((d) => d.given, joined(key, GIVEN))];
+    case "surname":
+      return [lookup((d) => d.surname, joined(key, SURNAME))];
+    case "accountEnabled":
+      return [lookup((d) => ((d.h1 >>> 20) % 100 >= 5 ? 0 : 1), joined(key, [TRUE, FALSE]))];
     case "employeeId":
-      return (s, d) => {
-        if (d.guest) return s.bytes(keyNull);
-        s.bytes(key);
-        s.buf[s.pos++] = QUOTE;
-        s.buf[s.pos++] = 69;
-        s.integer(d.index + 1, 7);
-        s.buf[s.pos++] = QUOTE;
-      };
+      return [
+        lookup((d) => (d.guest ? 0 : 1), [keyNull, cat(key, '"E')]),
+        write((s, d) => {
+          if (d.guest) return;
+          s.integer(d.index + 1, 7);
+          s.buf[s.pos++] = QUOTE;
+        }),
+      ];
     case "userPrincipalName":
-      return (s, d) => {
-        s.bytes(key);
-        s.buf[s.pos++] = QUOTE;
-        local(s, d, 1);
-        if (d.guest) {
-          s.buf[s.pos++] = 95;
-          s.bytes(GUEST_HOMES[(d.h1 >>> 12) % GUEST_HOMES.length] as Uint8Array);
-          s.ascii("#EXT#");
-        }
-        s.buf[s.pos++] = 64;
-        s.bytes(domain);
-        s.buf[s.pos++] = QUOTE;
-      };
-    case "mail":
-      return (s, d) => {
-        const roll = (d.h1 >>> 16) % 10;
-        if (!d.guest && roll === 0) return s.bytes(keyNull);
-        s.bytes(key);
-        s.buf[s.pos++] = QUOTE;
-        local(s, d, d.guest || roll >= 3 ? 1 : 0);
-        s.buf[s.pos++] = 64;
-        s.bytes(d.guest ? (GUEST_HOMES[(d.h1 >>> 12) % GUEST_HOMES.length] as Uint8Array) : domain);
-        s.buf[s.pos++] = QUOTE;
-      };
-    case "jobTitle": {
-      const pool = joined(key, POOLS.jobTitle);
-      return (s, d) => s.bytes(d.guest ? keyNull : (pool[(d.h0 >>> 16) % JOB_TITLES.length] as Uint8Array));
+      return [
+        lookup(
+          nameKey,
+          byName((g, n) => cat(key, '"', localPrefix(g, n, 1))),
+        ),
+        writeIndex,
+        lookup(
+          (d) => (d.guest ? 1 + ((d.h1 >>> 12) % GUEST_HOMES.length) : 0),
+          [cat("@", domain, '"'), ...GUEST_HOMES.map((home) => cat("_", home, "#EXT#@", domain, '"'))],
+        ),
+      ];
+    case "mail": {
+      // outcome 0: no mail; else 1 + (lower case ? G * S : 0) + name pair
+      const prefixes = [0, 1].flatMap((lower) =>
+        byName((g, n) => cat(key, '"', localPrefix(g, n, lower as 0 | 1))),
+      );
+      return [
+        lookup(
+          (d) => (noMail(d) ? 0 : 1 + (d.guest || (d.h1 >>> 16) % 10 >= 3 ? G * S : 0) + nameKey(d)),
+          [keyNull, ...prefixes],
+        ),
+        write((s, d) => {
+          if (!noMail(d)) s.integer(d.index);
+        }),
+        lookup(
+          (d) => (noMail(d) ? 0 : d.guest ? 2 + ((d.h1 >>> 12) % GUEST_HOMES.length) : 1),
+          [EMPTY, cat("@", domain, '"'), ...GUEST_HOMES.map((home) => cat("@", home, '"'))],
+        ),
+      ];
     }
-    case "department": {
-      const pool = joined(key, POOLS.department);
-      return (s, d) => s.bytes(d.guest ? keyNull : (pool[(d.h0 >>> 20) % DEPARTMENTS.length] as Uint8Array));
-    }
-    case "companyName": {
-      const pool = joined(key, POOLS.companyName);
-      return (s, d) => s.bytes(d.guest ? keyNull : (pool[d.place % COMPANIES.length] as Uint8Array));
-    }
-    case "officeLocation": {
-      const pool = joined(key, POOLS.officeLocation);
-      return (s, d) =>
-        s.bytes(d.guest ? keyNull : (pool[(d.place + (d.h0 >>> 24)) % OFFICES.length] as Uint8Array));
-    }
-    case "country": {
-      const pool = joined(key, POOLS.country);
-      return (s, d) => s.bytes(pool[d.place] as Uint8Array);
-    }
-    case "usageLocation": {
-      const pool = joined(key, POOLS.usageLocation);
-      return (s, d) => s.bytes(pool[d.place] as Uint8Array);
-    }
+    case "jobTitle":
+      return [pooled(key, keyNull, POOLS.jobTitle, (d) => (d.h0 >>> 16) % JOB_TITLES.length, true)];
+    case "department":
+      return [pooled(key, keyNull, POOLS.department, (d) => (d.h0 >>> 20) % DEPARTMENTS.length, true)];
+    case "companyName":
+      return [pooled(key, keyNull, POOLS.companyName, (d) => d.place % COMPANIES.length, true)];
+    case "officeLocation":
+      return [
+        pooled(key, keyNull, POOLS.officeLocation, (d) => (d.place + (d.h0 >>> 24)) % OFFICES.length, true),
+      ];
+    case "country":
+      return [pooled(key, keyNull, POOLS.country, (d) => d.place, false)];
+    case "usageLocation":
+      return [pooled(key, keyNull, POOLS.usageLocation, (d) => d.place, false)];
     default: {
       const field = USER_FIELDS[name] as (d: UserDraw) => unknown;
-      return (s, d) => {
-        s.bytes(key);
-        s.utf8(JSON.stringify(field(d)));
-      };
+      return [
+        write((s, d) => {
+          s.bytes(key);
+          s.utf8(JSON.stringify(field(d)));
+        }),
+      ];
     }
   }
 }
@@ -171,9 +199,10 @@ function encoderFor(name: keyof GraphUser, key: Uint8Array, domain: Uint8Array):
 const compiled = new Map<string, UserBytesWriter>();
 
 /**
- * Compiles a `$select` into a byte writer for generated (never changed) users: pool strings are pre-encoded
- * UTF-8, ids and numbers are written digit by digit, so a page of 999 users costs well under a millisecond
- * and no per-user string is ever built. Compiled writers are kept per (`$select`, seed, domain) like query
+ * Compiles a `$select` into a byte writer for generated (never changed) users: every property with few
+ * outcomes is pre-encoded UTF-8 (its key included) and neighbouring ones are fused into one table (see
+ * {@link fuseLookups}), ids and numbers are written digit by digit, so a user costs a handful of copies, a page
+ * of 999 well under a millisecond, and no per-user string or object is ever built. Compiled writers are kept per (`$select`, seed, domain) like query
  * plans (they hold only pre-encoded pool strings, never users), so a page does not pay for compiling.
  */
 export function compileUserBytes(
@@ -194,21 +223,25 @@ export function compileUserBytes(
 function compile(select: readonly (keyof GraphUser)[], seed: number, domain: string): UserBytesWriter {
   const domainBytes = utf8(JSON.stringify(domain).slice(1, -1));
   const mask = hash32(seed, -1, USER_SALT) & 0xffffff;
-  const keys = select.map((name, i) => utf8(`${i === 0 ? "{" : ","}"${name}":`));
-  const encoders: Encoder[] = select.map((name, i) => {
-    const key = keys[i] as Uint8Array;
-    return name === "id"
-      ? (sink, d) => {
-          sink.bytes(key);
-          guid(sink, d.seed, d.index, mask);
-        }
-      : encoderFor(name, key, domainBytes);
-  });
-  const count = select.length;
+  const parts = fuseLookups([
+    ...select.flatMap((name, i) =>
+      partsFor(name, utf8(`${i === 0 ? "{" : ","}"${name}":`), domainBytes, mask),
+    ),
+    constantPart(utf8("}")),
+  ]);
+  // a flat list of steps: a lookup's key function and table, or a write function
+  const keys = parts.map((p) => (p.kind === "lookup" ? p.key : undefined));
+  const tables = parts.map((p) => (p.kind === "lookup" ? p.table : undefined));
+  const writes = parts.map((p) => (p.kind === "write" ? p.write : undefined));
+  const count = parts.length;
+  const d = {} as UserDraw;
   return (sink, s, index) => {
     sink.reserve(2048);
-    const d = drawUser(s, index, domain);
-    for (let i = 0; i < count; i++) (encoders[i] as Encoder)(sink, d);
-    sink.buf[sink.pos++] = 125;
+    drawUserInto(d, s, index, domain);
+    for (let i = 0; i < count; i++) {
+      const key = keys[i];
+      if (key) sink.bytes((tables[i] as readonly Uint8Array[])[key(d)] as Uint8Array);
+      else (writes[i] as (sink: ByteSink, d: UserDraw) => void)(sink, d);
+    }
   };
 }
