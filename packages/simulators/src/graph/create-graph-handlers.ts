@@ -20,7 +20,7 @@ export interface GraphHandlersOptions extends GraphServiceOptions {
  * `setupServer(...createGraphHandlers(model, { baseUrl: "https://graph.microsoft.com" }))`.
  */
 export function createGraphHandlers(model: GraphModel, options: GraphHandlersOptions): HttpHandler[] {
-  const service = createGraphService(model, options);
+  const service = createGraphService(model, { renderThread: false, ...options });
   const shared = {
     faults: options.faults ?? createFaultController(model.seed),
     log: options.requests ?? createRequestLog(),

@@ -13,6 +13,7 @@ import { listGroupMembers, listGroups } from "./routes/list-groups";
 import { listUsers } from "./routes/list-users";
 import { managedDevices } from "./routes/managed-devices";
 import { usersDelta } from "./routes/users-delta";
+import { createPageRenderPool } from "./serialize/page-render-pool";
 import { createPagesAhead } from "./serialize/pages-ahead";
 
 /** Options of the Graph service (shared by the HTTP server and the msw handlers). */
@@ -33,6 +34,12 @@ export interface GraphServiceOptions extends Partial<GraphBehaviour> {
    * model has not changed since. Default true; at most 4 pages (~1.5 MiB at 999 users) are held.
    */
   renderAhead?: boolean;
+  /**
+   * Render those pages on a worker thread, so the server's thread only answers requests. Default true for
+   * `startGraphSimulator`, false for `createGraphHandlers`. Falls back to the server's thread, with the same
+   * bytes, when no worker can start (e.g. running from TypeScript source without a loader such as tsx).
+   */
+  renderThread?: boolean;
 }
 
 /** The Graph service: one router plus its subscriptions. */
@@ -40,6 +47,10 @@ export interface GraphService {
   handler: SimHandler;
   faultResponse: FaultResponder;
   subscriptions: SubscriptionService;
+  /** Whether pages rendered ahead are rendered on a worker thread now. */
+  readonly renderThread: boolean;
+  /** Stops the service's render thread, if one runs (subscriptions are closed separately). */
+  close(): Promise<void>;
 }
 
 const USER_ROLES = ["User.Read.All", "User.ReadWrite.All", "Directory.Read.All", "Directory.ReadWrite.All"];
@@ -72,7 +83,12 @@ export function createGraphService(model: GraphModel, options: GraphServiceOptio
       deltaExpiry: options.deltaExpiry ?? "gone",
       groupMembersPerPage: options.groupMembersPerPage ?? 100,
     },
-    ...(options.renderAhead === false ? {} : { pagesAhead: createPagesAhead() }),
+    ...(options.renderAhead === false
+      ? {}
+      : {
+          pagesAhead: createPagesAhead(),
+          renderPool: createPageRenderPool({ threads: options.renderThread !== false }),
+        }),
   };
   const subscriptions = createSubscriptionService(model, {
     validationTimeoutMs: options.validationTimeoutMs ?? 10_000,
@@ -238,7 +254,15 @@ export function createGraphService(model: GraphModel, options: GraphServiceOptio
     return graphError(request, 504, "UnknownError", "The gateway timed out.");
   };
 
-  return { handler, faultResponse, subscriptions };
+  return {
+    handler,
+    faultResponse,
+    subscriptions,
+    get renderThread() {
+      return ctx.renderPool?.threaded ?? false;
+    },
+    close: async () => ctx.renderPool?.close(),
+  };
 }
 
 function getUser(ctx: GraphContext, request: SimRequest, key: string): SimResponse {

@@ -1,4 +1,5 @@
 import type { GraphModel } from "./model/graph-model";
+import type { PageRenderPool } from "./serialize/page-render-pool";
 import type { PagesAhead } from "./serialize/pages-ahead";
 
 /** Behaviour switches of the Graph simulator that differ from (or pick among) the real service's. */
@@ -17,6 +18,8 @@ export interface GraphContext {
   behaviour: GraphBehaviour;
   /** Users pages rendered ahead of their request; absent when rendering ahead is off. */
   pagesAhead?: PagesAhead;
+  /** Renders those pages (on a worker thread when it can). */
+  renderPool?: PageRenderPool;
 }
 
 /** A Graph collection page as JSON text, built by concatenation (items are already JSON objects). */

@@ -43,6 +43,11 @@ export interface GraphSimulator {
   triggerLifecycle(subscriptionId: string, event?: LifecycleEvent): Promise<NotificationDelivery>;
   /** Forgets a subscription without telling anyone (the "lost subscription" fault). */
   loseSubscription(subscriptionId: string): void;
+  /**
+   * Whether users pages are being rendered ahead on a worker thread (see `renderThread`): false before the
+   * first page was asked for, and when the worker could not start and pages are rendered on the server's thread.
+   */
+  readonly renderThread: boolean;
   close(): Promise<void>;
 }
 
@@ -85,10 +90,13 @@ export async function startGraphSimulator(options: GraphSimulatorOptions = {}): 
     flushNotifications: () => service.subscriptions.flush(),
     triggerLifecycle: (id, event) => service.subscriptions.triggerLifecycle(id, event),
     loseSubscription: (id) => service.subscriptions.lose(id),
+    get renderThread() {
+      return service.renderThread;
+    },
     async close() {
       await service.subscriptions.flush();
       service.subscriptions.close();
-      await serving.close();
+      await Promise.all([serving.close(), service.close()]);
     },
   };
 }

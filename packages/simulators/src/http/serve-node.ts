@@ -83,7 +83,9 @@ export async function serveNode(
             res.write(bytes.subarray(0, Math.floor(bytes.length / 2)), () => req.socket.destroy());
             return;
           }
-          res.end(bytes);
+          const { sent } = outcome.response;
+          if (sent) res.end(bytes, sent);
+          else res.end(bytes);
         })
         .catch((error: unknown) => {
           res.writeHead(500, { "content-type": "text/plain" });

@@ -22,6 +22,11 @@ export interface SimResponse {
   headers: Record<string, string>;
   /** Text, bytes for pages written directly as UTF-8, or a page streamed in chunks. */
   body: string | Uint8Array | StreamedBody;
+  /**
+   * Called once a `Uint8Array` body has been handed to the network in full: its memory may then be reused.
+   * A transport that keeps the bytes (or copies them at its own pace) never calls it.
+   */
+  sent?: () => void;
 }
 
 /** A page-level fault the router applies itself (the transport cannot). */

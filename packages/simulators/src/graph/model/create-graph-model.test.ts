@@ -52,3 +52,26 @@ describe("createGraphModel", () => {
     ]);
   });
 });
+
+describe("isPristineRange", () => {
+  it("agrees with isPristineUser over every slot of the range, whichever way it counts", () => {
+    fc.assert(
+      fc.property(
+        fc.uniqueArray(fc.integer({ min: 0, max: 199 }), { maxLength: 40 }),
+        fc.integer({ min: -5, max: 210 }),
+        fc.integer({ min: 0, max: 120 }),
+        fc.boolean(),
+        (changed, from, length, grow) => {
+          const model = createGraphModel({ users: 200, seed: 5 });
+          for (const index of changed) model.updateUser(model.userEntry(index).user.id, { jobTitle: "x" });
+          if (grow) model.addUser();
+          const to = from + length;
+          let expected = true;
+          for (let index = from; index < to; index++) if (!model.isPristineUser(index)) expected = false;
+          expect(model.isPristineRange(from, to)).toBe(expected);
+        },
+      ),
+      { numRuns: 300 },
+    );
+  });
+});

@@ -163,6 +163,15 @@ export function createGraphModel(options: GraphModelOptions = {}): GraphModel {
     },
     userEntry,
     isPristineUser: (index) => index >= 0 && index < baseUsers && !users.has(index),
+    isPristineRange(from, to) {
+      if (from < 0 || to > baseUsers) return from >= to;
+      if (users.size <= to - from) {
+        for (const index of users.keys()) if (index >= from && index < to) return false;
+        return true;
+      }
+      for (let index = from; index < to; index++) if (users.has(index)) return false;
+      return true;
+    },
     userIndex,
     getUser(id) {
       const index = userIndex(id);

@@ -65,6 +65,8 @@ export interface GraphModel {
   userEntry(index: number): UserEntry;
   /** Whether slot `index` still holds its generated user untouched (serialisers take a fast path then). */
   isPristineUser(index: number): boolean;
+  /** Whether every slot from `from` to `to` (exclusive) is pristine: O(changed users) or O(range), the smaller. */
+  isPristineRange(from: number, to: number): boolean;
   userIndex(id: string): number | undefined;
   getUser(id: string): GraphUser | undefined;
   listUsers(): IterableIterator<GraphUser>;

@@ -6,10 +6,8 @@ import type { GraphUser } from "../model/graph-types";
 import { advanceActiveUsers } from "../serialize/advance-active-users";
 import { USER_DEFAULT_PROPERTIES, USER_PROPERTIES } from "../serialize/entity-properties";
 import { decodeToken, encodeToken } from "../serialize/page-token";
-import type { PagesAhead } from "../serialize/pages-ahead";
 import { parseSelect } from "../serialize/parse-select";
 import { streamUserPage } from "../serialize/stream-user-page";
-import { createUserPageWriter } from "../serialize/user-page-writer";
 
 interface ListState {
   c: number;
@@ -19,9 +17,13 @@ interface ListState {
 
 /**
  * `GET /v1.0/users`: `$select`, `$top` (1-999, default 100), opaque `$skiptoken` next links. While the client
- * reads a page, the next one is rendered ahead (see {@link PagesAhead}) when the context has a store for it.
+ * reads a page, the next ones are rendered ahead (see `PagesAhead`) when the context has a store for them.
  */
-export function listUsers(ctx: GraphContext, request: SimRequest, fault?: PageFault): SimResponse {
+export function listUsers(
+  ctx: GraphContext,
+  request: SimRequest,
+  fault?: PageFault,
+): SimResponse | Promise<SimResponse> {
   const query = request.url.searchParams;
   let state: ListState;
   const skip = query.get("$skiptoken");
@@ -65,20 +67,50 @@ export function listUsers(ctx: GraphContext, request: SimRequest, fault?: PageFa
   const headers = { ...GRAPH_JSON, "x-ms-resource-unit": query.has("$select") || skip ? "1" : "2" };
   const ready = skip !== null && !fault ? pagesAhead?.take(`${origin} ${skip}`, model.sequence) : undefined;
   const page = planPage(model, state, origin, fault);
-  if (pagesAhead && !fault && page.nextState) {
-    const nextState = page.nextState;
-    pagesAhead.schedule(
-      `${origin} ${encodeToken(nextState)}`,
-      model.sequence,
-      () => model.sequence,
-      () => renderPristinePage(model, planPage(model, nextState, origin)),
-    );
+  if (!fault && page.nextState) renderAhead(ctx, page.nextState, origin);
+  if (ready) {
+    const pool = ctx.renderPool;
+    const respond = (body: Uint8Array): SimResponse => ({
+      status: 200,
+      headers,
+      body,
+      ...(pool ? { sent: () => pool.recycle(body) } : {}),
+    });
+    return ready instanceof Promise ? ready.then(respond) : respond(ready);
   }
   return {
     status: 200,
     headers,
-    body: ready ?? streamUserPage(model, state.sel, page.from, page.end, page.head, page.tail),
+    body: streamUserPage(model, state.sel, page.from, page.end, page.head, page.tail),
   };
+}
+
+/** Pages rendered ahead of the client: the next one and the one after, so a request never waits for a render. */
+const AHEAD = 2;
+
+/**
+ * On the next turn of the event loop (the current page goes out first), renders the {@link AHEAD} pages from
+ * `state` on, unless held already, the model changed, or a page holds changed users (those are rendered on
+ * request).
+ */
+function renderAhead(ctx: GraphContext, state: ListState, origin: string): void {
+  const { model, pagesAhead, renderPool } = ctx;
+  if (!pagesAhead || !renderPool) return;
+  const sequence = model.sequence;
+  setImmediate(() => {
+    let next: ListState | undefined = state;
+    for (let depth = 0; depth < AHEAD && next && model.sequence === sequence; depth++) {
+      const plan = planPage(model, next, origin);
+      const key = `${origin} ${encodeToken(next)}`;
+      if (!pagesAhead.has(key)) {
+        if (!model.isPristineRange(plan.from, plan.end)) return;
+        const { seed, domain } = model;
+        const { sel: select, from, end: to, head, tail } = plan;
+        pagesAhead.put(key, sequence, renderPool.render({ seed, domain, select, from, to, head, tail }));
+      }
+      next = plan.nextState;
+    }
+  });
 }
 
 interface PagePlan {
@@ -103,12 +135,4 @@ function planPage(model: GraphModel, state: ListState, origin: string, fault?: P
     : {};
   const [head, tail] = pageFrame(`${origin}/v1.0/$metadata#users(${selectText})`, links);
   return { sel: state.sel, from: state.c, end, head, tail, ...(nextState ? { nextState } : {}) };
-}
-
-/** The whole page as one buffer if every user on it is still generated (never changed); else `undefined`. */
-function renderPristinePage(model: GraphModel, plan: PagePlan): Uint8Array | undefined {
-  for (let index = plan.from; index < plan.end; index++) if (!model.isPristineUser(index)) return undefined;
-  const writer = createUserPageWriter(model, plan.sel, plan.end - plan.from);
-  for (let index = plan.from; index < plan.end; index++) writer.addUser(index);
-  return writer.page(plan.head, plan.tail);
 }

@@ -3,8 +3,12 @@ export class ByteSink {
   buf: Buffer;
   pos = 0;
 
-  constructor(capacity: number) {
-    this.buf = Buffer.allocUnsafe(capacity);
+  /** A sink of at least `capacity` bytes, writing into `reuse` when that is big enough. */
+  constructor(capacity: number, reuse?: ArrayBuffer) {
+    this.buf =
+      reuse && reuse.byteLength >= capacity
+        ? Buffer.from(reuse, 0, reuse.byteLength)
+        : Buffer.allocUnsafe(capacity);
   }
 
   /** Makes room for at least `bytes` more. */
