@@ -87,12 +87,37 @@ const pad = (n: number, width: number) =>
 
 type Formatter = (f: DateFields) => string;
 
-function segmentFormatter(seg: Segment): Formatter | string {
+/**
+ * A two-digit field (`dd`, `MM`, `HH`, `mm`, `ss`) formatted by table lookup: `texts[n]` for 0-99, each with
+ * the literal that follows it in the pattern folded in (`"07."`), so formatting it allocates nothing.
+ */
+interface TableField {
+  field: Field;
+  texts: string[];
+}
+
+const isTableField = (part: Formatter | string | TableField): part is TableField => typeof part === "object";
+
+/** Four-digit years as text, each made once, so formatting a year converts no number to text. */
+const yearTexts: string[] = Array.from({ length: 10_000 }, () => "");
+const fourDigitYear = (n: number): string => {
+  if (!(n >= 1000 && n <= 9999)) return String(n).padStart(4, "0");
+  let text = yearTexts[n] as string;
+  if (text === "") {
+    text = String(n);
+    yearTexts[n] = text;
+  }
+  return text;
+};
+
+function segmentFormatter(seg: Segment): Formatter | string | TableField {
   if (seg.kind === "literal") return seg.text;
   if (seg.kind === "ampm") return (f) => (f.H < 12 ? "AM" : "PM");
   if (seg.kind === "offset") return seg.z ? "Z" : "+00:00";
   const { field, width, twelve, yy, scale } = seg;
   if (!twelve && !yy && scale === undefined) {
+    if (width === 2) return { field, texts: twoDigits.slice() };
+    if (width === 4 && field === "y") return (f) => fourDigitYear(f.y);
     return width === 1 ? (f) => String(f[field]) : (f) => pad(f[field], width);
   }
   return (f) => {
@@ -105,12 +130,42 @@ function segmentFormatter(seg: Segment): Formatter | string {
 }
 
 /**
- * One formatter for a whole pattern: adjacent literals merged, each field formatter followed by the literal
- * after it (`dd.MM.yyyy` is `d(f) + "." + (M(f) + "." + y(f))`), so every call site has one target.
+ * The formatter of a table field: its text for 0-99, else padded digits plus the folded literal. One function
+ * per field, so each reads its property at a site that only ever sees that property.
  */
-function joinFormatters(parts: ReadonlyArray<Formatter | string>): Formatter {
+function tableFormatter({ field, texts }: TableField, literal: string): Formatter {
+  const other = (n: number) => pad(n, 2) + literal;
+  switch (field) {
+    case "M":
+      return (f) => texts[f.M] ?? other(f.M);
+    case "d":
+      return (f) => texts[f.d] ?? other(f.d);
+    case "H":
+      return (f) => texts[f.H] ?? other(f.H);
+    case "m":
+      return (f) => texts[f.m] ?? other(f.m);
+    case "s":
+      return (f) => texts[f.s] ?? other(f.s);
+    default:
+      return (f) => texts[f[field]] ?? other(f[field]);
+  }
+}
+
+/**
+ * One formatter for a whole pattern: adjacent literals merged and folded into the two-digit field before them,
+ * each field formatter followed by the literal after it (`dd.MM.yyyy` is `d(f) + (M(f) + y(f))` with `d` and
+ * `M` looked up as `"07."`), so every call site has one target.
+ */
+function joinFormatters(parts: ReadonlyArray<Formatter | string | TableField>): Formatter {
   const merged: Array<Formatter | string> = [];
-  for (const part of parts) {
+  for (let i = 0; i < parts.length; i++) {
+    const part = parts[i] as Formatter | string | TableField;
+    if (isTableField(part)) {
+      let literal = "";
+      while (typeof parts[i + 1] === "string") literal += parts[++i] as string;
+      merged.push(tableFormatter({ field: part.field, texts: part.texts.map((t) => t + literal) }, literal));
+      continue;
+    }
     const last = merged.at(-1);
     if (typeof part === "string" && typeof last === "string") merged[merged.length - 1] = last + part;
     else if (part !== "") merged.push(part);
@@ -119,6 +174,12 @@ function joinFormatters(parts: ReadonlyArray<Formatter | string>): Formatter {
 }
 
 function joinMerged(parts: ReadonlyArray<Formatter | string>): Formatter {
+  // field formatters only (literals folded into tables), as in `dd.MM.yyyy`: one flat concatenation
+  if (parts.length <= 3 && parts.every((p) => typeof p === "function")) {
+    const [a, b, c] = parts as Formatter[];
+    if (a && b && c) return (f) => a(f) + b(f) + c(f);
+    if (a && b) return (f) => a(f) + b(f);
+  }
   const [head, next, ...rest] = parts;
   if (head === undefined) return () => "";
   if (typeof head === "string") {

@@ -36,13 +36,15 @@ export function fieldsToDate(f: DateFields): Date {
   return date;
 }
 
+const isLeapYear = (y: number): boolean => y % 4 === 0 && (y % 100 !== 0 || y % 400 === 0);
+
 const daysIn = [31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31];
 
 /** Checks ranges (month, day of month, hour, ...) and folds a parsed UTC offset into the fields. */
 export function normalizeDateFields(f: DateFields): boolean {
   if (f.M < 1 || f.M > 12 || f.d < 1 || f.H > 23 || f.m > 59 || f.s > 59) return false;
-  const leap = f.y % 4 === 0 && (f.y % 100 !== 0 || f.y % 400 === 0);
-  if (f.d > (f.M === 2 && leap ? 29 : daysIn[f.M - 1]!)) return false;
+  // the leap-year rule is only needed for 29 February
+  if (f.d > daysIn[f.M - 1]! && !(f.M === 2 && f.d === 29 && isLeapYear(f.y))) return false;
   if (f.offset !== 0) dateToFields(fieldsToDate(f), f);
   return true;
 }
