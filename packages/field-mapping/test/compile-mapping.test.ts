@@ -327,6 +327,7 @@ describe("codegen and closures", () => {
       "Join(",
       "[a]",
       '"(a+)+"',
+      '"(a|aa)*"',
       '"yyyy"',
     );
     fc.assert(

@@ -16,6 +16,7 @@ const r = {
   z: 0,
   nul: null,
   evil: "(a+)+$",
+  evilAlternation: "^(a|aa)*$",
   none: [],
 };
 
@@ -386,6 +387,8 @@ const typeCases: Record<string, Array<[string, unknown | { error: string }]>> = 
   ],
   Replace: [
     ['Replace([s], [evil], "x")', { error: "MAPPING_BAD_REGEX" }],
+    ['Replace([s], [evilAlternation], "x")', { error: "MAPPING_BAD_REGEX" }],
+    ['Replace([s], "(o|r)+", "x")', "Hellx Wxld"],
     ['Replace([n], "4", "x")', "x2"],
     ['Replace([s], "o", [arr])', { error: "MAPPING_TYPE_ERROR" }],
     ['Replace([s], "o", "$&")', "Hell$& W$&rld"],

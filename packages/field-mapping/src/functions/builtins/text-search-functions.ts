@@ -1,5 +1,6 @@
 import { MappingError } from "../../errors/mapping-error";
 import { DYNAMIC, type FunctionDefinition } from "../function-definition";
+import { findAmbiguousAlternation } from "../regex/find-ambiguous-alternation";
 import { findNestedQuantifier } from "../regex/find-nested-quantifier";
 import { functionFailure, toInteger, toText } from "../value-kind";
 
@@ -12,6 +13,14 @@ function regex(fn: string, pattern: unknown, flags = "g"): RegExp {
       "MAPPING_BAD_REGEX",
       `${fn}: the group closing at ${nested} repeats a repetition (like (a+)+), which can take exponential time`,
       { function: fn, inputKind: "string", position: nested },
+    );
+  }
+  const ambiguous = findAmbiguousAlternation(source);
+  if (ambiguous >= 0) {
+    throw new MappingError(
+      "MAPPING_BAD_REGEX",
+      `${fn}: the group closing at ${ambiguous} repeats alternatives that can match the same text (like (a|aa)*), which can take exponential time; use a character class or make the alternatives differ from their first character`,
+      { function: fn, inputKind: "string", position: ambiguous },
     );
   }
   try {
