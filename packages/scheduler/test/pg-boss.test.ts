@@ -204,8 +204,9 @@ describe("createPgBossScheduler against PostgreSQL", () => {
     const source = { list: async () => integrations };
     // Runs would expire only after two minutes: what rescues the dead instance's runs is their heartbeat (10 s).
     const crash = { expireInSeconds: 120, heartbeatSeconds: 10 };
+    // The child starts alone and takes its runs first; a and b join once it has five in flight, so the test does
+    // not depend on the child winning jobs from two instances that start faster (as under a loaded machine).
     const a = testScheduler(schema, { source, run, ...crash });
-    await a.start();
     const b = testScheduler(schema, { source, run, ...crash });
     const child = spawn(
       process.execPath,
@@ -244,9 +245,10 @@ describe("createPgBossScheduler against PostgreSQL", () => {
       stderr += chunk.toString();
     });
     try {
-      await Promise.all([b.start(), until(() => ready, 20_000, `the child instance (${stderr})`)]);
+      await until(() => ready, 30_000, `the child instance (${stderr})`);
       const started = Date.now();
       await until(() => inChild.size >= 5, 30_000, "runs in the child instance");
+      await Promise.all([a.start(), b.start()]);
       await sleep(500);
       // No stop, no cleanup: the process dies with its runs in flight and its jobs still active in pg-boss.
       child.kill("SIGKILL");
