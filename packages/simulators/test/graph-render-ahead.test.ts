@@ -4,13 +4,24 @@ import { getToken, type Page } from "./fixtures/index";
 
 const SELECT = "id,displayName,givenName,surname,mail,userPrincipalName,accountEnabled,employeeId";
 
-/** Pages through `/users` over HTTP; returns each page's body text and whether it had a Content-Length. */
-async function pageThrough(sim: GraphSimulator, top: number, between?: (page: number) => void) {
+/**
+ * Pages through `/users` (or, with `delta`, the initial round of `/users/delta` with `Prefer:
+ * odata.maxpagesize`) over HTTP; returns each page's body text and whether it had a Content-Length.
+ */
+async function pageThrough(
+  sim: GraphSimulator,
+  top: number,
+  between?: (page: number) => void,
+  delta = false,
+) {
   const token = await getToken(sim);
   const pages: { text: string; sized: boolean }[] = [];
-  let url: string | undefined = `${sim.graphBaseUrl}/v1.0/users?$select=${SELECT}&$top=${top}`;
+  let url: string | undefined = delta
+    ? `${sim.graphBaseUrl}/v1.0/users/delta?$select=${SELECT}`
+    : `${sim.graphBaseUrl}/v1.0/users?$select=${SELECT}&$top=${top}`;
+  const prefer = delta ? { prefer: `odata.maxpagesize=${top}` } : {};
   while (url) {
-    const response = await fetch(url, { headers: { authorization: `Bearer ${token}` } });
+    const response = await fetch(url, { headers: { authorization: `Bearer ${token}`, ...prefer } });
     const text = await response.text();
     pages.push({ text: text.replaceAll(sim.url, "ORIGIN"), sized: response.headers.has("content-length") });
     url = (JSON.parse(text) as Page)["@odata.nextLink"];
@@ -66,5 +77,38 @@ describe("users pages rendered ahead", () => {
     const pages = await pageThrough(await start({ model }), 300);
     expect(pages.map((p) => p.sized)).toEqual([false, true, false]);
     expect(pages[2]?.text).toContain('"displayName"');
+  });
+
+  it("renders the initial round of /users/delta ahead too, with the same bytes and a fresh deltaLink", async () => {
+    const clock = () => new Date("2026-12-01T08:00:00Z");
+    const ahead = await start({ modelOptions: { users: 2000, seed: 8, clock } });
+    const onRequest = await start({ modelOptions: { users: 2000, seed: 8, clock }, renderAhead: false });
+    const [withAhead, without] = [
+      await pageThrough(ahead, 450, undefined, true),
+      await pageThrough(onRequest, 450, undefined, true),
+    ];
+    expect(withAhead).toHaveLength(5);
+    expect(withAhead.map((p) => p.text)).toEqual(without.map((p) => p.text));
+    expect(withAhead.map((p) => p.sized)).toEqual([false, true, true, true, true]);
+    const last = JSON.parse(withAhead[4]?.text ?? "{}") as Page;
+    expect(last["@odata.deltaLink"]).toContain("$deltatoken=");
+    expect(last.value).toHaveLength(200);
+  });
+
+  it("puts a change made during the initial delta round on the round's later pages", async () => {
+    const model = createGraphModel({ users: 900, seed: 3 });
+    const sim = await start({ model });
+    const renamed = model.userEntry(700).user.id;
+    const pages = await pageThrough(
+      sim,
+      300,
+      (page) => {
+        if (page === 1) model.updateUser(renamed, { displayName: "Renamed During The Round" });
+      },
+      true,
+    );
+    const third = JSON.parse(pages[2]?.text ?? "{}") as Page<{ id: string; displayName: string }>;
+    expect(third.value.find((u) => u.id === renamed)?.displayName).toBe("Renamed During The Round");
+    expect(pages[2]?.sized).toBe(false);
   });
 });

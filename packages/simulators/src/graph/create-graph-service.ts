@@ -29,8 +29,8 @@ export interface GraphServiceOptions extends Partial<GraphBehaviour> {
   /** Notifications are batched this long before delivery. Default 20 ms. */
   notificationBatchMs?: number;
   /**
-   * Render the next `/users` page while the client reads the current one, so a client paging through the
-   * tenant finds each page ready. Only pages of unchanged users are rendered ahead, and one is used only if the
+   * Render the users of the next two pages of `/users` (and of the initial round of `/users/delta`) while the
+   * client reads the current one, so a client paging through the tenant finds each page ready. Only pages of unchanged users are rendered ahead, and one is used only if the
    * model has not changed since. Default true; at most 4 pages (~1.5 MiB at 999 users) are held.
    */
   renderAhead?: boolean;

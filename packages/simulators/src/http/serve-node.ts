@@ -67,14 +67,19 @@ export async function serveNode(
           const { status, headers, body } = outcome.response;
           if (outcome.kind === "respond" && typeof body === "object" && !(body instanceof Uint8Array)) {
             // each chunk goes to the socket as soon as it is generated: the client reads while we write
-            res.writeHead(status, headers);
+            res.writeHead(
+              status,
+              body.length === undefined ? headers : { ...headers, "content-length": String(body.length) },
+            );
             try {
               for (const chunk of body.chunks) res.write(chunk);
             } catch {
               req.socket.destroy(); // the head is out: a broken stream is all a client can still be told
               return;
             }
-            res.end();
+            const { sent } = outcome.response;
+            if (sent) res.end(sent);
+            else res.end();
             return;
           }
           const bytes = bodyBytes(body);

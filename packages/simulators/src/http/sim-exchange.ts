@@ -14,6 +14,8 @@ export interface SimRequest {
  */
 export interface StreamedBody {
   readonly chunks: Iterable<Uint8Array>;
+  /** Total bytes, when known up front: the body then goes out with a `Content-Length` instead of chunked. */
+  readonly length?: number;
 }
 
 /** A response of a simulator router. */
@@ -23,8 +25,8 @@ export interface SimResponse {
   /** Text, bytes for pages written directly as UTF-8, or a page streamed in chunks. */
   body: string | Uint8Array | StreamedBody;
   /**
-   * Called once a `Uint8Array` body has been handed to the network in full: its memory may then be reused.
-   * A transport that keeps the bytes (or copies them at its own pace) never calls it.
+   * Called once the body has been handed to the network in full: its memory may then be reused. A transport
+   * that keeps the bytes (or copies them at its own pace) never calls it.
    */
   sent?: () => void;
 }

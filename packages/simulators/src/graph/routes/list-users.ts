@@ -7,6 +7,7 @@ import { advanceActiveUsers } from "../serialize/advance-active-users";
 import { USER_DEFAULT_PROPERTIES, USER_PROPERTIES } from "../serialize/entity-properties";
 import { decodeToken, encodeToken } from "../serialize/page-token";
 import { parseSelect } from "../serialize/parse-select";
+import { renderUsersAhead, takeUsersAhead } from "../serialize/render-users-ahead";
 import { streamUserPage } from "../serialize/stream-user-page";
 
 interface ListState {
@@ -17,7 +18,7 @@ interface ListState {
 
 /**
  * `GET /v1.0/users`: `$select`, `$top` (1-999, default 100), opaque `$skiptoken` next links. While the client
- * reads a page, the next ones are rendered ahead (see `PagesAhead`) when the context has a store for them.
+ * reads a page, the users of the next ones are rendered ahead (see `renderUsersAhead`).
  */
 export function listUsers(
   ctx: GraphContext,
@@ -62,55 +63,22 @@ export function listUsers(
     }
     state = { c: 0, n: top ?? 100, sel: select.properties };
   }
-  const { model, pagesAhead } = ctx;
+  const { model } = ctx;
   const origin = request.url.origin;
   const headers = { ...GRAPH_JSON, "x-ms-resource-unit": query.has("$select") || skip ? "1" : "2" };
-  const ready = skip !== null && !fault ? pagesAhead?.take(`${origin} ${skip}`, model.sequence) : undefined;
   const page = planPage(model, state, origin, fault);
-  if (!fault && page.nextState) renderAhead(ctx, page.nextState, origin);
-  if (ready) {
-    const pool = ctx.renderPool;
-    const respond = (body: Uint8Array): SimResponse => ({
+  const ready =
+    skip !== null && !fault
+      ? takeUsersAhead(ctx, state.sel, state.c, state.n, { headers, head: page.head, tail: page.tail })
+      : undefined;
+  if (!fault && page.nextState) renderUsersAhead(ctx, state.sel, page.nextState.c, state.n);
+  return (
+    ready ?? {
       status: 200,
       headers,
-      body,
-      ...(pool ? { sent: () => pool.recycle(body) } : {}),
-    });
-    return ready instanceof Promise ? ready.then(respond) : respond(ready);
-  }
-  return {
-    status: 200,
-    headers,
-    body: streamUserPage(model, state.sel, page.from, page.end, page.head, page.tail),
-  };
-}
-
-/** Pages rendered ahead of the client: the next one and the one after, so a request never waits for a render. */
-const AHEAD = 2;
-
-/**
- * On the next turn of the event loop (the current page goes out first), renders the {@link AHEAD} pages from
- * `state` on, unless held already, the model changed, or a page holds changed users (those are rendered on
- * request).
- */
-function renderAhead(ctx: GraphContext, state: ListState, origin: string): void {
-  const { model, pagesAhead, renderPool } = ctx;
-  if (!pagesAhead || !renderPool) return;
-  const sequence = model.sequence;
-  setImmediate(() => {
-    let next: ListState | undefined = state;
-    for (let depth = 0; depth < AHEAD && next && model.sequence === sequence; depth++) {
-      const plan = planPage(model, next, origin);
-      const key = `${origin} ${encodeToken(next)}`;
-      if (!pagesAhead.has(key)) {
-        if (!model.isPristineRange(plan.from, plan.end)) return;
-        const { seed, domain } = model;
-        const { sel: select, from, end: to, head, tail } = plan;
-        pagesAhead.put(key, sequence, renderPool.render({ seed, domain, select, from, to, head, tail }));
-      }
-      next = plan.nextState;
+      body: streamUserPage(model, state.sel, page.from, page.end, page.head, page.tail),
     }
-  });
+  );
 }
 
 interface PagePlan {

@@ -4,6 +4,7 @@ import type { GraphUser } from "../model/graph-types";
 import { advanceActiveUsers } from "../serialize/advance-active-users";
 import { USER_DEFAULT_PROPERTIES, USER_PROPERTIES } from "../serialize/entity-properties";
 import { encodeToken } from "../serialize/page-token";
+import { renderUsersAhead, takeUsersAhead } from "../serialize/render-users-ahead";
 import { streamUserPage } from "../serialize/stream-user-page";
 import { createUserPageWriter } from "../serialize/user-page-writer";
 import { type DeltaState, openDeltaRound } from "./open-delta-round";
@@ -24,9 +25,14 @@ function changedUsers(ctx: GraphContext, from: number, to: number): number[] {
 /**
  * `GET /v1.0/users/delta`: the initial round enumerates the tenant lazily, the last page carries a deltaLink
  * holding the change sequence at the start of the round; later rounds return users changed since, with
- * `@removed` (`changed` = soft-deleted, `deleted` = gone). `$deltatoken=latest` starts from now.
+ * `@removed` (`changed` = soft-deleted, `deleted` = gone). `$deltatoken=latest` starts from now. The users of
+ * the initial round's next pages are rendered ahead while the client reads (see `renderUsersAhead`).
  */
-export function usersDelta(ctx: GraphContext, request: SimRequest, fault?: PageFault): SimResponse {
+export function usersDelta(
+  ctx: GraphContext,
+  request: SimRequest,
+  fault?: PageFault,
+): SimResponse | Promise<SimResponse> {
   const { model } = ctx;
   const _query = request.url.searchParams;
   const now = model.clock().getTime();
@@ -74,6 +80,13 @@ export function usersDelta(ctx: GraphContext, request: SimRequest, fault?: PageF
   if (request.headers.prefer?.includes("odata.maxpagesize"))
     headers["preference-applied"] = `odata.maxpagesize=${pageSize}`;
   const [head, tail] = pageFrame(`${origin}/v1.0/$metadata#users(${state.sel.join(",")})`, links);
+  if (state.p === "i" && !fault) {
+    // the initial round enumerates the tenant like `/users`: its users are rendered ahead the same way
+    const ready = takeUsersAhead(ctx, state.sel, state.c, pageSize, { headers, head, tail });
+    if (initialEnd !== undefined && initialEnd < model.userSlots)
+      renderUsersAhead(ctx, state.sel, initialEnd, pageSize);
+    if (ready) return ready;
+  }
   return {
     status: 200,
     headers,
