@@ -1,3 +1,6 @@
+import { classEnd } from "./class-end";
+import { repeatsAt } from "./repeats-at";
+
 /**
  * Finds the first repeated group whose alternatives may match the same text (`(a|a)*`, `(a|aa)+`, `(\w|\d)*`,
  * `(x|)+`): each repetition can then be split among the alternatives in many ways, and backtracking over a
@@ -20,7 +23,7 @@ export function findAmbiguousAlternation(pattern: string): number {
     else if (c === "|") groups.at(-1)?.starts.push(i + 1);
     else if (c === ")") {
       const group = groups.pop();
-      if (group && group.starts.length > 1 && repeats(pattern, i + 1)) {
+      if (group && group.starts.length > 1 && repeatsAt(pattern, i + 1)) {
         const ends = [...group.starts.slice(1).map((s) => s - 1), i];
         const alternatives = group.starts.map((start, k) => pattern.slice(start, ends[k]));
         if (mayOverlap(alternatives)) return i;
@@ -55,23 +58,4 @@ function bodyStart(pattern: string, open: number): number {
     return close < 0 ? open + 1 : close + 1;
   }
   return open + 1;
-}
-
-/** Whether a quantifier that can repeat more than once starts at `i` (`*`, `+`, `{n,}`, `{n,m}` with m > 1). */
-function repeats(pattern: string, i: number): boolean {
-  const c = pattern[i];
-  if (c === "*" || c === "+") return true;
-  if (c !== "{") return false;
-  const match = /^\{(\d+)(,(\d*))?\}/.exec(pattern.slice(i, i + 24));
-  if (match === null) return false;
-  if (match[2] === undefined) return Number(match[1]) > 1;
-  return match[3] === "" || Number(match[3]) > 1;
-}
-
-function classEnd(pattern: string, start: number): number {
-  for (let i = start + 1; i < pattern.length; i++) {
-    if (pattern[i] === "\\") i++;
-    else if (pattern[i] === "]") return i;
-  }
-  return pattern.length;
 }
