@@ -87,13 +87,15 @@ const pad = (n: number, width: number) =>
 
 type Formatter = (f: DateFields) => string;
 
+/** The fields written as exactly two digits (`MM`, `dd`, `HH`, `mm`, `ss`). */
+type TwoDigitField = "M" | "d" | "H" | "m" | "s";
+
 /**
- * A two-digit field (`dd`, `MM`, `HH`, `mm`, `ss`) formatted by table lookup: `texts[n]` for 0-99, each with
- * the literal that follows it in the pattern folded in (`"07."`), so formatting it allocates nothing.
+ * A two-digit field, formatted by table lookup once the literal that follows it in the pattern is known and
+ * folded into its texts (`"07."`), so formatting it allocates nothing.
  */
 interface TableField {
-  field: Field;
-  texts: string[];
+  field: TwoDigitField;
 }
 
 const isTableField = (part: Formatter | string | TableField): part is TableField => typeof part === "object";
@@ -116,7 +118,7 @@ function segmentFormatter(seg: Segment): Formatter | string | TableField {
   if (seg.kind === "offset") return seg.z ? "Z" : "+00:00";
   const { field, width, twelve, yy, scale } = seg;
   if (!twelve && !yy && scale === undefined) {
-    if (width === 2) return { field, texts: twoDigits.slice() };
+    if (width === 2 && field !== "y" && field !== "ms") return { field };
     if (width === 4 && field === "y") return (f) => fourDigitYear(f.y);
     return width === 1 ? (f) => String(f[field]) : (f) => pad(f[field], width);
   }
@@ -130,10 +132,11 @@ function segmentFormatter(seg: Segment): Formatter | string | TableField {
 }
 
 /**
- * The formatter of a table field: its text for 0-99, else padded digits plus the folded literal. One function
- * per field, so each reads its property at a site that only ever sees that property.
+ * The formatter of a two-digit field followed by `literal`: a table of its 100 texts. One function per field,
+ * so each reads its property at a site that only ever sees that property.
  */
-function tableFormatter({ field, texts }: TableField, literal: string): Formatter {
+function tableFormatter(field: TwoDigitField, literal: string): Formatter {
+  const texts = twoDigits.map((t) => t + literal);
   const other = (n: number) => pad(n, 2) + literal;
   switch (field) {
     case "M":
@@ -146,8 +149,6 @@ function tableFormatter({ field, texts }: TableField, literal: string): Formatte
       return (f) => texts[f.m] ?? other(f.m);
     case "s":
       return (f) => texts[f.s] ?? other(f.s);
-    default:
-      return (f) => texts[f[field]] ?? other(f[field]);
   }
 }
 
@@ -163,7 +164,7 @@ function joinFormatters(parts: ReadonlyArray<Formatter | string | TableField>): 
     if (isTableField(part)) {
       let literal = "";
       while (typeof parts[i + 1] === "string") literal += parts[++i] as string;
-      merged.push(tableFormatter({ field: part.field, texts: part.texts.map((t) => t + literal) }, literal));
+      merged.push(tableFormatter(part.field, literal));
       continue;
     }
     const last = merged.at(-1);

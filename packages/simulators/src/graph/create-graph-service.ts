@@ -30,8 +30,9 @@ export interface GraphServiceOptions extends Partial<GraphBehaviour> {
   notificationBatchMs?: number;
   /**
    * Render the users of the next two pages of `/users` (and of the initial round of `/users/delta`) while the
-   * client reads the current one, so a client paging through the tenant finds each page ready. Only pages of unchanged users are rendered ahead, and one is used only if the
-   * model has not changed since. Default true; at most 4 pages (~1.5 MiB at 999 users) are held.
+   * client reads the current one, so a client paging through the tenant finds each page ready. Only pages of
+   * unchanged users are rendered ahead, and one is used only if the model has not changed since. Default true;
+   * at most 4 pages (~1.5 MiB at 999 users) are held.
    */
   renderAhead?: boolean;
   /**

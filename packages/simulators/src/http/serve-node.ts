@@ -77,9 +77,7 @@ export async function serveNode(
               req.socket.destroy(); // the head is out: a broken stream is all a client can still be told
               return;
             }
-            const { sent } = outcome.response;
-            if (sent) res.end(sent);
-            else res.end();
+            res.end(outcome.response.sent);
             return;
           }
           const bytes = bodyBytes(body);
@@ -88,9 +86,7 @@ export async function serveNode(
             res.write(bytes.subarray(0, Math.floor(bytes.length / 2)), () => req.socket.destroy());
             return;
           }
-          const { sent } = outcome.response;
-          if (sent) res.end(bytes, sent);
-          else res.end(bytes);
+          res.end(bytes, outcome.response.sent);
         })
         .catch((error: unknown) => {
           res.writeHead(500, { "content-type": "text/plain" });

@@ -7,20 +7,19 @@ import { functionFailure, toInteger, toText } from "../value-kind";
 function regex(fn: string, pattern: unknown, flags = "g"): RegExp {
   const source = toText(fn, pattern);
   if (source === null) throw functionFailure(fn, "MAPPING_BAD_REGEX", "regular expression is null", pattern);
-  const nested = findNestedQuantifier(source);
-  if (nested >= 0) {
-    throw new MappingError(
+  const hazard = (position: number, what: string): MappingError =>
+    new MappingError(
       "MAPPING_BAD_REGEX",
-      `${fn}: the group closing at ${nested} repeats a repetition (like (a+)+), which can take exponential time`,
-      { function: fn, inputKind: "string", position: nested },
+      `${fn}: the group closing at ${position} ${what}, which can take exponential time`,
+      { function: fn, inputKind: "string", position },
     );
-  }
+  const nested = findNestedQuantifier(source);
+  if (nested >= 0) throw hazard(nested, "repeats a repetition (like (a+)+)");
   const ambiguous = findAmbiguousAlternation(source);
   if (ambiguous >= 0) {
-    throw new MappingError(
-      "MAPPING_BAD_REGEX",
-      `${fn}: the group closing at ${ambiguous} repeats alternatives that can match the same text (like (a|aa)*), which can take exponential time; use a character class or make the alternatives differ from their first character`,
-      { function: fn, inputKind: "string", position: ambiguous },
+    throw hazard(
+      ambiguous,
+      "repeats alternatives that can match the same text (like (a|aa)*; use a character class or alternatives that differ in their first character)",
     );
   }
   try {

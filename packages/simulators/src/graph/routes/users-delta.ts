@@ -83,8 +83,7 @@ export function usersDelta(
   if (state.p === "i" && !fault) {
     // the initial round enumerates the tenant like `/users`: its users are rendered ahead the same way
     const ready = takeUsersAhead(ctx, state.sel, state.c, pageSize, { headers, head, tail });
-    if (initialEnd !== undefined && initialEnd < model.userSlots)
-      renderUsersAhead(ctx, state.sel, initialEnd, pageSize);
+    if (initialEnd !== undefined) renderUsersAhead(ctx, state.sel, initialEnd, pageSize);
     if (ready) return ready;
   }
   return {

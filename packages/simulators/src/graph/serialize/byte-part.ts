@@ -22,8 +22,8 @@ export const constantPart = (bytes: Uint8Array): BytePart => ({
 
 /**
  * Fuses neighbouring lookups into one whose table holds every combination of their outcomes, as long as it
- * stays within {@link MAX_FUSED_OUTCOMES}: `"displayName"`, `"givenName"` and `"surname"` in a row become one
- * copy per user instead of three. The bytes written are the same; only the number of copies changes.
+ * stays within {@link MAX_FUSED_OUTCOMES}: `accountEnabled`, `jobTitle` and `department` in a row become one copy
+ * per user instead of three. The bytes written are the same; only the number of copies changes.
  */
 export function fuseLookups(parts: readonly BytePart[]): BytePart[] {
   const fused: BytePart[] = [];

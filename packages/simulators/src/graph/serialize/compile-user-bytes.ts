@@ -116,7 +116,7 @@ function partsFor(name: keyof GraphUser, key: Uint8Array, domain: Uint8Array, ma
   const keyNull = cat(key, NULL);
   switch (name) {
     case "id":
-      return [lookup(() => 0, [key]), write((s, d) => guid(s, d.seed, d.index, mask))];
+      return [constantPart(key), write((s, d) => guid(s, d.seed, d.index, mask))];
     case "displayName":
       return [
         lookup(

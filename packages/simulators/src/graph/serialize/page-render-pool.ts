@@ -38,6 +38,7 @@ export function createPageRenderPool(options: { threads?: boolean } = {}): PageR
   let nextId = 1;
   const pending = new Map<number, { resolve: (bytes: Uint8Array) => void; job: GeneratedPageJob }>();
 
+  /** Stops using the worker; jobs still out are rendered here. */
   const fallBack = (): void => {
     broken = true;
     worker = undefined;
@@ -94,12 +95,7 @@ export function createPageRenderPool(options: { threads?: boolean } = {}): PageR
     },
     async close() {
       const thread = worker;
-      broken = true;
-      worker = undefined;
-      for (const [id, { resolve, job }] of pending) {
-        pending.delete(id);
-        resolve(renderGeneratedPage(job));
-      }
+      fallBack();
       await thread?.terminate();
     },
   };
