@@ -1,6 +1,6 @@
 import type { AddressInfo } from "node:net";
 import { serve } from "@hono/node-server";
-import { toHonoHandler } from "@uslimato/msgraph";
+import { toHonoHandler } from "@uslimato/core/webhooks";
 import { Hono } from "hono";
 import type { RunningServer, WebHandler } from "./running-server";
 

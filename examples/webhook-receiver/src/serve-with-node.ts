@@ -1,6 +1,6 @@
 import { createServer } from "node:http";
 import type { AddressInfo } from "node:net";
-import { toNodeHandler } from "@uslimato/msgraph";
+import { toNodeHandler } from "@uslimato/core/webhooks";
 import type { RunningServer, WebHandler } from "./running-server";
 
 /** Mounts the webhook receiver on plain `node:http` with `toNodeHandler`; every other path gets 404. */

@@ -1,7 +1,7 @@
 import { createServer, type Server } from "node:http";
 import type { AddressInfo } from "node:net";
 import { createEntraWebhooks, type EntraWebhooks } from "@uslimato/connector-entra";
-import { toNodeHandler } from "@uslimato/msgraph";
+import { toNodeHandler } from "@uslimato/core/webhooks";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { setupEntra } from "./fixtures/setup-entra";
 

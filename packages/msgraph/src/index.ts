@@ -1,7 +1,8 @@
 /**
  * `@uslimato/msgraph`: the Microsoft Graph plumbing the Entra and Intune connectors share: msal-node tokens
  * (secret, certificate, Azure `TokenCredential`, national clouds), a Graph client with bounded retries, pipelined
- * paging and delta, typed errors, change-notification subscriptions and a web-standard receiver with adapters.
+ * paging and delta, typed errors, change-notification subscriptions and a web-standard receiver (serve it with an adapter from
+ * `@uslimato/core/webhooks`).
  *
  * @example
  * ```ts
@@ -20,11 +21,6 @@
  * @module
  */
 
-export { toExpressHandler } from "./adapters/express";
-export type { FastifyInstanceLike } from "./adapters/fastify";
-export { toFastifyPlugin } from "./adapters/fastify";
-export { toHonoHandler } from "./adapters/hono";
-export { toNodeHandler } from "./adapters/node-http";
 export type { AccessToken, GraphTokenProvider, TokenCredential } from "./auth/access-token";
 export type { GraphCredential, GraphTokenProviderOptions } from "./auth/create-graph-token-provider";
 export { createGraphTokenProvider } from "./auth/create-graph-token-provider";

@@ -1,7 +1,7 @@
 import { createServer } from "node:http";
 import type { AddressInfo } from "node:net";
 import { createEntraWebhooks } from "@uslimato/connector-entra";
-import { toNodeHandler } from "@uslimato/msgraph";
+import { toNodeHandler } from "@uslimato/core/webhooks";
 import { createScheduler } from "@uslimato/scheduler";
 import { CliError } from "../cli/cli-error";
 import type { Command } from "../cli/command";

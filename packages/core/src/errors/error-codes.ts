@@ -29,6 +29,7 @@ export const ERROR_CODES = [
   "RECORD_EMAIL_TAKEN",
   "RECORD_MAPPING_FAILED",
   "WEBHOOK_REJECTED",
+  "WEBHOOK_BODY_TOO_LARGE",
 ] as const;
 
 /** A stable error code raised by `@uslimato/core`. */

@@ -156,4 +156,40 @@ describe("createNotificationReceiver", () => {
     const { receive } = setup();
     expect((await receive(new Request("https://hub.example/notify"))).status).toBe(405);
   });
+
+  it("summarizes rejected notifications in one warning per request, counts per reason", async () => {
+    const { receive, changes, lines } = setup({ maxBodyBytes: 4_000_000 });
+    const forged = Array.from({ length: 9_000 }, (_, i) =>
+      i % 3 === 0
+        ? notification({ clientState: "forged" })
+        : i % 3 === 1
+          ? notification({ subscriptionId: `sub-x${i}` })
+          : notification({ tenantId: "22222222-2222-2222-2222-222222222222" }),
+    );
+    const response = await receive(post({ value: [...forged, notification()] }));
+    expect(response.status).toBe(202);
+    await settle();
+    const warnings = lines.filter((l) => l.level === "warn");
+    expect(warnings).toHaveLength(1);
+    expect(warnings[0]?.fields).toMatchObject({
+      rejected: 9_000,
+      reasons: { client_state_mismatch: 3_000, unknown_subscription: 3_000, tenant_mismatch: 3_000 },
+    });
+    const { subscriptionIds } = (warnings[0]?.fields ?? {}) as { subscriptionIds?: string[] };
+    expect(subscriptionIds?.length).toBeLessThanOrEqual(5);
+    expect(JSON.stringify(lines)).not.toContain(STATE);
+    expect(changes).toHaveLength(1);
+  });
+
+  it("hands its after-answer work to the context's waitUntil (edge runtimes)", async () => {
+    const { receive, changes } = setup();
+    const waited: Array<Promise<unknown>> = [];
+    const response = await receive(post({ value: [notification()] }), {
+      waitUntil: (promise) => void waited.push(promise),
+    });
+    expect(response.status).toBe(202);
+    expect(waited).toHaveLength(1);
+    await Promise.all(waited);
+    expect(changes).toHaveLength(1);
+  });
 });

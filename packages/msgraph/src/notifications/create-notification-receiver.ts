@@ -1,7 +1,7 @@
 import { type Logger, noopLogger, type Secret } from "@uslimato/core";
+import { BodyTooLargeError, readLimitedText, type WebhookContext } from "@uslimato/core/webhooks";
 import { clientStateMatches } from "./client-state-matches";
 import { type GraphNotification, notificationBodySchema } from "./notification-schema";
-import { BodyTooLargeError, readLimitedText } from "./read-limited-text";
 
 /** What the receiver needs to know about a subscription we created. */
 export interface KnownSubscription {
@@ -27,6 +27,9 @@ export interface NotificationReceiverOptions {
 /** Why a notification was not accepted. */
 type Rejection = "unknown_subscription" | "client_state_mismatch" | "tenant_mismatch";
 
+/** How many distinct subscription ids a rejection summary names at most. */
+const SAMPLE_IDS = 5;
+
 const text = (status: number, body = "", type = "text/plain; charset=utf-8"): Response =>
   new Response(body, { status, headers: { "content-type": type, "x-content-type-options": "nosniff" } });
 
@@ -34,7 +37,8 @@ const text = (status: number, body = "", type = "text/plain; charset=utf-8"): Re
  * Creates the change-notification endpoint as a web-standard `(Request) => Promise<Response>`: answers Graph's
  * validation handshake, then accepts a notification only if its subscription is ours, its `clientState` matches
  * (constant time) and its tenant is the integration's. Work is handed on without being awaited, so Graph gets
- * its 202 at once. Mount it with an adapter from `src/adapters/`.
+ * its 202 at once (on edge runtimes it is handed to the adapter's `waitUntil`). Rejected notifications are
+ * logged once per request, as counts per reason. Mount it with an adapter from `@uslimato/core/webhooks`.
  *
  * @example
  * ```ts
@@ -44,19 +48,23 @@ const text = (status: number, body = "", type = "text/plain; charset=utf-8"): Re
  */
 export function createNotificationReceiver(
   options: NotificationReceiverOptions,
-): (request: Request) => Promise<Response> {
+): (request: Request, context?: WebhookContext) => Promise<Response> {
   const logger = options.logger ?? noopLogger;
   const maxBodyBytes = options.maxBodyBytes ?? 1_000_000;
 
-  function later(what: string, integrationId: string, work: () => void | Promise<void>): void {
-    setTimeout(() => {
-      Promise.resolve()
-        .then(work)
-        .catch((error: unknown) => logger.error({ integrationId, err: error }, `${what} handler failed`));
-    }, 0);
+  function later(
+    context: WebhookContext | undefined,
+    what: string,
+    integrationId: string,
+    work: () => void | Promise<void>,
+  ): void {
+    const task = new Promise<void>((resolve) => setTimeout(resolve, 0))
+      .then(work)
+      .catch((error: unknown) => logger.error({ integrationId, err: error }, `${what} handler failed`));
+    context?.waitUntil?.(task);
   }
 
-  return async (request) => {
+  return async (request, context) => {
     const validationToken = new URL(request.url).searchParams.get("validationToken");
     if (validationToken !== null) return text(200, validationToken);
     if (request.method !== "POST") return text(405, "Method Not Allowed");
@@ -79,6 +87,8 @@ export function createNotificationReceiver(
 
     const known = new Map<string, Promise<KnownSubscription | null>>();
     const changes = new Map<string, GraphNotification[]>();
+    const rejected = new Map<Rejection, number>();
+    const rejectedIds = new Set<string>();
     try {
       for (const { clientState, ...notification } of parsed.data.value) {
         const { subscriptionId } = notification;
@@ -95,16 +105,16 @@ export function createNotificationReceiver(
         else if (subscription.tenantId.toLowerCase() !== notification.tenantId.toLowerCase())
           rejection = "tenant_mismatch";
         if (rejection || !subscription) {
-          logger.warn(
-            { subscriptionId, tenantId: notification.tenantId, reason: rejection },
-            "notification rejected",
-          );
+          const reason = rejection ?? "unknown_subscription";
+          rejected.set(reason, (rejected.get(reason) ?? 0) + 1);
+          if (rejectedIds.size < SAMPLE_IDS) rejectedIds.add(subscriptionId);
           continue;
         }
         const { integrationId } = subscription;
         if (notification.lifecycleEvent !== undefined) {
           const onLifecycle = options.onLifecycle;
-          if (onLifecycle) later("lifecycle", integrationId, () => onLifecycle(integrationId, notification));
+          if (onLifecycle)
+            later(context, "lifecycle", integrationId, () => onLifecycle(integrationId, notification));
           continue;
         }
         changes.set(integrationId, [...(changes.get(integrationId) ?? []), notification]);
@@ -113,8 +123,18 @@ export function createNotificationReceiver(
       logger.error({ err: error }, "subscription lookup failed");
       return text(503, "Service Unavailable");
     }
+    if (rejected.size > 0) {
+      logger.warn(
+        {
+          rejected: [...rejected.values()].reduce((sum, n) => sum + n, 0),
+          reasons: Object.fromEntries(rejected),
+          subscriptionIds: [...rejectedIds],
+        },
+        "notifications rejected",
+      );
+    }
     for (const [integrationId, notifications] of changes) {
-      later("change", integrationId, () => options.onChange(integrationId, notifications));
+      later(context, "change", integrationId, () => options.onChange(integrationId, notifications));
     }
     return text(202);
   };

@@ -28,7 +28,7 @@ function fakeGraph() {
       const input = JSON.parse(body) as FakeSubscription;
       if (
         [...subscriptions.values()].some(
-          (s) => s.resource === input.resource && s.notificationUrl === input.notificationUrl,
+          (s) => s.resource === input.resource && s.changeType === input.changeType,
         )
       ) {
         sendJson(res, 409, { error: { code: "Conflict" } });
@@ -46,6 +46,7 @@ function fakeGraph() {
     }
     const found = subscriptions.get(id);
     if (!found) return sendJson(res, 404, { error: { code: "ResourceNotFound" } });
+    if (req.method === "GET") return sendJson(res, 200, { ...found, clientState: null });
     if (req.method === "PATCH") {
       found.expirationDateTime = (JSON.parse(body) as FakeSubscription).expirationDateTime;
       sendJson(res, 200, { ...found, clientState: null });
@@ -96,11 +97,11 @@ afterEach(async () => {
   await server?.close();
 });
 
-function manager() {
+function manager(notificationUrl = "https://hub.example/graph/notify") {
   const { records, store } = sealedStore();
   const subscriptions = createSubscriptionManager({
     client,
-    notificationUrl: "https://hub.example/graph/notify",
+    notificationUrl,
     lifecycleNotificationUrl: "https://hub.example/graph/lifecycle",
     store,
     sealClientState: seal,
@@ -196,5 +197,60 @@ describe("createSubscriptionManager", () => {
     await subscriptions.ensure("int-1", ["users"]);
     expect(records[0]?.clientState).toBeInstanceOf(Secret);
     expect(JSON.stringify(records)).not.toContain(graph.subscriptions.values().next().value?.clientState);
+  });
+
+  it("checks a stored subscription on Graph when ensuring, and recreates one Graph no longer has", async () => {
+    const { subscriptions, records } = manager();
+    const [users] = await subscriptions.ensure("int-1", ["users"]);
+    graph.subscriptions.delete(users?.id ?? "");
+    const [again] = await subscriptions.ensure("int-1", ["users"]);
+    expect(again?.id).not.toBe(users?.id);
+    expect(graph.subscriptions.has(again?.id ?? "")).toBe(true);
+    expect([...records.keys()]).toEqual([again?.id]);
+    expect(
+      server?.requests.some((r) => r.method === "GET" && r.url.endsWith(`/subscriptions/${users?.id}`)),
+    ).toBe(true);
+  });
+
+  it("after the notification URL changed, replaces the app's subscription instead of failing with 409", async () => {
+    await manager("https://old.example/graph/notify").subscriptions.ensure("int-1", ["users"]);
+    // A fresh store (e.g. another deployment) meets Graph's 409 for the same resource and change type.
+    const moved = manager("https://new.example/graph/notify");
+    const [created] = await moved.subscriptions.ensure("int-1", ["users"]);
+    expect([...graph.subscriptions.values()].map((s) => [s.id, s.notificationUrl])).toEqual([
+      [created?.id, "https://new.example/graph/notify"],
+    ]);
+    // The same store, with the URL changed again: the stored subscription is replaced too.
+    const { subscriptions, records } = moved;
+    const stored = createSubscriptionManager({
+      client,
+      notificationUrl: "https://newer.example/graph/notify",
+      store: {
+        list: async () => [...records.values()],
+        put: async (r) => void records.set(r.id, r),
+        delete: async (id) => void records.delete(id),
+      },
+      sealClientState: seal,
+      openClientState: open,
+      clock: () => now,
+    });
+    const [replaced] = await stored.ensure("int-1", ["users"]);
+    expect(replaced?.id).not.toBe(created?.id);
+    expect([...graph.subscriptions.values()].map((s) => s.notificationUrl)).toEqual([
+      "https://newer.example/graph/notify",
+    ]);
+    expect(await subscriptions.find(created?.id ?? "")).toBeNull();
+  });
+
+  it("recreates a removed subscription (subscriptionRemoved) and ignores unknown ids", async () => {
+    const { subscriptions, records } = manager();
+    const [users] = await subscriptions.ensure("int-1", ["users"]);
+    graph.subscriptions.delete(users?.id ?? "");
+    const recreated = await subscriptions.recreate(users?.id ?? "");
+    expect(recreated?.id).not.toBe(users?.id);
+    expect(graph.subscriptions.has(recreated?.id ?? "")).toBe(true);
+    expect([...records.keys()]).toEqual([recreated?.id]);
+    expect(await subscriptions.recreate("not-ours")).toBeNull();
+    expect(graph.subscriptions.size).toBe(1);
   });
 });

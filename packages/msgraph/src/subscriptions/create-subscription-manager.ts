@@ -4,6 +4,8 @@ import { generateClientState } from "./generate-client-state";
 import {
   deleteSubscription,
   findSubscription,
+  type GraphSubscription,
+  getSubscription,
   hasStatus,
   type NewGraphSubscription,
   patchSubscription,
@@ -46,12 +48,21 @@ export interface RenewalReport {
 
 /** Creates, renews, reauthorizes and removes integrations' Graph subscriptions. */
 export interface SubscriptionManager {
-  /** Makes sure each resource has a live subscription; removes ours for resources no longer listed. */
+  /**
+   * Makes sure each resource has a live subscription; removes ours for resources no longer listed. A stored
+   * subscription is checked on Graph (`GET /subscriptions/{id}`): one Graph no longer has is recreated, one that
+   * points at another notification URL is replaced.
+   */
   ensure(integrationId: string, resources: ReadonlyArray<string>): Promise<ManagedSubscription[]>;
   /** Extends every subscription expiring before `before`; recreates those Graph lost. */
   renewDue(options: { before: Date }): Promise<RenewalReport>;
   /** Answers a `reauthorizationRequired` lifecycle event; recreates the subscription if Graph lost it. */
   reauthorize(subscriptionId: string): Promise<void>;
+  /**
+   * Answers a `subscriptionRemoved` lifecycle event: deletes what is left of one of our subscriptions and creates
+   * it anew (fresh clientState). `null` when the subscription is not ours.
+   */
+  recreate(subscriptionId: string): Promise<ManagedSubscription | null>;
   /** Deletes every subscription of the integration (Graph's 404 is fine). */
   removeAll(integrationId: string): Promise<void>;
   /** The integration and clientState of one of our subscriptions, for the receiver's `lookupSubscription`. */
@@ -62,8 +73,10 @@ const publicPart = <S>({ clientState: _, ...rest }: SubscriptionRecord<S>): Mana
 
 /**
  * Creates the subscription manager. Each subscription gets a fresh random clientState, kept as a `Secret` in
- * memory and handed to the store sealed (`sealClientState`). A 409 (Graph already has one for this resource and
- * URL) replaces the old one; a 404 on renew or reauthorize recreates it.
+ * memory and handed to the store sealed (`sealClientState`). A 409 (the app already has one for this resource
+ * and change type, e.g. made for an older notification URL) deletes that one and creates ours; a 404 on renew or
+ * reauthorize recreates it. Graph could PATCH a new notification URL, but a subscription the store does not know
+ * has a clientState nobody knows, so a subscription is always replaced, never re-pointed.
  *
  * @example
  * ```ts
@@ -106,12 +119,15 @@ export function createSubscriptionManager<S>(options: SubscriptionManagerOptions
       created = await postSubscription(client, body);
     } catch (error) {
       if (!hasStatus(error, 409)) throw error;
-      const existing = await findSubscription(client, resource, notificationUrl);
+      const existing = await findSubscription(client, resource, changeType);
       logger.info(
         { integrationId, resource, replaced: existing?.id },
         "graph subscription conflict: replacing",
       );
-      if (existing) await deleteSubscription(client, existing.id);
+      if (existing) {
+        await deleteSubscription(client, existing.id);
+        await store.delete(existing.id);
+      }
       created = await postSubscription(client, body);
     }
     const managed: ManagedSubscription = {
@@ -142,16 +158,34 @@ export function createSubscriptionManager<S>(options: SubscriptionManagerOptions
     }
   }
 
+  const pointsElsewhere = (live: GraphSubscription): boolean =>
+    (live.notificationUrl !== undefined && live.notificationUrl !== notificationUrl) ||
+    (options.lifecycleNotificationUrl !== undefined &&
+      live.lifecycleNotificationUrl !== undefined &&
+      live.lifecycleNotificationUrl !== options.lifecycleNotificationUrl);
+
+  async function replace(record: SubscriptionRecord<S>, why: string): Promise<ManagedSubscription> {
+    logger.warn({ integrationId: record.integrationId, subscriptionId: record.id }, why);
+    await deleteSubscription(client, record.id);
+    await store.delete(record.id);
+    return create(record.integrationId, record.resource);
+  }
+
+  async function check(record: SubscriptionRecord<S>): Promise<ManagedSubscription> {
+    const live = await getSubscription(client, record.id);
+    if (!live) return replace(record, "graph no longer has a subscription: recreating");
+    if (pointsElsewhere(live)) return replace(record, "graph subscription points at another URL: replacing");
+    if (record.expiresAt.getTime() - clock().getTime() < renewWithinMs) return renew(record);
+    return publicPart(record);
+  }
+
   return {
     async ensure(integrationId, resources) {
       const existing = await store.list(integrationId);
       const result: ManagedSubscription[] = [];
       for (const resource of resources) {
         const found = existing.find((r) => r.resource === resource);
-        if (!found) result.push(await create(integrationId, resource));
-        else if (found.expiresAt.getTime() - clock().getTime() < renewWithinMs)
-          result.push(await renew(found));
-        else result.push(publicPart(found));
+        result.push(found ? await check(found) : await create(integrationId, resource));
       }
       for (const stale of existing.filter((r) => !resources.includes(r.resource))) {
         await deleteSubscription(client, stale.id);
@@ -182,6 +216,10 @@ export function createSubscriptionManager<S>(options: SubscriptionManagerOptions
         await store.delete(record.id);
         await create(record.integrationId, record.resource);
       }
+    },
+    async recreate(subscriptionId) {
+      const record = (await store.list()).find((r) => r.id === subscriptionId);
+      return record ? replace(record, "graph removed a subscription: recreating") : null;
     },
     async removeAll(integrationId) {
       for (const record of await store.list(integrationId)) {

@@ -1,6 +1,7 @@
 import { z } from "zod";
 import type { GraphClient } from "../client/graph-client";
 import { GraphError } from "../errors/graph-error";
+import { iterateGraphPages } from "../paging/iterate-graph-pages";
 
 const subscriptionSchema = z.looseObject({
   id: z.string(),
@@ -8,8 +9,8 @@ const subscriptionSchema = z.looseObject({
   changeType: z.string(),
   expirationDateTime: z.string(),
   notificationUrl: z.string().optional(),
+  lifecycleNotificationUrl: z.string().nullish(),
 });
-const subscriptionListSchema = z.looseObject({ value: z.array(subscriptionSchema) });
 
 /** A subscription as Graph returns it. */
 export type GraphSubscription = z.infer<typeof subscriptionSchema>;
@@ -61,17 +62,45 @@ export async function deleteSubscription(client: GraphClient, id: string): Promi
   }
 }
 
-/** Finds this app's existing subscription for the same resource and notification URL (after a 409). */
+/** `GET /subscriptions/{id}`; `undefined` when Graph no longer has it (404). */
+export async function getSubscription(
+  client: GraphClient,
+  id: string,
+): Promise<GraphSubscription | undefined> {
+  try {
+    const { data } = await client.get(`/subscriptions/${encodeURIComponent(id)}`);
+    return parse(subscriptionSchema, data, "subscription");
+  } catch (error) {
+    if (hasStatus(error, 404)) return undefined;
+    throw error;
+  }
+}
+
+/**
+ * Finds this app's existing subscription for a resource and change type, whatever its notification URL: Graph
+ * allows one per resource and change type per app (its 409), and `GET /subscriptions` lists only the app's own.
+ */
 export async function findSubscription(
   client: GraphClient,
   resource: string,
-  notificationUrl: string,
+  changeType: string,
 ): Promise<GraphSubscription | undefined> {
-  const { data } = await client.get("/subscriptions");
-  const { value } = parse(subscriptionListSchema, data, "subscription list");
-  return value.find(
-    (s) =>
-      s.resource.toLowerCase() === resource.toLowerCase() &&
-      (s.notificationUrl === undefined || s.notificationUrl === notificationUrl),
-  );
+  const wanted = resource.replace(/^\//, "").toLowerCase();
+  const types = (value: string) =>
+    value
+      .split(",")
+      .map((t) => t.trim())
+      .sort()
+      .join(",");
+  for await (const page of iterateGraphPages<unknown>(client, "/subscriptions", { prefetch: false })) {
+    for (const item of page.value) {
+      const found = parse(subscriptionSchema, item, "subscription");
+      if (
+        found.resource.replace(/^\//, "").toLowerCase() === wanted &&
+        types(found.changeType) === types(changeType)
+      )
+        return found;
+    }
+  }
+  return undefined;
 }

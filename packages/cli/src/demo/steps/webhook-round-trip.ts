@@ -2,7 +2,7 @@ import { createServer } from "node:http";
 import type { AddressInfo } from "node:net";
 import { createEntraWebhooks } from "@uslimato/connector-entra";
 import type { SyncLog } from "@uslimato/core";
-import { toNodeHandler } from "@uslimato/msgraph";
+import { toNodeHandler } from "@uslimato/core/webhooks";
 import { formatSyncLogs } from "../../output/format-sync-log";
 import { type DemoStep, requireLive } from "../demo-context";
 import { logFacts } from "../run-sync-step";

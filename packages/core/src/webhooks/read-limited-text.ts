@@ -1,14 +1,14 @@
-/** The body was larger than allowed. */
-export class BodyTooLargeError extends Error {
-  constructor(readonly limit: number) {
-    super(`Body exceeds ${limit} bytes`);
-    this.name = "BodyTooLargeError";
-  }
-}
+import { BodyTooLargeError } from "./body-too-large-error";
 
 /**
  * Reads a request body as UTF-8 text, stopping as soon as more than `maxBytes` arrived (and refusing at once when
- * `Content-Length` already says so). Throws {@link BodyTooLargeError}.
+ * `Content-Length` already says so). Throws {@link BodyTooLargeError}. What is left of the body is for the
+ * adapter to discard or to close the connection on (see `WebhookAdapterOptions.drainBytes`).
+ *
+ * @example
+ * ```ts
+ * const text = await readLimitedText(request, 1_000_000);
+ * ```
  */
 export async function readLimitedText(request: Request, maxBytes: number): Promise<string> {
   const declared = Number(request.headers.get("content-length") ?? Number.NaN);
