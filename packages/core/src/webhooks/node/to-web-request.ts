@@ -10,7 +10,8 @@ export interface ParsedBody {
 function bodyOf(req: IncomingMessage, parsed: ParsedBody | undefined): RequestInit["body"] {
   if (req.method === "GET" || req.method === "HEAD") return null;
   const value = parsed?.value;
-  if (value instanceof Uint8Array || typeof value === "string") return value as NonNullable<RequestInit["body"]>;
+  if (value instanceof Uint8Array || typeof value === "string")
+    return value as NonNullable<RequestInit["body"]>;
   if (value !== undefined && req.readableEnded) return JSON.stringify(value);
   return Readable.toWeb(req) as ReadableStream<Uint8Array>;
 }
