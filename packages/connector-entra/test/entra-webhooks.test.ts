@@ -123,5 +123,98 @@ describe("Entra webhooks: subscription lifecycle and verification", () => {
     await until(async () => (await webhookLogs()).length === before + 1);
     await env.hub.integrations.disable(env.id);
     expect(env.sim.subscriptions()).toHaveLength(0);
+    await env.hub.integrations.enable(env.id);
+    await webhooks.ensure(env.id);
+  });
+
+  it("idle() resolves once the sync a notification started has finished", async () => {
+    const webhooks = open();
+    await webhooks.ensure(env.id);
+    await webhooks.idle();
+    const before = (await webhookLogs()).length;
+    env.sim.model.updateUser([...env.sim.model.listUsers()][7]!.id, { displayName: "Idle Check" });
+    await env.sim.flushNotifications();
+    await webhooks.idle();
+    const logs = await webhookLogs();
+    expect(logs).toHaveLength(before + 1);
+    expect(logs.every((l) => l.finishedAt !== undefined && l.status !== "running")).toBe(true);
+  });
+
+  it("a genuine subscriptionRemoved recreates the subscription and syncs; a forged one does nothing", async () => {
+    const webhooks = open();
+    await webhooks.load();
+    const held = env.sim.subscriptions()[0]!;
+    const forged = await webhooks.handler(
+      new Request(url, {
+        method: "POST",
+        headers: { "content-type": "application/json" },
+        body: JSON.stringify({
+          value: [
+            {
+              subscriptionId: held.id,
+              clientState: "forged-client-state",
+              tenantId: env.sim.tenantId,
+              lifecycleEvent: "subscriptionRemoved",
+            },
+          ],
+        }),
+      }),
+    );
+    expect(forged.status).toBe(202);
+    await webhooks.idle();
+    expect(env.sim.subscriptions().map((s) => s.id)).toEqual([held.id]);
+
+    const before = (await webhookLogs()).length;
+    expect((await env.sim.triggerLifecycle(held.id, "subscriptionRemoved")).status).toBe(202);
+    await webhooks.idle();
+    const now = env.sim.subscriptions();
+    expect(now).toHaveLength(1);
+    expect(now[0]!.id).not.toBe(held.id);
+    expect((await webhookLogs()).length).toBe(before + 1);
+    // The new subscription delivers: a change in the tenant triggers a sync again.
+    env.sim.model.updateUser([...env.sim.model.listUsers()][9]!.id, { displayName: "After Removal" });
+    await env.sim.flushNotifications();
+    await webhooks.idle();
+    expect((await webhookLogs()).length).toBe(before + 2);
+  });
+
+  it("a missed lifecycle event starts a sync", async () => {
+    const webhooks = open();
+    await webhooks.load();
+    const before = (await webhookLogs()).length;
+    expect((await env.sim.triggerLifecycle(env.sim.subscriptions()[0]!.id, "missed")).status).toBe(202);
+    await webhooks.idle();
+    expect((await webhookLogs()).length).toBe(before + 1);
+  });
+
+  it("ensure() checks Graph: a subscription Graph lost is recreated at once, not after its expiry", async () => {
+    const webhooks = open();
+    await webhooks.load();
+    const lost = env.sim.subscriptions()[0]!;
+    env.sim.loseSubscription(lost.id);
+    const [subscription] = await webhooks.ensure(env.id);
+    expect(subscription?.id).not.toBe(lost.id);
+    expect(env.sim.subscriptions().map((s) => s.id)).toEqual([subscription?.id]);
+    await webhooks.idle();
+  });
+
+  it("ensure() after the notification URL changed replaces the subscription instead of failing", async () => {
+    const webhooks = open();
+    await webhooks.load();
+    const old = env.sim.subscriptions()[0]!;
+    void current?.close();
+    current = createEntraWebhooks({
+      hub: env.hub,
+      notificationUrl: `${url}/moved`,
+      connector: env.connectorOptions,
+      debounceMs: 20,
+      maxWaitMs: 200,
+    });
+    await current.load();
+    const [subscription] = await current.ensure(env.id);
+    const held = env.sim.subscriptions();
+    expect(held.map((s) => [s.id, s.notificationUrl])).toEqual([[subscription?.id, `${url}/moved`]]);
+    expect(subscription?.id).not.toBe(old.id);
+    await current.idle();
   });
 });

@@ -191,4 +191,40 @@ describe("subscriptions and change notifications", () => {
     await sim.flushNotifications();
     expect(receiver.received).toEqual([]);
   });
+
+  it("lists, reads and deletes only the calling app's subscriptions; 409 on its duplicate whatever the URL", async () => {
+    sim.model.registerApp({ clientId: "other-app", clientSecret: "other-secret", roles: ["User.Read.All"] });
+    const other = await getToken(sim, "other-app", "other-secret");
+    const call = (method: string, path: string, bearer: string, body?: unknown) =>
+      fetch(`${sim.graphBaseUrl}/v1.0${path}`, {
+        method,
+        headers: { authorization: `Bearer ${bearer}`, "content-type": "application/json" },
+        ...(body === undefined ? {} : { body: JSON.stringify(body) }),
+      });
+    const input = (url: string) => ({
+      changeType: "updated,deleted",
+      resource: "users",
+      notificationUrl: url,
+      expirationDateTime: expiration(),
+      clientState: "c".repeat(40),
+    });
+    const mine = (await (await call("POST", "/subscriptions", token, input(receiver.url))).json()) as {
+      id: string;
+    };
+    expect((await call("POST", "/subscriptions", token, input(`${receiver.url}/moved`))).status).toBe(409);
+    const theirs = await call("POST", "/subscriptions", other, input(receiver.url));
+    expect(theirs.status).toBe(201);
+    const theirId = ((await theirs.json()) as { id: string }).id;
+
+    const listed = (await (await call("GET", "/subscriptions", token)).json()) as {
+      value: Array<{ id: string }>;
+    };
+    expect(listed.value.map((s) => s.id)).toContain(mine.id);
+    expect(listed.value.map((s) => s.id)).not.toContain(theirId);
+    expect((await call("GET", `/subscriptions/${theirId}`, token)).status).toBe(404);
+    expect((await call("DELETE", `/subscriptions/${theirId}`, token)).status).toBe(404);
+    expect((await call("DELETE", `/subscriptions/${mine.id}`, token)).status).toBe(204);
+    expect((await call("GET", `/subscriptions/${mine.id}`, token)).status).toBe(404);
+    expect((await call("DELETE", `/subscriptions/${theirId}`, other)).status).toBe(204);
+  });
 });

@@ -1,4 +1,5 @@
 import { type Hub, isUslimatoError, type Logger, noopLogger } from "@uslimato/core";
+import type { WebhookContext } from "@uslimato/core/webhooks";
 import {
   createDebouncer,
   createNotificationReceiver,
@@ -32,9 +33,13 @@ export interface EntraWebhooksOptions {
 
 /** Graph change notifications for Entra integrations. */
 export interface EntraWebhooks {
-  /** The receiver: web-standard, mount it with an adapter from `@uslimato/msgraph` (node:http, Express, Fastify, Hono). */
-  handler: (request: Request) => Promise<Response>;
-  /** Creates (or renews) the subscriptions of an integration: users, and groups for the "Users and Groups" scope. */
+  /** The receiver: web-standard, mount it with an adapter from `@uslimato/core/webhooks` (node:http, Express, Fastify, Hono). */
+  handler: (request: Request, context?: WebhookContext) => Promise<Response>;
+  /**
+   * Creates (or renews) the subscriptions of an integration: users, and groups for the "Users and Groups" scope.
+   * Each stored subscription is checked on Graph: one Graph no longer has (or one for an older notification URL)
+   * is replaced, and a sync catches up on what was missed meanwhile.
+   */
   ensure(integrationId: string): Promise<ManagedSubscription[]>;
   /** Renews every known subscription that expires within `withinMinutes` (default 1 day). */
   renewDue(options?: { withinMinutes?: number }): Promise<void>;
@@ -42,6 +47,11 @@ export interface EntraWebhooks {
   remove(integrationId: string): Promise<void>;
   /** Loads the subscriptions of every Entra integration (after a restart, on every instance). */
   load(): Promise<void>;
+  /**
+   * Resolves when no notification is being handled and no debounced or running webhook-triggered sync is left,
+   * so hosts, tests and graceful shutdowns need not poll the sync log.
+   */
+  idle(): Promise<void>;
   /**
    * Stops listening to the hub and cancels debounced syncs not started yet; settles once the webhook-triggered
    * syncs already running have finished, so a host can await it before closing its storage.
@@ -53,8 +63,9 @@ export interface EntraWebhooks {
  * Change notifications for Entra integrations: a subscription manager per integration whose random clientState
  * is sealed in the credential store, and a receiver that accepts a notification only for our subscription, with
  * the matching clientState (constant time) and the integration's tenant, then coalesces notifications into one
- * debounced incremental sync per integration (trigger `webhook`). Subscriptions are removed when an integration
- * is disabled or deleted.
+ * debounced incremental sync per integration (trigger `webhook`). Lifecycle events: `reauthorizationRequired`
+ * reauthorizes, `subscriptionRemoved` recreates the subscription, and both it and `missed` start a sync.
+ * Subscriptions are removed when an integration is disabled or deleted.
  */
 export function createEntraWebhooks(options: EntraWebhooksOptions): EntraWebhooks {
   const { hub } = options;
@@ -114,22 +125,41 @@ export function createEntraWebhooks(options: EntraWebhooksOptions): EntraWebhook
       known.set(sub.id, { integrationId, tenantId: sub.tenantId, clientState: sub.clientState });
   };
 
-  const handler = createNotificationReceiver({
+  const receive = createNotificationReceiver({
     logger,
     lookupSubscription: async (id) => known.get(id) ?? null,
     onChange: (integrationId) => debouncer.notify(integrationId),
     onLifecycle: async (integrationId, notification) => {
-      if (notification.lifecycleEvent === "reauthorizationRequired") {
+      const { lifecycleEvent, subscriptionId } = notification;
+      logger.info({ integrationId, subscriptionId, lifecycleEvent }, "graph lifecycle event");
+      if (lifecycleEvent === "reauthorizationRequired") {
         await withManager(integrationId, async (manager, _t, _s, store) => {
-          await manager.reauthorize(notification.subscriptionId);
+          await manager.reauthorize(subscriptionId);
           await index(integrationId, store);
         });
-      } else if (notification.lifecycleEvent === "subscriptionRemoved") {
-        await webhooks.ensure(integrationId);
+        return;
       }
+      if (lifecycleEvent === "subscriptionRemoved") {
+        await withManager(integrationId, async (manager, _t, _s, store) => {
+          await manager.recreate(subscriptionId);
+          await index(integrationId, store);
+        });
+      }
+      // Removed or missed: changes may have gone unnoticed, so a sync catches up.
       debouncer.notify(integrationId);
     },
   });
+
+  /** Notification work the receiver handed on and that has not settled yet (for `idle`). */
+  const handling = new Set<Promise<unknown>>();
+  const handler: EntraWebhooks["handler"] = (request, context) =>
+    receive(request, {
+      waitUntil(promise) {
+        handling.add(promise);
+        void promise.finally(() => handling.delete(promise));
+        context?.waitUntil?.(promise);
+      },
+    });
 
   const unsubscribe = hub.onIntegrationEvent(async (event) => {
     if (event.connectorId !== ENTRA_CONNECTOR_ID) return;
@@ -141,8 +171,11 @@ export function createEntraWebhooks(options: EntraWebhooksOptions): EntraWebhook
     ensure: (integrationId) =>
       withManager(integrationId, async (manager, _tenantId, scope, store) => {
         const resources = scope === "usersAndGroups" ? ["users", "groups"] : ["users"];
+        const before = new Map((await store.list(integrationId)).map((r) => [r.resource, r.id]));
         const subscriptions = await manager.ensure(integrationId, resources);
         await index(integrationId, store);
+        const replaced = subscriptions.some((s) => before.has(s.resource) && before.get(s.resource) !== s.id);
+        if (replaced) debouncer.notify(integrationId);
         return subscriptions;
       }),
     async renewDue({ withinMinutes = 24 * 60 } = {}) {
@@ -171,6 +204,16 @@ export function createEntraWebhooks(options: EntraWebhooksOptions): EntraWebhook
           const store = createSubscriptionStateStore(ctx.state, "");
           await index(integration.id, store);
         });
+      }
+    },
+    async idle() {
+      while (true) {
+        if (handling.size > 0) {
+          await Promise.allSettled([...handling]);
+          continue;
+        }
+        await debouncer.idle();
+        if (handling.size === 0) return;
       }
     },
     async close() {

@@ -94,4 +94,25 @@ describe("createDebouncer", () => {
     expect(closed).toBe(true);
     expect(run).toHaveBeenCalledOnce();
   });
+
+  it("idle resolves once nothing is pending or running, including the run a notification during a run adds", async () => {
+    const finishers: Array<() => void> = [];
+    const run = vi.fn(() => new Promise<void>((resolve) => finishers.push(resolve)));
+    const debouncer = createDebouncer({ waitMs: 10, maxWaitMs: 100, run });
+    await debouncer.idle();
+    let idle = false;
+    debouncer.notify("a");
+    const waiting = debouncer.idle().then(() => (idle = true));
+    await vi.advanceTimersByTimeAsync(20);
+    expect(run).toHaveBeenCalledOnce();
+    debouncer.notify("a");
+    finishers.shift()?.();
+    await vi.advanceTimersByTimeAsync(20);
+    expect(idle).toBe(false);
+    expect(run).toHaveBeenCalledTimes(2);
+    finishers.shift()?.();
+    await vi.advanceTimersByTimeAsync(0);
+    await waiting;
+    expect(idle).toBe(true);
+  });
 });

@@ -15,6 +15,11 @@ export interface Debouncer {
   /** Something changed for this integration. */
   notify(integrationId: string): void;
   /**
+   * Resolves once no run is pending or going for any integration (at once when none is), so a host or a test can
+   * wait for the work notifications started instead of polling.
+   */
+  idle(): Promise<void>;
+  /**
    * Cancels pending runs and takes no more notifications. Runs already going finish; the promise settles once
    * they have (a host awaits it on shutdown before closing its storage).
    */
@@ -41,7 +46,12 @@ interface Slot {
 export function createDebouncer(options: DebouncerOptions): Debouncer {
   const slots = new Map<string, Slot>();
   const running = new Set<Promise<void>>();
+  const waiters: Array<() => void> = [];
   let closed = false;
+
+  function settleIfIdle(): void {
+    if (slots.size === 0 && running.size === 0) for (const resolve of waiters.splice(0)) resolve();
+  }
 
   function schedule(integrationId: string, slot: Slot): void {
     const now = Date.now();
@@ -51,7 +61,10 @@ export function createDebouncer(options: DebouncerOptions): Debouncer {
     slot.timer = setTimeout(() => {
       const run = fire(integrationId, slot);
       running.add(run);
-      void run.finally(() => running.delete(run));
+      void run.finally(() => {
+        running.delete(run);
+        settleIfIdle();
+      });
     }, delay);
   }
 
@@ -85,11 +98,16 @@ export function createDebouncer(options: DebouncerOptions): Debouncer {
       if (slot.running) slot.again = true;
       else schedule(integrationId, slot);
     },
+    idle() {
+      if (slots.size === 0 && running.size === 0) return Promise.resolve();
+      return new Promise<void>((resolve) => waiters.push(resolve));
+    },
     async close() {
       closed = true;
       for (const slot of slots.values()) if (slot.timer) clearTimeout(slot.timer);
       slots.clear();
       await Promise.all(running);
+      settleIfIdle();
     },
   };
 }

@@ -146,30 +146,35 @@ export function createGraphService(model: GraphModel, options: GraphServiceOptio
       roles: [],
       run: (_c, r, _m, _f, app) => subscriptions.create(r, app),
     },
-    { method: "GET", pattern: /^\/v1\.0\/subscriptions$/, roles: [], run: (_c, r) => subscriptions.get(r) },
+    {
+      method: "GET",
+      pattern: /^\/v1\.0\/subscriptions$/,
+      roles: [],
+      run: (_c, r, _m, _f, app) => subscriptions.get(r, app),
+    },
     {
       method: "GET",
       pattern: new RegExp(`^/v1\\.0/subscriptions/(${GUID})$`),
       roles: [],
-      run: (_c, r, m) => subscriptions.get(r, m[1]),
+      run: (_c, r, m, _f, app) => subscriptions.get(r, app, m[1]),
     },
     {
       method: "PATCH",
       pattern: new RegExp(`^/v1\\.0/subscriptions/(${GUID})$`),
       roles: [],
-      run: (_c, r, m) => subscriptions.renew(r, m[1] ?? ""),
+      run: (_c, r, m, _f, app) => subscriptions.renew(r, app, m[1] ?? ""),
     },
     {
       method: "DELETE",
       pattern: new RegExp(`^/v1\\.0/subscriptions/(${GUID})$`),
       roles: [],
-      run: (_c, r, m) => subscriptions.remove(r, m[1] ?? ""),
+      run: (_c, r, m, _f, app) => subscriptions.remove(r, app, m[1] ?? ""),
     },
     {
       method: "POST",
       pattern: new RegExp(`^/v1\\.0/subscriptions/(${GUID})/reauthorize$`),
       roles: [],
-      run: (_c, r, m) => subscriptions.reauthorize(r, m[1] ?? ""),
+      run: (_c, r, m, _f, app) => subscriptions.reauthorize(r, app, m[1] ?? ""),
     },
   ];
 

@@ -13,10 +13,13 @@ const LOOPBACK = new Set(["127.0.0.1", "localhost", "[::1]"]);
 /** Subscriptions, their handshake, and delivery of change notifications for model changes. */
 export interface SubscriptionService {
   create(request: SimRequest, appId: string): Promise<SimResponse>;
-  renew(request: SimRequest, id: string): SimResponse;
-  remove(request: SimRequest, id: string): SimResponse;
-  reauthorize(request: SimRequest, id: string): SimResponse;
-  get(request: SimRequest, id?: string): SimResponse;
+  /** `PATCH /subscriptions/{id}`: a new expiration; only the app's own subscriptions. */
+  renew(request: SimRequest, appId: string, id: string): SimResponse;
+  /** `DELETE /subscriptions/{id}`: only the app's own subscriptions. */
+  remove(request: SimRequest, appId: string, id: string): SimResponse;
+  reauthorize(request: SimRequest, appId: string, id: string): SimResponse;
+  /** `GET /subscriptions` (the app's own, as Graph lists them) or `GET /subscriptions/{id}`. */
+  get(request: SimRequest, appId: string, id?: string): SimResponse;
   list(): Subscription[];
   /** Sends queued notifications now and waits for every delivery in flight. */
   flush(): Promise<void>;
@@ -167,6 +170,12 @@ export function createSubscriptionService(
     });
   }
 
+  /** One of the app's own subscriptions: another app's is as good as missing. */
+  function own(appId: string, id: string): Subscription | undefined {
+    const s = subscriptions.get(id);
+    return s?.applicationId === appId ? s : undefined;
+  }
+
   function missing(request: SimRequest, id: string): SimResponse {
     return graphError(
       request,
@@ -275,8 +284,8 @@ export function createSubscriptionService(
       subscriptions.set(subscription.id, subscription);
       return view(request, subscription, 201);
     },
-    renew(request, id) {
-      const s = subscriptions.get(id);
+    renew(request, appId, id) {
+      const s = own(appId, id);
       if (!s) return missing(request, id);
       let input: Record<string, unknown> = {};
       try {
@@ -289,21 +298,22 @@ export function createSubscriptionService(
       s.expirationDateTime = expiration;
       return view(request, s);
     },
-    remove(request, id) {
-      if (!subscriptions.delete(id)) return missing(request, id);
+    remove(request, appId, id) {
+      if (!own(appId, id)) return missing(request, id);
+      subscriptions.delete(id);
       return { status: 204, headers: {}, body: "" };
     },
-    reauthorize(request, id) {
-      return subscriptions.has(id) ? { status: 200, headers: {}, body: "" } : missing(request, id);
+    reauthorize(request, appId, id) {
+      return own(appId, id) ? { status: 200, headers: {}, body: "" } : missing(request, id);
     },
-    get(request, id) {
+    get(request, appId, id) {
       if (id === undefined) {
         return jsonResponse(200, {
           "@odata.context": `${request.url.origin}/v1.0/$metadata#subscriptions`,
-          value: [...subscriptions.values()],
+          value: [...subscriptions.values()].filter((s) => s.applicationId === appId),
         });
       }
-      const s = subscriptions.get(id);
+      const s = own(appId, id);
       return s ? view(request, s) : missing(request, id);
     },
     list: () => [...subscriptions.values()],
