@@ -6,7 +6,7 @@ import type { RunningServer, WebHandler } from "./running-server";
 
 /**
  * Mounts the webhook receiver in a Hono app (served by `@hono/node-server`): Hono speaks `Request` ->
- * `Response` already, so `toHonoHandler` only hands it `c.req.raw`.
+ * `Response` already, so `toHonoHandler` hands it `c.req.raw` (settling a body the receiver left unread).
  */
 export function serveWithHono(
   receive: WebHandler,
