@@ -7,13 +7,15 @@ import { describeIntegrationStore } from "./describe-integration-store";
 import { describeLocks } from "./describe-locks";
 import { describeLogsAndAudit } from "./describe-logs-and-audit";
 import { describeSecretStore } from "./describe-secret-store";
+import { describeUnstorableText } from "./describe-unstorable-text";
 import { describeUserLookups } from "./describe-user-lookups";
 import type { StorageConformanceOptions } from "./storage-conformance-options";
 
 /**
  * Registers vitest tests that prove a {@link StorageAdapter} keeps the storage contract: CRUD and revisions,
  * secret compare-and-swap and key paging, atomic pages with their checkpoint, lookups, pending deactivations,
- * sweeps, groups, memberships, records, locks, logs, audit, delete semantics and returned copies.
+ * sweeps, groups, memberships, records, locks, logs, audit, delete semantics, returned copies, and a sync whose
+ * records hold text storage cannot hold (NUL, unpaired surrogates) failing those records alone.
  * `create` must return an adapter over empty storage; it is called before every test.
  *
  * @example
@@ -33,5 +35,6 @@ export function runStorageConformance(options: StorageConformanceOptions): void 
     describeLocks(options);
     describeLogsAndAudit(options);
     describeDeleteAndCopies(options);
+    describeUnstorableText(options);
   });
 }
