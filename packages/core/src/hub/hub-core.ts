@@ -21,6 +21,7 @@ import type { IntegrationRecord } from "../storage/records";
 import { ConnectorRegistry } from "./connector-registry";
 import { createSealedState } from "./create-sealed-state";
 import type { IntegrationEvent } from "./hub";
+import { createHubEvents, type HubEvents } from "./hub-events";
 import type { HubOptions } from "./hub-options";
 import { createIntegrationSecrets, type IntegrationSecrets } from "./integration-secrets";
 import { createMapperCache, type MapperCache } from "./mapper-cache";
@@ -37,6 +38,8 @@ export interface HubCore {
   secrets: IntegrationSecrets;
   mappers: MapperCache;
   listeners: Set<(event: IntegrationEvent) => void | Promise<void>>;
+  /** Sync started / finished listeners. */
+  events: HubEvents;
   planOf(tenantId: string): Promise<PlanId>;
   load(id: string): Promise<IntegrationRecord>;
   view(record: IntegrationRecord): Promise<IntegrationView>;
@@ -66,6 +69,7 @@ export function createHubCore(options: HubOptions): HubCore {
   const mapping = options.mapping ?? passthroughMapping;
   const secrets = createIntegrationSecrets(storage.secrets, vault, clock);
   const registry = new ConnectorRegistry(options.connectors);
+  const logger = createRedactingLogger(options.logger ?? noopLogger, { secrets: () => [...secrets.opened] });
   const core: HubCore = {
     options,
     registry,
@@ -73,10 +77,11 @@ export function createHubCore(options: HubOptions): HubCore {
     mapping,
     clock,
     newId: options.newId ?? (() => timeOrderedId()),
-    logger: createRedactingLogger(options.logger ?? noopLogger, { secrets: () => [...secrets.opened] }),
+    logger,
     secrets,
     mappers: createMapperCache(mapping),
     listeners: new Set(),
+    events: createHubEvents(logger),
     planOf: async (tenantId) =>
       typeof options.plan === "function" ? options.plan(tenantId) : (options.plan ?? "enterprise"),
     async load(id) {

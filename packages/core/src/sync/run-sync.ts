@@ -46,6 +46,8 @@ export interface RunSyncInput {
   clock: () => Date;
   newId: () => string;
   onProgress?: (progress: SyncProgress) => void;
+  /** Called once the run holds the lock and its `running` sync log is saved. */
+  onStarted?: (log: SyncLog) => void;
 }
 
 const PLANNERS: Record<EntityKind, PagePlanner> = {
@@ -95,6 +97,7 @@ async function runLocked(input: RunSyncInput): Promise<SyncLog> {
   const log = builder.log;
   const logger = input.logger.child({ integrationId: integration.id, syncId: log.id });
   await storage.syncLogs.save(structuredClone(log));
+  input.onStarted?.(structuredClone(log));
   await audit(input, "sync.started", { syncId: log.id, trigger: input.trigger, mode: log.mode });
   logger.info({ trigger: input.trigger, mode: log.mode }, "sync started");
 
