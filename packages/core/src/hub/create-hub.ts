@@ -2,6 +2,7 @@ import { type Actor, SYSTEM_ACTOR } from "../audit/audit-entry";
 import { CoreError } from "../errors/core-error";
 import { isUslimatoError } from "../errors/uslimato-error";
 import { assertInterfaceHubEntitled } from "../plans/resolve-plan";
+import { resolveGuard } from "../sync/deactivation-guard";
 import { runSync } from "../sync/run-sync";
 import type { SyncLog, SyncTrigger } from "../sync-log/sync-log";
 import { createIntegrationsApi } from "./create-integrations-api";
@@ -74,7 +75,7 @@ export function createHub(options: HubOptions): Hub {
         actor: syncOptions.actor ?? actorOf(trigger),
         requestedMode: syncOptions.full ? "full" : "auto",
         ...(syncOptions.signal ? { signal: syncOptions.signal } : {}),
-        ...(options.guard ? { guard: options.guard } : {}),
+        guard: resolveGuard(options.guard, record.guard),
         ...(syncOptions.confirmMassDeactivation ? { confirmMassDeactivation: true } : {}),
         ...(syncOptions.onProgress ? { onProgress: syncOptions.onProgress } : {}),
         clock: core.clock,

@@ -18,6 +18,7 @@ import { passthroughMapping } from "../mapping/passthrough-mapping";
 import { DEFAULT_PLANS, type PlanId, type PlanTable } from "../plans/plan";
 import { assertInterfaceHubEntitled } from "../plans/resolve-plan";
 import type { IntegrationRecord } from "../storage/records";
+import { deactivationGuardSchema } from "../sync/deactivation-guard";
 import { ConnectorRegistry } from "./connector-registry";
 import { createSealedState } from "./create-sealed-state";
 import type { IntegrationEvent } from "./hub";
@@ -64,6 +65,18 @@ export interface HubCore {
 /** Resolves the hub's options and builds the services its parts share. */
 export function createHubCore(options: HubOptions): HubCore {
   const { storage, vault } = options;
+  if (options.guard !== undefined) {
+    const guard = deactivationGuardSchema.safeParse(options.guard);
+    if (!guard.success)
+      throw new ConfigError(
+        "the hub's guard option",
+        guard.error.issues.map((issue) => ({
+          path: ["guard", ...issue.path.map(String)],
+          code: issue.code,
+          message: issue.message,
+        })),
+      );
+  }
   const clock = options.clock ?? (() => new Date());
   const plans = options.plans ?? DEFAULT_PLANS;
   const mapping = options.mapping ?? passthroughMapping;

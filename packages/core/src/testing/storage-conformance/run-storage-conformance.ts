@@ -3,6 +3,7 @@ import { describeCheckpointsAndAtomicity } from "./describe-checkpoints-and-atom
 import { describeDeactivations } from "./describe-deactivations";
 import { describeDeleteAndCopies } from "./describe-delete-and-copies";
 import { describeGroupsAndRecords } from "./describe-groups-and-records";
+import { describeIntegrationGuard } from "./describe-integration-guard";
 import { describeIntegrationStore } from "./describe-integration-store";
 import { describeLocks } from "./describe-locks";
 import { describeLogsAndAudit } from "./describe-logs-and-audit";
@@ -27,6 +28,7 @@ import type { StorageConformanceOptions } from "./storage-conformance-options";
 export function runStorageConformance(options: StorageConformanceOptions): void {
   describe(`storage conformance: ${options.name}`, () => {
     describeIntegrationStore(options);
+    describeIntegrationGuard(options);
     describeSecretStore(options);
     describeCheckpointsAndAtomicity(options);
     describeUserLookups(options);
