@@ -50,8 +50,8 @@ export function createHubEvents(logger: Logger): HubEvents {
     logger.warn({ err: error, event: type }, "a hub event listener failed");
   return {
     on(type, listener) {
-      let set = listeners.get(type);
-      if (!set) listeners.set(type, (set = new Set()));
+      const set = listeners.get(type) ?? new Set();
+      listeners.set(type, set);
       const entry = listener as (event: never) => void | Promise<void>;
       set.add(entry);
       return () => {
