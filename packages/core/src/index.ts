@@ -58,6 +58,13 @@ export { ConnectorRegistry } from "./hub/connector-registry";
 export { createHub } from "./hub/create-hub";
 export { createSealedState, STATE_PREFIX } from "./hub/create-sealed-state";
 export type { ActingOptions, Hub, IntegrationEvent, IntegrationsApi, SyncNowOptions } from "./hub/hub";
+export type {
+  HubEventListener,
+  HubEventMap,
+  SyncEventBase,
+  SyncFinishedEvent,
+  SyncStartedEvent,
+} from "./hub/hub-events";
 export type { HubOptions } from "./hub/hub-options";
 export { timeOrderedId } from "./ids/time-ordered-id";
 export type { CreateIntegrationInput, UpdateIntegrationInput } from "./integrations/integration-input";

@@ -1,8 +1,10 @@
 import { type Actor, SYSTEM_ACTOR } from "../audit/audit-entry";
 import { CoreError } from "../errors/core-error";
+import { isUslimatoError } from "../errors/uslimato-error";
 import { assertInterfaceHubEntitled } from "../plans/resolve-plan";
+import { resolveGuard } from "../sync/deactivation-guard";
 import { runSync } from "../sync/run-sync";
-import type { SyncTrigger } from "../sync-log/sync-log";
+import type { SyncLog, SyncTrigger } from "../sync-log/sync-log";
 import { createIntegrationsApi } from "./create-integrations-api";
 import type { Hub } from "./hub";
 import { createHubCore } from "./hub-core";
@@ -49,6 +51,18 @@ export function createHub(options: HubOptions): Hub {
       }
       assertInterfaceHubEntitled(await core.planOf(record.tenantId), core.plans);
       const trigger = syncOptions.trigger ?? "manual";
+      const base = { integrationId: id, tenantId: record.tenantId, connectorId: record.connectorId, trigger };
+      let started: SyncLog | undefined;
+      const onStarted = (log: SyncLog) => {
+        started = log;
+        core.events.emit({
+          type: "syncStarted",
+          ...base,
+          syncId: log.id,
+          mode: log.mode,
+          startedAt: log.startedAt,
+        });
+      };
       const log = await runSync({
         integration: record,
         connector,
@@ -61,12 +75,23 @@ export function createHub(options: HubOptions): Hub {
         actor: syncOptions.actor ?? actorOf(trigger),
         requestedMode: syncOptions.full ? "full" : "auto",
         ...(syncOptions.signal ? { signal: syncOptions.signal } : {}),
-        ...(options.guard ? { guard: options.guard } : {}),
+        guard: resolveGuard(options.guard, record.guard),
         ...(syncOptions.confirmMassDeactivation ? { confirmMassDeactivation: true } : {}),
         ...(syncOptions.onProgress ? { onProgress: syncOptions.onProgress } : {}),
         clock: core.clock,
         newId: core.newId,
+        onStarted,
+      }).catch((error: unknown) => {
+        if (started)
+          core.events.emit({
+            type: "syncFinished",
+            ...base,
+            syncId: started.id,
+            log: failedLog(started, error, core.clock()),
+          });
+        throw error;
       });
+      core.events.emit({ type: "syncFinished", ...base, syncId: log.id, log: structuredClone(log) });
       options.onSyncFinished?.(log);
       return log;
     },
@@ -76,6 +101,8 @@ export function createHub(options: HubOptions): Hub {
 
     withConnectorContext: async (id, fn, { signal } = {}) =>
       fn(await core.contextOf(await core.load(id), signal)),
+
+    on: (type, listener) => core.events.on(type, listener),
 
     onIntegrationEvent(listener) {
       core.listeners.add(listener);
@@ -96,6 +123,12 @@ export function createHub(options: HubOptions): Hub {
       return count;
     },
   };
+}
+
+/** The log of a run that threw after it started (its storage failed): failed, with the error's code. */
+function failedLog(started: SyncLog, error: unknown, at: Date): SyncLog {
+  const code = isUslimatoError(error) ? error.code : "STORAGE_FAILED";
+  return { ...started, status: "failed", finishedAt: at, failureCode: code };
 }
 
 function actorOf(trigger: SyncTrigger): Actor {

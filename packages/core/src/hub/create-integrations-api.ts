@@ -5,7 +5,15 @@ import type { IntegrationsApi } from "./hub";
 import type { HubCore } from "./hub-core";
 import { plainSecrets } from "./integration-secrets";
 
-const AUDITED_FIELDS = ["name", "settings", "direction", "intervalMinutes", "mappings", "enabled"] as const;
+const AUDITED_FIELDS = [
+  "name",
+  "settings",
+  "direction",
+  "intervalMinutes",
+  "mappings",
+  "enabled",
+  "guard",
+] as const;
 
 /** The hub's integrations API: validated configuration in, sealed secrets, "configured" views out, audited. */
 export function createIntegrationsApi(core: HubCore): IntegrationsApi {
@@ -22,6 +30,7 @@ export function createIntegrationsApi(core: HubCore): IntegrationsApi {
         direction,
         intervalMinutes: input.intervalMinutes,
         mappings,
+        ...(input.guard !== undefined ? { guard: input.guard } : {}),
       };
       const settings = await core.validate(connector, input.tenantId, candidate, true);
       const now = core.clock();
@@ -35,6 +44,7 @@ export function createIntegrationsApi(core: HubCore): IntegrationsApi {
         intervalMinutes: input.intervalMinutes,
         mappings,
         enabled: input.enabled ?? true,
+        ...(input.guard !== undefined ? { guard: { ...input.guard } } : {}),
         createdAt: now,
         updatedAt: now,
         revision: 1,
@@ -62,8 +72,11 @@ export function createIntegrationsApi(core: HubCore): IntegrationsApi {
       }
       const connector = core.registry.get(current.connectorId);
       const secrets = input.secrets ?? {};
+      const { guard: currentGuard, ...rest } = current;
+      const guard = input.guard === undefined ? currentGuard : (input.guard ?? undefined);
       const next: IntegrationRecord = {
-        ...current,
+        ...rest,
+        ...(guard ? { guard: { ...guard } } : {}),
         name: input.name ?? current.name,
         direction: input.direction ?? current.direction,
         intervalMinutes: input.intervalMinutes ?? current.intervalMinutes,
@@ -81,6 +94,7 @@ export function createIntegrationsApi(core: HubCore): IntegrationsApi {
           direction: next.direction,
           intervalMinutes: next.intervalMinutes,
           mappings: next.mappings,
+          ...(input.guard ? { guard: input.guard } : {}),
         },
         false,
       );

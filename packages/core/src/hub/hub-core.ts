@@ -18,9 +18,11 @@ import { passthroughMapping } from "../mapping/passthrough-mapping";
 import { DEFAULT_PLANS, type PlanId, type PlanTable } from "../plans/plan";
 import { assertInterfaceHubEntitled } from "../plans/resolve-plan";
 import type { IntegrationRecord } from "../storage/records";
+import { deactivationGuardSchema } from "../sync/deactivation-guard";
 import { ConnectorRegistry } from "./connector-registry";
 import { createSealedState } from "./create-sealed-state";
 import type { IntegrationEvent } from "./hub";
+import { createHubEvents, type HubEvents } from "./hub-events";
 import type { HubOptions } from "./hub-options";
 import { createIntegrationSecrets, type IntegrationSecrets } from "./integration-secrets";
 import { createMapperCache, type MapperCache } from "./mapper-cache";
@@ -37,6 +39,8 @@ export interface HubCore {
   secrets: IntegrationSecrets;
   mappers: MapperCache;
   listeners: Set<(event: IntegrationEvent) => void | Promise<void>>;
+  /** Sync started / finished listeners. */
+  events: HubEvents;
   planOf(tenantId: string): Promise<PlanId>;
   load(id: string): Promise<IntegrationRecord>;
   view(record: IntegrationRecord): Promise<IntegrationView>;
@@ -61,11 +65,24 @@ export interface HubCore {
 /** Resolves the hub's options and builds the services its parts share. */
 export function createHubCore(options: HubOptions): HubCore {
   const { storage, vault } = options;
+  if (options.guard !== undefined) {
+    const guard = deactivationGuardSchema.safeParse(options.guard);
+    if (!guard.success)
+      throw new ConfigError(
+        "the hub's guard option",
+        guard.error.issues.map((issue) => ({
+          path: ["guard", ...issue.path.map(String)],
+          code: issue.code,
+          message: issue.message,
+        })),
+      );
+  }
   const clock = options.clock ?? (() => new Date());
   const plans = options.plans ?? DEFAULT_PLANS;
   const mapping = options.mapping ?? passthroughMapping;
   const secrets = createIntegrationSecrets(storage.secrets, vault, clock);
   const registry = new ConnectorRegistry(options.connectors);
+  const logger = createRedactingLogger(options.logger ?? noopLogger, { secrets: () => [...secrets.opened] });
   const core: HubCore = {
     options,
     registry,
@@ -73,10 +90,11 @@ export function createHubCore(options: HubOptions): HubCore {
     mapping,
     clock,
     newId: options.newId ?? (() => timeOrderedId()),
-    logger: createRedactingLogger(options.logger ?? noopLogger, { secrets: () => [...secrets.opened] }),
+    logger,
     secrets,
     mappers: createMapperCache(mapping),
     listeners: new Set(),
+    events: createHubEvents(logger),
     planOf: async (tenantId) =>
       typeof options.plan === "function" ? options.plan(tenantId) : (options.plan ?? "enterprise"),
     async load(id) {

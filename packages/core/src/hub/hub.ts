@@ -4,6 +4,7 @@ import type { CreateIntegrationInput, UpdateIntegrationInput } from "../integrat
 import type { IntegrationView } from "../integrations/integration-view";
 import type { SyncProgress } from "../sync/sync-progress";
 import type { SyncLog, SyncTrigger } from "../sync-log/sync-log";
+import type { HubEventListener, HubEventMap } from "./hub-events";
 
 /** Who is acting, for the audit log. Default: the system. */
 export interface ActingOptions {
@@ -71,6 +72,12 @@ export interface Hub {
     fn: (ctx: ConnectorContext<unknown, string>) => Promise<T>,
     options?: { signal?: AbortSignal },
   ): Promise<T>;
+  /**
+   * Listens to sync events: `syncStarted` once a run holds its lock, `syncFinished` when it ended (with its sync
+   * log), so hosts, tests and graceful shutdowns need not poll the sync log. Listeners are not awaited; what they
+   * throw or reject is logged and never affects the run. Returns a function that removes the listener.
+   */
+  on<E extends keyof HubEventMap>(type: E, listener: HubEventListener<E>): () => void;
   /** Listens to integration events (webhook modules remove subscriptions on `disabled` and `deleting`). */
   onIntegrationEvent(listener: (event: IntegrationEvent) => void | Promise<void>): () => void;
 }

@@ -2,6 +2,7 @@ import type { SyncDirection } from "../connector/connector";
 import type { JsonValue } from "../connector/json";
 import type { EntityKind } from "../connector/source-page";
 import type { Secret } from "../secrets/secret";
+import type { DeactivationGuardOptions } from "../sync/deactivation-guard";
 
 /** What an admin gives to create an integration. */
 export interface CreateIntegrationInput {
@@ -19,6 +20,11 @@ export interface CreateIntegrationInput {
   mappings?: Partial<Record<EntityKind, JsonValue>>;
   /** Default true. */
   enabled?: boolean;
+  /**
+   * This integration's mass-deactivation guard, e.g. `{ maxShare: 0.05, minCount: 25 }` (Entra provisioning sets
+   * its accidental-deletion threshold per application). Fields left out come from the hub's `guard` option.
+   */
+  guard?: DeactivationGuardOptions;
   /** Id to use (default: a random UUID). */
   id?: string;
 }
@@ -32,6 +38,8 @@ export interface UpdateIntegrationInput {
   intervalMinutes?: number;
   mappings?: Partial<Record<EntityKind, JsonValue>>;
   enabled?: boolean;
+  /** Replaces the integration's guard; `null` goes back to the hub's. */
+  guard?: DeactivationGuardOptions | null;
   /** Reject the update if the stored revision differs (optimistic concurrency). */
   expectedRevision?: number;
 }

@@ -6,6 +6,7 @@ import type { ConfigIssue } from "../errors/config-error";
 import type { MappingEngine } from "../mapping/mapping-engine";
 import type { PlanId, PlanTable } from "../plans/plan";
 import { checkInterval } from "../plans/validate-interval";
+import { deactivationGuardSchema } from "../sync/deactivation-guard";
 
 /** The parts of an integration's configuration that are checked together. */
 export interface IntegrationConfigCandidate {
@@ -14,6 +15,8 @@ export interface IntegrationConfigCandidate {
   direction: SyncDirection;
   intervalMinutes: number;
   mappings: Partial<Record<EntityKind, JsonValue>>;
+  /** The integration's own guard, if any. */
+  guard?: unknown;
 }
 
 /** Validated settings, or every issue found, each with its path. */
@@ -23,7 +26,7 @@ export type IntegrationConfigResult =
 
 /**
  * Checks a configuration against the connector's settings and secrets schemas, its directions, the plan's
- * interval rules and the mapping engine. Collects every problem instead of stopping at the first. Secret values
+ * interval rules, the mapping engine and the integration's guard. Collects every problem instead of stopping at the first. Secret values
  * never appear in an issue.
  */
 export function validateIntegrationConfig(
@@ -85,6 +88,10 @@ export function validateIntegrationConfig(
         message: issue.message,
       });
     }
+  }
+  if (candidate.guard !== undefined) {
+    const guard = deactivationGuardSchema.safeParse(candidate.guard);
+    if (!guard.success) issues.push(...zodIssues(guard.error, "guard"));
   }
   if (issues.length > 0 || !settings.success) return { ok: false, issues };
   return { ok: true, settings: JSON.parse(JSON.stringify(settings.data ?? {})) as JsonObject };

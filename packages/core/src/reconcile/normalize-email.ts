@@ -1,6 +1,10 @@
-/** The matching form of an email: trimmed and lower-case; `null` for anything that is not a non-empty string. */
+import { checkEmail } from "./check-email";
+
+/**
+ * The matching form of an email (trimmed, NFC, lower-case, see {@link checkEmail}); `null` for anything that is
+ * not a non-empty string or that the identity rule refuses.
+ */
 export function normalizeEmail(value: unknown): string | null {
-  if (typeof value !== "string") return null;
-  const email = value.trim().toLowerCase();
-  return email.length > 0 ? email : null;
+  const checked = checkEmail(value);
+  return checked.ok ? checked.email : null;
 }

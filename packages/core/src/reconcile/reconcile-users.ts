@@ -1,8 +1,11 @@
 import type { SourceRemoval } from "../connector/source-page";
-import type { StoredUser } from "../storage/records";
 import type { DirectoryBatch, NewUser, UserLookup, UserUpdate } from "../storage/storage-adapter";
 import type { SyncErrorDetail } from "../sync-log/sync-log";
+import { applyCandidateFields } from "./apply-candidate-fields";
+import { PageUsers } from "./page-users";
 import type { UserCandidate } from "./user-candidate";
+import { duplicateEmailError, emailTakenError, missingEmailError } from "./user-record-errors";
+import { setUserField, type UserState } from "./user-state";
 
 /** The outcome of reconciling one page of users: the batch to write and what it means. */
 export interface UserReconciliation {
@@ -12,6 +15,11 @@ export interface UserReconciliation {
   failed: number;
   /** Per-record failures and warnings. */
   errors: SyncErrorDetail[];
+  /**
+   * External ids of records that failed on a conflict with another user (an email someone else holds); the
+   * runner tries them again in the next run.
+   */
+  retry: string[];
 }
 
 /** Options of {@link reconcileUsers}. */
@@ -21,22 +29,24 @@ export interface ReconcileUsersOptions {
   role?: string;
 }
 
-interface UserState {
-  user: StoredUser;
-  changes: UserUpdate["set"] | null;
-  isNew: boolean;
-  /** Counted as updated by this page (linked by email, or a field changed). */
-  updated: boolean;
-  /** The external id of this integration linked to the user, if any. */
-  externalId: string | undefined;
+/** What reconciling one page collects besides the users' states. */
+interface PageOutcome {
+  readonly users: PageUsers;
+  readonly links: Array<{ externalId: string; userId: string }>;
+  /** External id -> true to mark a pending deactivation, false to clear one. */
+  readonly pending: Map<string, boolean>;
+  readonly errors: SyncErrorDetail[];
+  readonly retry: string[];
+  failed: number;
 }
 
 /**
- * The seed's matching logic for one page, as a pure function of the page and one batched lookup:
- * match by this integration's link to the external id, then by normalized email; create asset users (role
- * viewer, no HGE ID account) for the rest; update display name and active status; deactivate disabled and
- * removed users through pending marks (applied at the end of the run, after the mass-deactivation guard);
- * never touch the HGE ID linkage; a second source user with an email another one holds fails, not overwrites.
+ * The seed's matching logic for one page, as a pure function of the page and one batched lookup (neither is
+ * changed): match by this integration's link to the external id, then by normalized email; create asset users
+ * (role viewer, no HGE ID account) for the rest; update display name, attributes and active status; deactivate
+ * disabled and removed users through pending marks (applied at the end of the run, after the mass-deactivation
+ * guard); never touch the HGE ID linkage. A record whose email another user holds (a second source user with
+ * one email, or a linked user's new email) fails as a whole, and is listed in `retry`.
  */
 export function reconcileUsers(
   upserts: ReadonlyArray<UserCandidate>,
@@ -44,217 +54,124 @@ export function reconcileUsers(
   lookup: UserLookup,
   options: ReconcileUsersOptions,
 ): UserReconciliation {
-  const role = options.role ?? "viewer";
-  const states = new Map<string, UserState>();
-  const linkOf = new Map<string, UserState>();
-  const ownerOfEmail = new Map<string, string>();
-  const pendingBefore = new Set<string>();
-  for (const { link, user } of lookup.byExternalId) {
-    const state: UserState = {
-      user,
-      changes: null,
-      isNew: false,
-      updated: false,
-      externalId: link.externalId,
-    };
-    linkOf.set(link.externalId, state);
-    states.set(user.id, state);
-    ownerOfEmail.set(user.email, user.id);
-    if (link.pendingDeactivation) pendingBefore.add(link.externalId);
-  }
-  for (const { user, linkedExternalIds } of lookup.byEmail) {
-    let state = states.get(user.id);
-    if (!state) {
-      state = { user, changes: null, isNew: false, updated: false, externalId: undefined };
-      states.set(user.id, state);
-    }
-    ownerOfEmail.set(user.email, user.id);
-    state.externalId ??= linkedExternalIds[0];
-  }
-
-  const links: Array<{ externalId: string; userId: string }> = [];
-  const pending = new Map<string, boolean>();
-  const errors: SyncErrorDetail[] = [];
-  let failed = 0;
-
-  const setField = (
-    state: UserState,
-    field: "email" | "displayName" | "active",
-    value: string | boolean | null,
-  ) => {
-    if (state.user[field] === value) return;
-    (state.user as unknown as Record<string, unknown>)[field] = value;
-    if (state.isNew) return;
-    state.changes ??= {};
-    (state.changes as Record<string, unknown>)[field] = value;
-    state.updated = true;
+  const outcome: PageOutcome = {
+    users: new PageUsers(lookup),
+    links: [],
+    pending: new Map(),
+    errors: [],
+    retry: [],
+    failed: 0,
   };
-
-  for (const candidate of upserts) {
-    if (candidate.warnings.length > 0) errors.push(...candidate.warnings);
-    const linked = linkOf.get(candidate.externalId);
-    if (linked !== undefined) {
-      const state = linked;
-      applyEmailChange(state, candidate);
-      applyFields(state, candidate);
-      continue;
-    }
-    if (candidate.email === null) {
-      failed++;
-      errors.push(
-        recordError(
-          candidate.externalId,
-          "email",
-          "RECORD_INVALID",
-          "The record has no email address (mail or userPrincipalName) to match on",
-        ),
-      );
-      continue;
-    }
-    const ownerId = ownerOfEmail.get(candidate.email);
-    if (ownerId !== undefined) {
-      const state = states.get(ownerId)!;
-      const linkedExternal = state.externalId;
-      if (linkedExternal !== undefined && linkedExternal !== candidate.externalId) {
-        failed++;
-        errors.push(
-          recordError(
-            candidate.externalId,
-            "email",
-            "RECORD_DUPLICATE_EMAIL",
-            `Another source user (${linkedExternal}) already has this email address`,
-          ),
-        );
-        continue;
-      }
-      links.push({ externalId: candidate.externalId, userId: ownerId });
-      linkOf.set(candidate.externalId, state);
-      state.externalId = candidate.externalId;
-      if (!state.isNew) state.updated = true;
-      applyFields(state, candidate);
-      continue;
-    }
-    const user = newUser(candidate, options.newId(), role);
-    const state: UserState = {
-      user,
-      changes: null,
-      isNew: true,
-      updated: false,
-      externalId: candidate.externalId,
-    };
-    states.set(user.id, state);
-    links.push({ externalId: candidate.externalId, userId: user.id });
-    linkOf.set(candidate.externalId, state);
-    ownerOfEmail.set(candidate.email, user.id);
-  }
-
+  const role = options.role ?? "viewer";
+  for (const candidate of upserts) reconcileCandidate(outcome, candidate, () => options.newId(), role);
   for (const removal of removals) {
-    const state = linkOf.get(removal.externalId);
-    if (state?.user.active) pending.set(removal.externalId, true);
+    const state = outcome.users.byExternalId.get(removal.externalId);
+    if (state?.fields.active) outcome.pending.set(removal.externalId, true);
   }
+  return finish(outcome);
+}
 
-  const updates: UserUpdate[] = [];
-  const creates: NewUser[] = [];
+function reconcileCandidate(
+  outcome: PageOutcome,
+  candidate: UserCandidate,
+  newId: () => string,
+  role: string,
+): void {
+  const { users } = outcome;
+  const linked = users.byExternalId.get(candidate.externalId);
+  if (candidate.failure) fail(outcome, candidate.failure, false);
+  else if (linked) updateLinked(outcome, linked, candidate);
+  else if (candidate.email === null) fail(outcome, missingEmailError(candidate), false);
+  else linkOrCreate(outcome, candidate, candidate.email, newId, role);
+}
+
+function linkOrCreate(
+  outcome: PageOutcome,
+  candidate: UserCandidate,
+  email: string,
+  newId: () => string,
+  role: string,
+): void {
+  const { users } = outcome;
+  const holder = users.ownerOf(email);
+  if (holder?.externalId !== undefined && holder.externalId !== candidate.externalId) {
+    fail(outcome, duplicateEmailError(candidate, holder), true);
+    return;
+  }
+  outcome.errors.push(...candidate.warnings);
+  if (holder) {
+    outcome.links.push({ externalId: candidate.externalId, userId: holder.id });
+    users.link(holder, candidate.externalId);
+    if (!holder.isNew) holder.updated = true;
+    applyCandidateFields(holder, candidate, outcome.pending, users.pendingBefore);
+    return;
+  }
+  const created = newUserState(candidate, email, newId(), role);
+  users.addNew(created, candidate.externalId);
+  outcome.links.push({ externalId: candidate.externalId, userId: created.id });
+}
+
+function updateLinked(outcome: PageOutcome, state: UserState, candidate: UserCandidate): void {
+  const { email } = candidate;
+  const changesEmail = email !== null && email !== state.fields.email && !candidate.createOnly.has("email");
+  if (changesEmail) {
+    const holder = outcome.users.ownerOf(email);
+    if (holder && holder !== state) {
+      fail(outcome, emailTakenError(candidate, state, holder), true);
+      return;
+    }
+  }
+  outcome.errors.push(...candidate.warnings);
+  if (changesEmail) {
+    outcome.users.moveEmail(state, email);
+    setUserField(state, "email", email);
+  }
+  applyCandidateFields(state, candidate, outcome.pending, outcome.users.pendingBefore);
+}
+
+function fail(outcome: PageOutcome, error: SyncErrorDetail, retry: boolean): void {
+  outcome.failed++;
+  outcome.errors.push(error);
+  if (retry && error.externalId !== undefined) outcome.retry.push(error.externalId);
+}
+
+function newUserState(candidate: UserCandidate, email: string, id: string, role: string): UserState {
+  return {
+    id,
+    isNew: true,
+    role,
+    fields: { email, displayName: candidate.displayName ?? null, active: candidate.active ?? true },
+    attributes: candidate.attributes,
+    changes: null,
+    updated: false,
+    externalId: candidate.externalId,
+  };
+}
+
+function finish(outcome: PageOutcome): UserReconciliation {
+  const create: NewUser[] = [];
+  const update: UserUpdate[] = [];
   let updated = 0;
-  for (const state of states.values()) {
+  for (const state of outcome.users.byId.values()) {
     if (state.isNew) {
-      const { id, email, displayName, active, role: userRole, attributes } = state.user;
-      creates.push({ id, email, displayName, active, role: userRole, attributes });
+      create.push({ id: state.id, ...state.fields, role: state.role, attributes: state.attributes });
       continue;
     }
-    if (state.changes) updates.push({ userId: state.user.id, set: state.changes });
+    if (state.changes) update.push({ userId: state.id, set: state.changes });
     if (state.updated) updated++;
   }
   const markPendingDeactivation: string[] = [];
   const clearPendingDeactivation: string[] = [];
-  for (const [externalId, mark] of pending) {
+  for (const [externalId, mark] of outcome.pending) {
     if (mark) markPendingDeactivation.push(externalId);
-    else if (pendingBefore.has(externalId)) clearPendingDeactivation.push(externalId);
+    else if (outcome.users.pendingBefore.has(externalId)) clearPendingDeactivation.push(externalId);
   }
   return {
-    batch: {
-      create: creates,
-      update: updates,
-      link: links,
-      markPendingDeactivation,
-      clearPendingDeactivation,
-    },
-    created: creates.length,
+    batch: { create, update, link: outcome.links, markPendingDeactivation, clearPendingDeactivation },
+    created: create.length,
     updated,
-    failed,
-    errors,
+    failed: outcome.failed,
+    errors: outcome.errors,
+    retry: outcome.retry,
   };
-
-  function applyEmailChange(state: UserState, candidate: UserCandidate): void {
-    if (candidate.email === null || candidate.email === state.user.email || candidate.createOnly.has("email"))
-      return;
-    const holder = ownerOfEmail.get(candidate.email);
-    if (holder !== undefined && holder !== state.user.id) {
-      errors.push({
-        ...recordError(
-          candidate.externalId,
-          "email",
-          "RECORD_EMAIL_TAKEN",
-          "The new email address belongs to another user; the old one is kept",
-        ),
-        severity: "warning",
-      });
-      return;
-    }
-    ownerOfEmail.delete(state.user.email);
-    ownerOfEmail.set(candidate.email, state.user.id);
-    setField(state, "email", candidate.email);
-  }
-
-  function applyFields(state: UserState, candidate: UserCandidate): void {
-    const writable = (field: string) => state.isNew || !candidate.createOnly.has(field);
-    if (candidate.displayName !== undefined && writable("displayName"))
-      setField(state, "displayName", candidate.displayName);
-    if (Object.keys(candidate.attributes).length > 0 && !state.isNew) {
-      const attributes = { ...state.user.attributes };
-      let changed = false;
-      for (const [key, value] of Object.entries(candidate.attributes)) {
-        if (!writable(key) || JSON.stringify(attributes[key]) === JSON.stringify(value)) continue;
-        attributes[key] = value;
-        changed = true;
-      }
-      if (changed) {
-        state.user.attributes = attributes;
-        state.changes = { ...(state.changes ?? {}), attributes };
-        state.updated = true;
-      }
-    }
-    if (candidate.active === undefined || !writable("active")) return;
-    if (candidate.active) {
-      // Only a mark that exists (stored, or set earlier in this page) needs cancelling.
-      if (pendingBefore.has(candidate.externalId) || pending.has(candidate.externalId))
-        pending.set(candidate.externalId, false);
-      setField(state, "active", true);
-    } else if (state.user.active) {
-      if (state.isNew) setField(state, "active", false);
-      else pending.set(candidate.externalId, true);
-    }
-  }
-}
-
-/** Timestamps of a user planned in this page; the store sets the real ones, so one shared value is enough. */
-const PLANNED_AT = new Date(0);
-
-function newUser(candidate: UserCandidate, id: string, role: string): StoredUser {
-  const epoch = PLANNED_AT;
-  return {
-    id,
-    email: candidate.email!,
-    displayName: candidate.displayName ?? null,
-    active: candidate.active ?? true,
-    role,
-    attributes: candidate.attributes,
-    hgeIdAccountId: null,
-    createdAt: epoch,
-    updatedAt: epoch,
-  };
-}
-
-function recordError(externalId: string, field: string, code: string, message: string): SyncErrorDetail {
-  return { externalId, kind: "user", field, code, message, severity: "error" };
 }

@@ -1,7 +1,8 @@
 import type { JsonObject } from "../connector/json";
 import type { MappedRecord } from "../mapping/mapping-engine";
 import type { SyncErrorDetail } from "../sync-log/sync-log";
-import { normalizeEmail } from "./normalize-email";
+import { checkEmail } from "./check-email";
+import { findUnstorableText, textProblem } from "./find-unstorable-text";
 
 /** The internal user fields a mapping produces; everything else lands in `attributes`. */
 export const USER_FIELDS = ["email", "displayName", "active"] as const;
@@ -19,12 +20,21 @@ export interface UserCandidate {
   createOnly: ReadonlySet<string>;
   /** Problems with single fields (the record is still applied without them). */
   warnings: SyncErrorDetail[];
+  /**
+   * Why the whole record fails (an email the identity rule refuses, text storage cannot hold); nothing of a
+   * failed record is applied. Absent when the record is fine.
+   */
+  failure?: SyncErrorDetail;
 }
 
 const NO_WARNINGS: SyncErrorDetail[] = [];
 const NO_SKIPS: ReadonlySet<string> = new Set();
 
-/** Turns a mapped record into a {@link UserCandidate}; field errors become warnings and the field is skipped. */
+/**
+ * Turns a mapped record into a {@link UserCandidate}; field errors become warnings and the field is skipped.
+ * An email the identity rule refuses (see `checkEmail`) and a NUL character or unpaired surrogate anywhere in
+ * the record make it a failed record (`failure`).
+ */
 export function toUserCandidate(
   externalId: string,
   mapped: MappedRecord,
@@ -56,14 +66,52 @@ export function toUserCandidate(
     if (!skip.has(key) && value !== undefined) attributes[key] = toJson(value);
   }
   const { email, displayName, active } = values;
-  return {
+  const checked = skip.has("email") ? null : checkEmail(email);
+  const candidate: UserCandidate = {
     externalId,
-    email: skip.has("email") ? null : normalizeEmail(email),
+    email: checked?.ok ? checked.email : null,
     displayName: skip.has("displayName") ? undefined : displayName == null ? null : String(displayName),
     active: skip.has("active") || active === undefined || active === null ? undefined : toBoolean(active),
     attributes,
     createOnly,
     warnings,
+  };
+  const failure = failureOf(candidate, checked);
+  if (failure) candidate.failure = failure;
+  return candidate;
+}
+
+function failureOf(candidate: UserCandidate, checked: ReturnType<typeof checkEmail> | null) {
+  const { externalId } = candidate;
+  const idProblem = textProblem(externalId);
+  if (idProblem) return userFailure(externalId, "externalId", `The external id holds ${idProblem}`);
+  if (checked && !checked.ok && !checked.missing)
+    return userFailure(
+      externalId,
+      "email",
+      `The email address ${checked.reason}; such an address could pass for another person's, so the record was not applied`,
+    );
+  const text =
+    (typeof candidate.displayName === "string"
+      ? findUnstorableText(candidate.displayName, "displayName")
+      : null) ?? findUnstorableText(candidate.attributes, "");
+  if (text)
+    return userFailure(
+      externalId,
+      text.path,
+      `The field "${text.path}" holds ${text.problem}, which storage cannot hold; the record was not applied`,
+    );
+  return undefined;
+}
+
+function userFailure(externalId: string, field: string, message: string): SyncErrorDetail {
+  return {
+    externalId: textProblem(externalId) ? JSON.stringify(externalId).slice(1, -1) : externalId,
+    kind: "user",
+    field,
+    code: "RECORD_INVALID",
+    message,
+    severity: "error",
   };
 }
 

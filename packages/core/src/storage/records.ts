@@ -1,6 +1,7 @@
 import type { SyncDirection } from "../connector/connector";
 import type { JsonObject, JsonValue } from "../connector/json";
 import type { EntityKind } from "../connector/source-page";
+import type { DeactivationGuardOptions } from "../sync/deactivation-guard";
 
 /** One configured connection of a connector for one host tenant, as stored. Secrets are stored apart, sealed. */
 export interface IntegrationRecord {
@@ -15,6 +16,11 @@ export interface IntegrationRecord {
   /** Admin overrides of the connector's default field mappings, per entity kind (mapping engine JSON). */
   mappings: Partial<Record<EntityKind, JsonValue>>;
   enabled: boolean;
+  /**
+   * This integration's mass-deactivation guard (share and minimum count); fields it leaves out come from the
+   * hub's `guard` option. Absent when the integration uses the hub's guard as it is.
+   */
+  guard?: DeactivationGuardOptions;
   createdAt: Date;
   updatedAt: Date;
   /** Increases by one on every change; used for optimistic concurrency. */

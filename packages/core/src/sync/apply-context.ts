@@ -19,6 +19,8 @@ export interface PagePlan {
   kind: EntityKind;
   counts: Partial<SyncCounts>;
   errors: SyncErrorDetail[];
+  /** External ids of upserts that failed on a conflict that may clear (an email another user holds). */
+  retry?: string[];
 }
 
 /** Plans one page of one kind. */

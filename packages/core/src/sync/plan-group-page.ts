@@ -1,3 +1,5 @@
+import { textProblem } from "../reconcile/find-unstorable-text";
+import { jsonEqual } from "../reconcile/json-equal";
 import type { PagePlanner } from "./apply-context";
 import { jsonFieldsOf } from "./split-mapped-values";
 
@@ -6,7 +8,7 @@ export const planGroupPage: PagePlanner = async (page, ctx) => {
   const mapped = ctx.mapper.mapPage(page.upserts.map((record) => record.data));
   const ids = [
     ...new Set([...page.upserts.map((r) => r.externalId), ...page.removals.map((r) => r.externalId)]),
-  ];
+  ].filter((id) => textProblem(id) === null);
   const existing = new Map(
     (await ctx.directory.findGroups(ctx.integrationId, ids)).map((g) => [g.externalId, g]),
   );
@@ -14,8 +16,16 @@ export const planGroupPage: PagePlanner = async (page, ctx) => {
   const errors = [];
   let created = 0;
   let updated = 0;
+  let failed = 0;
+  const seen: string[] = [];
   for (const [i, record] of page.upserts.entries()) {
-    const { fields, warnings } = jsonFieldsOf(mapped[i]!, record.externalId, "group");
+    const { fields, warnings, failure } = jsonFieldsOf(mapped[i]!, record.externalId, "group");
+    if (failure?.field !== "externalId") seen.push(record.externalId);
+    if (failure) {
+      failed++;
+      errors.push(failure);
+      continue;
+    }
     errors.push(...warnings);
     const { displayName, description, ...attributes } = fields;
     const group = {
@@ -38,7 +48,7 @@ export const planGroupPage: PagePlanner = async (page, ctx) => {
       before.removed ||
       before.displayName !== group.displayName ||
       before.description !== group.description ||
-      JSON.stringify(before.attributes) !== JSON.stringify(group.attributes)
+      !jsonEqual(before.attributes, group.attributes)
     ) {
       updated++;
     }
@@ -49,25 +59,25 @@ export const planGroupPage: PagePlanner = async (page, ctx) => {
   const add = [];
   const drop = [];
   for (const change of page.memberships ?? []) {
+    if (textProblem(change.groupExternalId)) continue;
     for (const user of change.added)
-      add.push({ groupExternalId: change.groupExternalId, userExternalId: user });
+      if (!textProblem(user)) add.push({ groupExternalId: change.groupExternalId, userExternalId: user });
     for (const user of change.removed)
-      drop.push({ groupExternalId: change.groupExternalId, userExternalId: user });
+      if (!textProblem(user)) drop.push({ groupExternalId: change.groupExternalId, userExternalId: user });
   }
   return {
     kind: "group",
     batch: {
       groups: { upsert, remove },
       memberships: { add, remove: drop },
-      ...(ctx.sweepId
-        ? { seen: { sweepId: ctx.sweepId, groups: page.upserts.map((r) => r.externalId) } }
-        : {}),
+      ...(ctx.sweepId ? { seen: { sweepId: ctx.sweepId, groups: seen } } : {}),
     },
     counts: {
       processed: page.upserts.length + page.removals.length,
       created,
       updated,
       deactivated: remove.length,
+      failed,
     },
     errors,
   };

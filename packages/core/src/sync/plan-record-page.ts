@@ -1,3 +1,5 @@
+import { textProblem } from "../reconcile/find-unstorable-text";
+import { jsonEqual } from "../reconcile/json-equal";
 import type { PagePlanner } from "./apply-context";
 import { jsonFieldsOf } from "./split-mapped-values";
 
@@ -7,7 +9,7 @@ export const planRecordPage: PagePlanner = async (page, ctx) => {
   const mapped = ctx.mapper.mapPage(page.upserts.map((record) => record.data));
   const ids = [
     ...new Set([...page.upserts.map((r) => r.externalId), ...page.removals.map((r) => r.externalId)]),
-  ];
+  ].filter((id) => textProblem(id) === null);
   const existing = new Map(
     (await ctx.directory.findRecords(ctx.integrationId, kind, ids)).map((r) => [r.externalId, r]),
   );
@@ -15,13 +17,21 @@ export const planRecordPage: PagePlanner = async (page, ctx) => {
   const errors = [];
   let created = 0;
   let updated = 0;
+  let failed = 0;
+  const seen: string[] = [];
   for (const [i, record] of page.upserts.entries()) {
-    const { fields, warnings } = jsonFieldsOf(mapped[i]!, record.externalId, kind);
+    const { fields, warnings, failure } = jsonFieldsOf(mapped[i]!, record.externalId, kind);
+    if (failure?.field !== "externalId") seen.push(record.externalId);
+    if (failure) {
+      failed++;
+      errors.push(failure);
+      continue;
+    }
     errors.push(...warnings);
     upsert.push({ externalId: record.externalId, data: fields });
     const before = existing.get(record.externalId);
     if (!before) created++;
-    else if (before.removed || JSON.stringify(before.data) !== JSON.stringify(fields)) updated++;
+    else if (before.removed || !jsonEqual(before.data, fields)) updated++;
   }
   const remove = page.removals
     .map((r) => r.externalId)
@@ -34,7 +44,7 @@ export const planRecordPage: PagePlanner = async (page, ctx) => {
         ? {
             seen: {
               sweepId: ctx.sweepId,
-              records: [{ kind, externalIds: page.upserts.map((r) => r.externalId) }],
+              records: [{ kind, externalIds: seen }],
             },
           }
         : {}),
@@ -44,6 +54,7 @@ export const planRecordPage: PagePlanner = async (page, ctx) => {
       created,
       updated,
       deactivated: remove.length,
+      failed,
     },
     errors,
   };

@@ -1,23 +1,28 @@
+import type { SourceRemoval } from "../connector/source-page";
+import { textProblem } from "../reconcile/find-unstorable-text";
 import { reconcileUsers } from "../reconcile/reconcile-users";
 import { toUserCandidate, type UserCandidate } from "../reconcile/user-candidate";
+import type { SyncErrorDetail } from "../sync-log/sync-log";
 import type { PagePlanner } from "./apply-context";
 
 /** Maps a page of users, looks up their matches in one call, and reconciles them into a batch. */
 export const planUserPage: PagePlanner = async (page, ctx) => {
-  const { upserts, removals } = page;
+  const { upserts } = page;
   const mapped = ctx.mapper.mapPage(upserts.map((record) => record.data));
   const candidates: UserCandidate[] = new Array(upserts.length);
-  const seenIds: string[] = new Array(upserts.length);
+  const seenIds: string[] = [];
   const ids = new Set<string>();
   const emailSet = new Set<string>();
   for (let i = 0; i < upserts.length; i++) {
     const { externalId } = upserts[i]!;
     const candidate = toUserCandidate(externalId, mapped[i]!, ctx.mapper.createOnly);
     candidates[i] = candidate;
-    seenIds[i] = externalId;
+    if (candidate.failure?.field === "externalId") continue;
+    seenIds.push(externalId);
     ids.add(externalId);
-    if (candidate.email !== null) emailSet.add(candidate.email);
+    if (candidate.email !== null && !candidate.failure) emailSet.add(candidate.email);
   }
+  const { removals, errors: removalErrors } = storableRemovals(page.removals);
   for (const removal of removals) ids.add(removal.externalId);
   const externalIds = [...ids];
   const emails = [...emailSet];
@@ -30,11 +35,36 @@ export const planUserPage: PagePlanner = async (page, ctx) => {
       ...(ctx.sweepId ? { seen: { sweepId: ctx.sweepId, users: seenIds } } : {}),
     },
     counts: {
-      processed: upserts.length + removals.length,
+      processed: upserts.length + page.removals.length,
       created: result.created,
       updated: result.updated,
-      failed: result.failed,
+      failed: result.failed + removalErrors.length,
     },
-    errors: result.errors,
+    errors: removalErrors.length > 0 ? [...result.errors, ...removalErrors] : result.errors,
+    retry: result.retry,
   };
 };
+
+/** Removals whose external id storage can hold, and a failure for each other one. */
+function storableRemovals(all: ReadonlyArray<SourceRemoval>): {
+  removals: ReadonlyArray<SourceRemoval>;
+  errors: SyncErrorDetail[];
+} {
+  if (all.every((removal) => textProblem(removal.externalId) === null)) return { removals: all, errors: [] };
+  const removals: SourceRemoval[] = [];
+  const errors: SyncErrorDetail[] = [];
+  for (const removal of all) {
+    const problem = textProblem(removal.externalId);
+    if (!problem) removals.push(removal);
+    else
+      errors.push({
+        externalId: JSON.stringify(removal.externalId).slice(1, -1),
+        kind: "user",
+        field: "externalId",
+        code: "RECORD_INVALID",
+        message: `The external id of a removed record holds ${problem}; the removal was not applied`,
+        severity: "error",
+      });
+  }
+  return { removals, errors };
+}

@@ -11,13 +11,14 @@ import { redactKnownSecrets } from "../secrets/redact-known-secrets";
 import type { IntegrationRecord } from "../storage/records";
 import type { StorageAdapter } from "../storage/storage-adapter";
 import type { SyncLog, SyncTrigger } from "../sync-log/sync-log";
-import type { PagePlanner } from "./apply-context";
+import type { PagePlan, PagePlanner } from "./apply-context";
 import { type DeactivationGuardOptions, decideDeactivations } from "./deactivation-guard";
 import { parseSourcePage } from "./page-schema";
 import { planGroupPage } from "./plan-group-page";
 import { planRecordPage } from "./plan-record-page";
 import { planUserPage } from "./plan-user-page";
 import { prefetching } from "./prefetching";
+import { nextRetryRecords, retryPageOf } from "./retry-records";
 import { decodeRunnerCheckpoint, encodeRunnerCheckpoint, type RunnerCheckpoint } from "./runner-checkpoint";
 import { SyncLogBuilder } from "./sync-log-builder";
 import type { SyncProgress } from "./sync-progress";
@@ -45,6 +46,8 @@ export interface RunSyncInput {
   clock: () => Date;
   newId: () => string;
   onProgress?: (progress: SyncProgress) => void;
+  /** Called once the run holds the lock and its `running` sync log is saved. */
+  onStarted?: (log: SyncLog) => void;
 }
 
 const PLANNERS: Record<EntityKind, PagePlanner> = {
@@ -94,6 +97,7 @@ async function runLocked(input: RunSyncInput): Promise<SyncLog> {
   const log = builder.log;
   const logger = input.logger.child({ integrationId: integration.id, syncId: log.id });
   await storage.syncLogs.save(structuredClone(log));
+  input.onStarted?.(structuredClone(log));
   await audit(input, "sync.started", { syncId: log.id, trigger: input.trigger, mode: log.mode });
   logger.info({ trigger: input.trigger, mode: log.mode }, "sync started");
 
@@ -114,6 +118,7 @@ async function runLocked(input: RunSyncInput): Promise<SyncLog> {
       checkpoint: state?.connector ?? null,
       requestedMode: input.requestedMode ?? "auto",
     });
+    const waiting = new Set(state?.retry);
     for await (const raw of prefetching(pages)) {
       signal.throwIfAborted();
       const page = parseSourcePage(raw, log.pages + 1, connector.id);
@@ -128,6 +133,8 @@ async function runLocked(input: RunSyncInput): Promise<SyncLog> {
       });
     }
     signal.throwIfAborted();
+    const retryPage = retryPageOf(state, waiting);
+    if (retryPage) state = await applyOnePage(input, retryPage, state, builder);
     failure = await settleDeactivations(input, builder);
   } catch (error) {
     failure = describeFailure(error, input.signal);
@@ -163,8 +170,11 @@ async function applyOnePage(
     sweepId = sweeps[page.kind]!;
   }
   if (page.fullScan?.last && sweepId) delete sweeps[page.kind];
-  const next: RunnerCheckpoint = { v: 1, connector: page.checkpoint, sweeps };
-  const { plan, applied } = await planAndApply(input, page, sweepId, encodeRunnerCheckpoint(next));
+  let next: RunnerCheckpoint = { v: 1, connector: page.checkpoint, sweeps };
+  const { plan, applied } = await planAndApply(input, page, sweepId, (planned) => {
+    next = { ...next, retry: nextRetryRecords(previous?.retry, page, planned.retry) };
+    return encodeRunnerCheckpoint(next);
+  });
   if (page.kind !== "user") plan.counts.deactivated = (plan.counts.deactivated ?? 0) + applied.sweptOthers;
   builder.add(page.kind, plan.counts);
   builder.addErrors(plan.errors);
@@ -185,7 +195,7 @@ async function planAndApply(
   input: RunSyncInput,
   page: SourcePage,
   sweepId: string | null,
-  checkpoint: JsonValue,
+  checkpointOf: (plan: PagePlan) => JsonValue,
 ) {
   for (let attempt = 1; ; attempt++) {
     const plan = await PLANNERS[page.kind](page, {
@@ -199,7 +209,11 @@ async function planAndApply(
     try {
       return {
         plan,
-        applied: await input.storage.directory.applyPage(input.integration.id, plan.batch, checkpoint),
+        applied: await input.storage.directory.applyPage(
+          input.integration.id,
+          plan.batch,
+          checkpointOf(plan),
+        ),
       };
     } catch (error) {
       if (!isUslimatoError(error, "STORAGE_CONFLICT") || attempt >= CONFLICT_ATTEMPTS) throw error;

@@ -1,6 +1,7 @@
-import type { IntegrationRecord, IntegrationStore, JsonObject, JsonValue } from "@uslimato/core";
+import type { IntegrationRecord, IntegrationStore, JsonObject } from "@uslimato/core";
 import type { Queryable } from "../transactions/queryable";
 import { toStorageError } from "../transactions/to-storage-error";
+import { fromMappingsColumn, toMappingsColumn } from "./integration-mappings-column";
 
 interface IntegrationRow {
   id: string;
@@ -10,7 +11,7 @@ interface IntegrationRow {
   settings: JsonObject;
   direction: IntegrationRecord["direction"];
   interval_minutes: number;
-  mappings: Partial<Record<string, JsonValue>>;
+  mappings: JsonObject;
   enabled: boolean;
   created_at: Date;
   updated_at: Date;
@@ -25,7 +26,7 @@ const toRecord = (row: IntegrationRow): IntegrationRecord => ({
   settings: row.settings,
   direction: row.direction,
   intervalMinutes: row.interval_minutes,
-  mappings: row.mappings,
+  ...fromMappingsColumn(row.mappings),
   enabled: row.enabled,
   createdAt: row.created_at,
   updatedAt: row.updated_at,
@@ -40,7 +41,7 @@ const values = (r: IntegrationRecord) => [
   JSON.stringify(r.settings),
   r.direction,
   r.intervalMinutes,
-  JSON.stringify(r.mappings),
+  toMappingsColumn(r),
   r.enabled,
   r.createdAt,
   r.updatedAt,

@@ -4,6 +4,7 @@ import { inTransaction } from "../database/in-transaction";
 import { fromBool, fromJson, fromMs } from "../database/json-column";
 import type { SqliteDatabase } from "../database/sqlite-database";
 import { toStorageError } from "../database/to-storage-error";
+import { fromMappingsColumn, toMappingsColumn } from "./integration-mappings-column";
 
 const COLUMNS =
   "id, tenant_id, connector_id, name, settings, direction, interval_minutes, mappings, enabled, created_at, updated_at, revision";
@@ -16,7 +17,7 @@ const toRow = (r: IntegrationRecord) =>
     JSON.stringify(r.settings),
     r.direction,
     r.intervalMinutes,
-    JSON.stringify(r.mappings),
+    toMappingsColumn(r),
     r.enabled ? 1 : 0,
     r.createdAt.getTime(),
     r.updatedAt.getTime(),
@@ -31,7 +32,7 @@ const fromRow = (row: Record<string, SQLOutputValue>): IntegrationRecord => ({
   settings: fromJson(row.settings),
   direction: row.direction as IntegrationRecord["direction"],
   intervalMinutes: Number(row.interval_minutes),
-  mappings: fromJson(row.mappings),
+  ...fromMappingsColumn(fromJson(row.mappings)),
   enabled: fromBool(row.enabled),
   createdAt: fromMs(row.created_at),
   updatedAt: fromMs(row.updated_at),

@@ -114,6 +114,6 @@ export function createFakeConnector(
 function toRecord(person: FakePerson) {
   return {
     externalId: person.id,
-    data: { email: person.email, displayName: person.displayName, active: person.active },
+    data: { ...person.extra, email: person.email, displayName: person.displayName, active: person.active },
   };
 }

@@ -4,6 +4,8 @@ export interface FakePerson {
   email: string | null;
   displayName: string;
   active: boolean;
+  /** Further source fields, passed through as they are (they become attributes). */
+  extra?: Readonly<Record<string, unknown>>;
 }
 
 type Change = { seq: number; id: string; removed: boolean };

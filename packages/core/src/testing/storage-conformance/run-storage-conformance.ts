@@ -3,17 +3,20 @@ import { describeCheckpointsAndAtomicity } from "./describe-checkpoints-and-atom
 import { describeDeactivations } from "./describe-deactivations";
 import { describeDeleteAndCopies } from "./describe-delete-and-copies";
 import { describeGroupsAndRecords } from "./describe-groups-and-records";
+import { describeIntegrationGuard } from "./describe-integration-guard";
 import { describeIntegrationStore } from "./describe-integration-store";
 import { describeLocks } from "./describe-locks";
 import { describeLogsAndAudit } from "./describe-logs-and-audit";
 import { describeSecretStore } from "./describe-secret-store";
+import { describeUnstorableText } from "./describe-unstorable-text";
 import { describeUserLookups } from "./describe-user-lookups";
 import type { StorageConformanceOptions } from "./storage-conformance-options";
 
 /**
  * Registers vitest tests that prove a {@link StorageAdapter} keeps the storage contract: CRUD and revisions,
  * secret compare-and-swap and key paging, atomic pages with their checkpoint, lookups, pending deactivations,
- * sweeps, groups, memberships, records, locks, logs, audit, delete semantics and returned copies.
+ * sweeps, groups, memberships, records, locks, logs, audit, delete semantics, returned copies, and a sync whose
+ * records hold text storage cannot hold (NUL, unpaired surrogates) failing those records alone.
  * `create` must return an adapter over empty storage; it is called before every test.
  *
  * @example
@@ -25,6 +28,7 @@ import type { StorageConformanceOptions } from "./storage-conformance-options";
 export function runStorageConformance(options: StorageConformanceOptions): void {
   describe(`storage conformance: ${options.name}`, () => {
     describeIntegrationStore(options);
+    describeIntegrationGuard(options);
     describeSecretStore(options);
     describeCheckpointsAndAtomicity(options);
     describeUserLookups(options);
@@ -33,5 +37,6 @@ export function runStorageConformance(options: StorageConformanceOptions): void 
     describeLocks(options);
     describeLogsAndAudit(options);
     describeDeleteAndCopies(options);
+    describeUnstorableText(options);
   });
 }
