@@ -46,6 +46,12 @@ export { ConfigError } from "./errors/config-error";
 export { CoreError } from "./errors/core-error";
 export type { CoreErrorCode } from "./errors/error-codes";
 export { ERROR_CODES } from "./errors/error-codes";
+export type { DiagnosedService, ServiceDiagnosis } from "./errors/service-diagnosis";
+export {
+  cleanServiceDiagnosis,
+  diagnosisAuditDetails,
+  diagnosisOf,
+} from "./errors/service-diagnosis";
 export type { UslimatoErrorOptions } from "./errors/uslimato-error";
 export { isUslimatoError, UslimatoError } from "./errors/uslimato-error";
 export { backoffDelay } from "./http/backoff-delay";

@@ -1,5 +1,6 @@
 import { type Actor, SYSTEM_ACTOR } from "../audit/audit-entry";
 import { CoreError } from "../errors/core-error";
+import { diagnosisAuditDetails } from "../errors/service-diagnosis";
 import { assertInterfaceHubEntitled } from "../plans/resolve-plan";
 import { runSync } from "../sync/run-sync";
 import type { SyncTrigger } from "../sync-log/sync-log";
@@ -34,7 +35,13 @@ export function createHub(options: HubOptions): Hub {
         .testConnection(await core.contextOf(record, signal));
       await core.audit(record, actor, "connection.tested", {
         ok: result.ok,
-        ...(result.ok ? {} : { code: result.code, failedStep: result.failedStep }),
+        ...(result.ok
+          ? {}
+          : {
+              code: result.code,
+              failedStep: result.failedStep,
+              ...diagnosisAuditDetails(result.diagnosis),
+            }),
       });
       return result;
     },
