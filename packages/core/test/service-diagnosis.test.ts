@@ -24,7 +24,11 @@ describe("ServiceDiagnosis", () => {
       } as never,
       [API_KEY],
     );
-    expect(cleaned).toMatchObject({ service: "graph", httpStatus: 403, errorCode: "Authorization_RequestDenied" });
+    expect(cleaned).toMatchObject({
+      service: "graph",
+      httpStatus: 403,
+      errorCode: "Authorization_RequestDenied",
+    });
     expect(cleaned).not.toHaveProperty("requestId");
     expect(cleaned).not.toHaveProperty("bogus");
     expect(cleaned?.message).toHaveLength(1000);

@@ -96,7 +96,11 @@ export function diagnosisOf(error: unknown): ServiceDiagnosis | undefined {
   let current: unknown = error;
   for (let depth = 0; depth < 8 && typeof current === "object" && current !== null; depth++) {
     const found = (current as { diagnosis?: unknown }).diagnosis;
-    if (typeof found === "object" && found !== null && typeof (found as ServiceDiagnosis).service === "string")
+    if (
+      typeof found === "object" &&
+      found !== null &&
+      typeof (found as ServiceDiagnosis).service === "string"
+    )
       return found as ServiceDiagnosis;
     current = (current as { cause?: unknown }).cause;
   }

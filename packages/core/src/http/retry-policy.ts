@@ -39,7 +39,11 @@ export function isRetryableStatus(status: number): boolean {
  * retryDelay(2, 3000);      // 3000..3300 ms
  * ```
  */
-export function retryDelay(attempt: number, retryAfterMs: number | undefined, policy: RetryPolicy = {}): number {
+export function retryDelay(
+  attempt: number,
+  retryAfterMs: number | undefined,
+  policy: RetryPolicy = {},
+): number {
   const max = Math.max(0, policy.maxDelayMs ?? DEFAULT_RETRY_POLICY.maxDelayMs);
   const random = policy.random ?? Math.random;
   if (retryAfterMs !== undefined && Number.isFinite(retryAfterMs)) {
