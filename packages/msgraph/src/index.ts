@@ -73,7 +73,7 @@ export {
 export type { GraphPage } from "./paging/graph-page";
 export { iterateDelta } from "./paging/iterate-delta";
 export type { IterateGraphPagesOptions } from "./paging/iterate-graph-pages";
-export { iterateGraphPages } from "./paging/iterate-graph-pages";
+export { DEFAULT_MAX_GRAPH_PAGES, iterateGraphPages } from "./paging/iterate-graph-pages";
 export type {
   RenewalReport,
   SubscriptionManager,
