@@ -1,10 +1,13 @@
-import type { GraphTokenProviderOptions, RetryDelayOptions, TokenCredential } from "@uslimato/msgraph";
+import type { RetryPolicy } from "@uslimato/core";
+import type { GraphTokenProviderOptions, TokenCredential } from "@uslimato/msgraph";
 
 /** Options of {@link createEntraConnector}, set once by the host app. */
 export interface EntraConnectorOptions {
   /**
-   * msal-node's HTTP client: only for tests and the simulator (`createSimulatorNetworkClient`). Production leaves
-   * it unset and msal-node talks https to the real authority.
+   * msal-node's HTTP client for an outbound proxy, built with `createFetchNetworkClient` from
+   * `@uslimato/msgraph`. Leave it unset otherwise: each integration's client is derived from its own endpoints
+   * (a loopback simulator authority included), and a client that redirects Microsoft's authority is refused for
+   * integrations on Microsoft's cloud.
    */
   networkClient?: GraphTokenProviderOptions["networkClient"];
   /** The token credential of an integration configured with `credential: "tokenCredential"` (managed identity...). */
@@ -13,10 +16,10 @@ export interface EntraConnectorOptions {
   fetch?: typeof globalThis.fetch;
   /** Timeout of one Graph request attempt. Default 30 s. */
   timeoutMs?: number;
-  /** Retries after the first attempt. Default 4. */
+  /** Retries after the first attempt, of Graph calls and token requests. Default 4. */
   maxRetries?: number;
-  /** Backoff bounds (tests shorten them). */
-  retry?: RetryDelayOptions;
+  /** The shared retry policy's bounds, for Graph calls and token requests alike (tests shorten them). */
+  retry?: RetryPolicy;
   /** Delta page size asked of Graph with `Prefer: odata.maxpagesize`. Default 999. */
   pageSize?: number;
 }

@@ -46,14 +46,23 @@ export { ConfigError } from "./errors/config-error";
 export { CoreError } from "./errors/core-error";
 export type { CoreErrorCode } from "./errors/error-codes";
 export { ERROR_CODES } from "./errors/error-codes";
+export type { DiagnosedService, ServiceDiagnosis } from "./errors/service-diagnosis";
+export {
+  cleanServiceDiagnosis,
+  diagnosisAuditDetails,
+  diagnosisOf,
+} from "./errors/service-diagnosis";
 export type { UslimatoErrorOptions } from "./errors/uslimato-error";
 export { isUslimatoError, UslimatoError } from "./errors/uslimato-error";
+export { abortableSleep } from "./http/abortable-sleep";
 export { backoffDelay } from "./http/backoff-delay";
 export type { HttpClient, HttpClientOptions, HttpRequest, HttpResponse } from "./http/create-http-client";
 export { createHttpClient } from "./http/create-http-client";
 export type { HttpErrorFacts } from "./http/http-error";
 export { HttpError } from "./http/http-error";
 export { parseRetryAfter } from "./http/parse-retry-after";
+export type { RetryPolicy } from "./http/retry-policy";
+export { DEFAULT_RETRY_POLICY, isRetryableStatus, retryDelay } from "./http/retry-policy";
 export { ConnectorRegistry } from "./hub/connector-registry";
 export { createHub } from "./hub/create-hub";
 export { createSealedState, STATE_PREFIX } from "./hub/create-sealed-state";

@@ -22,19 +22,25 @@
  */
 
 export type { AccessToken, GraphTokenProvider, TokenCredential } from "./auth/access-token";
+export type {
+  FetchNetworkClient,
+  FetchNetworkClientOptions,
+  NetworkRoute,
+} from "./auth/create-fetch-network-client";
+export { createFetchNetworkClient } from "./auth/create-fetch-network-client";
 export type { GraphCredential, GraphTokenProviderOptions } from "./auth/create-graph-token-provider";
 export { createGraphTokenProvider } from "./auth/create-graph-token-provider";
 export { decodeTokenRoles } from "./auth/decode-token-roles";
 export type { GraphCloudName, GraphEndpoints } from "./auth/graph-clouds";
 export { GRAPH_CLOUDS } from "./auth/graph-clouds";
 export { mapMsalError } from "./auth/map-msal-error";
+export { isMicrosoftAuthority, MICROSOFT_AUTHORITY_HOSTS } from "./auth/microsoft-authority-hosts";
 export type { ResolvedGraphEndpoints } from "./auth/resolve-graph-endpoints";
 export { isLoopbackUrl, resolveGraphEndpoints } from "./auth/resolve-graph-endpoints";
+export type { TokenFailure } from "./auth/token-failure";
 export type { GraphClientOptions } from "./client/create-graph-client";
 export { createGraphClient } from "./client/create-graph-client";
 export type { GraphClient, GraphMethod, GraphRequestOptions, GraphResponse } from "./client/graph-client";
-export type { RetryDelayOptions } from "./client/retry-delay";
-export { retryDelay } from "./client/retry-delay";
 export { DELTA_EXPIRED_GRAPH_CODES, DeltaExpiredError } from "./errors/delta-expired-error";
 export type { GraphAuthErrorCode, GraphAuthErrorFields } from "./errors/graph-auth-error";
 export { GRAPH_AUTH_ERROR_CODES, GraphAuthError } from "./errors/graph-auth-error";
@@ -63,7 +69,7 @@ export {
 export type { GraphPage } from "./paging/graph-page";
 export { iterateDelta } from "./paging/iterate-delta";
 export type { IterateGraphPagesOptions } from "./paging/iterate-graph-pages";
-export { iterateGraphPages } from "./paging/iterate-graph-pages";
+export { DEFAULT_MAX_GRAPH_PAGES, iterateGraphPages } from "./paging/iterate-graph-pages";
 export type {
   RenewalReport,
   SubscriptionManager,

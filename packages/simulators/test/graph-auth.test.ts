@@ -112,6 +112,37 @@ describe("Entra token endpoint", () => {
     expect(body.error_codes).toEqual([code]);
     expect(body.error_description).toMatch(new RegExp(`^AADSTS${code}: `));
     expect(body.trace_id).toMatch(/^[0-9a-f-]{36}$/);
+    expect(body.correlation_id).toMatch(/^[0-9a-f-]{36}$/);
+    expect((body as AadError & { timestamp: string }).timestamp).toMatch(
+      /^\d{4}-\d{2}-\d{2} \d{2}:\d{2}:\d{2}Z$/,
+    );
+    expect(response.headers.get("x-ms-request-id")).toBe(body.trace_id);
+  });
+
+  it("answers an unknown tenant's discovery like Entra, with trace and correlation ids", async () => {
+    const response = await fetch(`${sim.url}/contoso.example/v2.0/.well-known/openid-configuration`);
+    const body = (await response.json()) as AadError;
+    expect(response.status).toBe(400);
+    expect(body).toMatchObject({ error: "invalid_tenant", error_codes: [90002] });
+    expect(body.trace_id).toMatch(/^[0-9a-f-]{36}$/);
+    expect(body.correlation_id).toMatch(/^[0-9a-f-]{36}$/);
+  });
+
+  it.each([
+    ["throttle", 429, 90055],
+    ["unavailable", 503, 90033],
+    ["gatewayTimeout", 504, 90033],
+  ] as const)("answers a %s fault at the token endpoint the way Entra does", async (kind, status, code) => {
+    sim.faults.inject({ kind, match: `/${sim.tenantId}/oauth2/v2.0/token`, times: 1, retryAfterSeconds: 2 });
+    const response = await tokenRequest({
+      client_id: DEFAULT_CLIENT_ID,
+      client_secret: DEFAULT_CLIENT_SECRET,
+    });
+    const body = (await response.json()) as AadError;
+    expect(response.status).toBe(status);
+    expect(body).toMatchObject({ error: "temporarily_unavailable", error_codes: [code] });
+    expect(body.trace_id).toMatch(/^[0-9a-f-]{36}$/);
+    expect(response.headers.get("retry-after")).toBe("2");
   });
 
   it("gives an unconsented app a token without roles, then Graph answers 403 Authorization_RequestDenied", async () => {

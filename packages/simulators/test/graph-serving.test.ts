@@ -94,6 +94,30 @@ describe("Graph serving over HTTP", () => {
     expect(new Set(all.items.map((u) => u.id)).size).toBe(3000);
   });
 
+  it("points the next link back to the start on the loopNextLink fault: a repeat, or with `every` a cycle", async () => {
+    const links = async (pages: number) => {
+      const seen: string[] = [];
+      let url: string | undefined = `${sim.graphBaseUrl}/v1.0/users?$select=id&$top=999`;
+      for (let i = 0; i < pages && url; i++) {
+        const page = await graphGet(url, token);
+        url = page.body["@odata.nextLink"] as string | undefined;
+        if (url) seen.push(url);
+      }
+      return seen;
+    };
+    const repeat = sim.faults.inject({ kind: "loopNextLink", match: "/v1.0/users", after: 1 });
+    const repeated = await links(4);
+    repeat.remove();
+    expect(repeated[1]).not.toBe(repeated[0]);
+    expect(repeated[2]).toBe(repeated[1]);
+    expect(repeated[3]).toBe(repeated[1]);
+    const cycle = sim.faults.inject({ kind: "loopNextLink", match: "/v1.0/users", after: 2, every: 3 });
+    const cycled = await links(6);
+    cycle.remove();
+    expect(new Set(cycled).size).toBe(3);
+    expect(cycled.slice(3)).toEqual(cycled.slice(0, 3));
+  });
+
   it("lists groups and a group's members, paged", async () => {
     const groups = await followAll(`${sim.graphBaseUrl}/v1.0/groups?$select=id,displayName&$top=2`, token);
     expect(groups.pages).toBe(2);

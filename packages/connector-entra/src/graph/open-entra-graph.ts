@@ -33,6 +33,14 @@ export function openEntraGraph(
     cloud,
     logger: ctx.logger,
     ...(options.networkClient ? { networkClient: options.networkClient } : {}),
+    ...(options.retry || options.maxRetries !== undefined
+      ? {
+          retry: {
+            ...options.retry,
+            ...(options.maxRetries !== undefined ? { retries: options.maxRetries } : {}),
+          },
+        }
+      : {}),
   });
   const graph = createGraphClient({
     tokenProvider: tokens,

@@ -1,11 +1,14 @@
+import { diagnosisOf, type ServiceDiagnosis } from "@uslimato/core";
 import { GraphAuthError, GraphError } from "@uslimato/msgraph";
 
-/** A failure of a connection test step, in words for an admin. */
+/** A failure of a connection test step, in words for an admin, with the service's own diagnosis. */
 export interface FailureDescription {
   code: string;
   message: string;
   remedy: string;
+  /** Graph's `request-id` (never the token endpoint's trace id: that is `diagnosis.traceId`). */
   requestId?: string;
+  diagnosis?: ServiceDiagnosis;
 }
 
 const AUTH: Record<string, { code: string; message: string; remedy: string }> = {
@@ -47,15 +50,27 @@ const AUTH: Record<string, { code: string; message: string; remedy: string }> = 
 
 /** Explains why a connection test step failed, from the typed error it raised. */
 export function describeFailure(error: unknown): FailureDescription {
+  const diagnosis = diagnosisOf(error);
+  return diagnosis ? { ...describe(error), diagnosis } : describe(error);
+}
+
+function describe(error: unknown): FailureDescription {
   if (error instanceof GraphAuthError) {
     const known = AUTH[error.code];
-    const trace = error.traceId ? { requestId: error.traceId } : {};
-    if (known) return { ...known, ...trace };
+    const said = error.aadsts ? ` (AADSTS${error.aadsts})` : "";
+    if (known) return { ...known, message: `${known.message}${said}` };
+    if (error.code === "AUTH_UNAVAILABLE" || error.code === "AUTH_NETWORK") {
+      return {
+        code: error.code,
+        message: error.message,
+        remedy:
+          "The token endpoint could not be reached or was unavailable: check the network path to it and try again",
+      };
+    }
     return {
       code: error.code,
       message: error.message,
       remedy: "Check the tenant ID, client ID and secret, and that the authority is reachable",
-      ...trace,
     };
   }
   if (error instanceof GraphError) {

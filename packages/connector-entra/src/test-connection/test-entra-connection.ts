@@ -17,7 +17,12 @@ export async function testEntraConnection(
   const steps: ConnectionTestStep[] = [];
   const fail = (step: string, error: unknown): ConnectionTestResult => {
     const failure = describeFailure(error);
-    steps.push({ name: step, ok: false, message: failure.message });
+    steps.push({
+      name: step,
+      ok: false,
+      message: failure.message,
+      ...(failure.diagnosis ? { diagnosis: failure.diagnosis } : {}),
+    });
     return { ok: false, failedStep: step, steps, ...failure };
   };
   let session: ReturnType<typeof openEntraGraph>;

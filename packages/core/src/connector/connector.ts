@@ -1,4 +1,5 @@
 import type { z } from "zod";
+import type { ServiceDiagnosis } from "../errors/service-diagnosis";
 import type { Logger } from "../logging/logger";
 import type { Secret } from "../secrets/secret";
 import type { ConnectorState } from "./connector-state";
@@ -47,6 +48,8 @@ export interface ConnectionTestStep {
   name: string;
   ok: boolean;
   message: string;
+  /** What the external service said when this step failed on a call (status, its error code and ids). */
+  diagnosis?: ServiceDiagnosis;
 }
 
 /** A connection test result a UI can show as it is. */
@@ -63,8 +66,10 @@ export type ConnectionTestResult =
       /** What the admin should do about it. */
       remedy: string;
       steps: ReadonlyArray<ConnectionTestStep>;
-      /** The service's request id, for support. */
+      /** The service's request id (Graph's `request-id`), for support. Never a token endpoint's trace id. */
       requestId?: string;
+      /** What the external service said, field by field, when the failed step was a call. */
+      diagnosis?: ServiceDiagnosis;
     };
 
 /**

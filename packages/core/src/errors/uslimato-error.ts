@@ -1,4 +1,5 @@
 import { redactKnownSecrets } from "../secrets/redact-known-secrets";
+import { cleanServiceDiagnosis, type ServiceDiagnosis } from "./service-diagnosis";
 
 /** Options accepted by every {@link UslimatoError}. */
 export interface UslimatoErrorOptions {
@@ -10,6 +11,8 @@ export interface UslimatoErrorOptions {
   details?: Readonly<Record<string, string | number | boolean | null | undefined>>;
   /** Secret values to scrub from the message (never stored on the error). */
   secrets?: ReadonlyArray<string>;
+  /** What the external service said, field by field (status, its error code, its ids). Secrets are scrubbed. */
+  diagnosis?: ServiceDiagnosis;
 }
 
 /**
@@ -25,6 +28,8 @@ export class UslimatoError<Code extends string = string> extends Error {
   readonly code: Code;
   readonly path: ReadonlyArray<string | number>;
   readonly details: Readonly<Record<string, string | number | boolean | null | undefined>>;
+  /** What the external service said, when the error came from one (see {@link ServiceDiagnosis}). */
+  readonly diagnosis: ServiceDiagnosis | undefined;
 
   constructor(code: Code, message: string, options: UslimatoErrorOptions = {}) {
     super(
@@ -35,6 +40,7 @@ export class UslimatoError<Code extends string = string> extends Error {
     this.code = code;
     this.path = options.path ?? [];
     this.details = options.details ?? {};
+    this.diagnosis = cleanServiceDiagnosis(options.diagnosis, options.secrets ?? []);
   }
 
   /** A plain, secret-free object for logs and API results. */
@@ -44,6 +50,7 @@ export class UslimatoError<Code extends string = string> extends Error {
     message: string;
     path: ReadonlyArray<string | number>;
     details: object;
+    diagnosis?: ServiceDiagnosis;
   } {
     return {
       name: this.name,
@@ -51,6 +58,7 @@ export class UslimatoError<Code extends string = string> extends Error {
       message: this.message,
       path: this.path,
       details: this.details,
+      ...(this.diagnosis ? { diagnosis: this.diagnosis } : {}),
     };
   }
 }

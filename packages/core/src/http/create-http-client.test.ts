@@ -65,6 +65,12 @@ describe("createHttpClient", () => {
       status: 403,
       serviceCode: "Authorization_RequestDenied",
       requestId: "req-403",
+      diagnosis: {
+        service: "http",
+        httpStatus: 403,
+        errorCode: "Authorization_RequestDenied",
+        requestId: "req-403",
+      },
     });
     expect(hits.get("/denied?token=top-secret-token")).toBe(1);
     expect(JSON.stringify(error)).not.toContain("top-secret-token");

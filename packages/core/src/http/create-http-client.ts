@@ -1,10 +1,12 @@
 import ky, { type KyInstance } from "ky";
 import pRetry, { AbortError } from "p-retry";
+import type { ServiceDiagnosis } from "../errors/service-diagnosis";
 import type { Logger } from "../logging/logger";
 import { noopLogger } from "../logging/noop-logger";
-import { backoffDelay } from "./backoff-delay";
+import { abortableSleep } from "./abortable-sleep";
 import { HttpError } from "./http-error";
 import { parseRetryAfter } from "./parse-retry-after";
+import { isRetryableStatus, type RetryPolicy, retryDelay } from "./retry-policy";
 
 /** Options of {@link createHttpClient}. */
 export interface HttpClientOptions {
@@ -14,14 +16,21 @@ export interface HttpClientOptions {
   timeoutMs?: number;
   /** Retries after the first attempt. Default 4. */
   retries?: number;
-  /** Longest wait a `Retry-After` may ask for. Default 120 s. */
+  /** Longest wait a `Retry-After` may ask for. Default: `retry.maxDelayMs` (60 s). */
   maxRetryAfterMs?: number;
-  /** Base of the jittered exponential backoff. Default 500 ms. */
+  /** Base of the jittered exponential backoff. Default: `retry.baseDelayMs` (500 ms). */
   backoffBaseMs?: number;
+  /** The shared retry policy's bounds (see {@link RetryPolicy}); `retries` above wins over `retry.retries`. */
+  retry?: RetryPolicy;
   /** Headers sent with every request (e.g. `authorization`); never logged or kept on errors. */
   headers?: () => Record<string, string> | Promise<Record<string, string>>;
   /** Reads the service's error code and request id from a failed response. */
-  describeError?: (body: unknown, headers: Headers) => { serviceCode?: string; requestId?: string };
+  describeError?: (
+    body: unknown,
+    headers: Headers,
+  ) => { serviceCode?: string; requestId?: string; diagnosis?: Partial<ServiceDiagnosis> };
+  /** The service's name in the {@link ServiceDiagnosis} of failed calls (e.g. `sap`). Default `http`. */
+  service?: string;
   logger?: Logger;
   fetch?: typeof fetch;
 }
@@ -48,8 +57,6 @@ export interface HttpClient {
   request<T = unknown>(request: HttpRequest): Promise<HttpResponse<T>>;
 }
 
-const RETRY_STATUSES = new Set([429, 502, 503, 504]);
-
 /**
  * An HTTP client for connectors on ky + p-retry: a timeout per attempt, bounded retries on 429/502/503/504 and
  * network errors, `Retry-After` (seconds or HTTP date) honoured and capped, jittered exponential backoff
@@ -58,7 +65,12 @@ const RETRY_STATUSES = new Set([429, 502, 503, 504]);
  */
 export function createHttpClient(options: HttpClientOptions = {}): HttpClient {
   const logger = options.logger ?? noopLogger;
-  const retries = options.retries ?? 4;
+  const policy: RetryPolicy = {
+    ...options.retry,
+    ...(options.backoffBaseMs !== undefined ? { baseDelayMs: options.backoffBaseMs } : {}),
+    ...(options.maxRetryAfterMs !== undefined ? { maxDelayMs: options.maxRetryAfterMs } : {}),
+  };
+  const retries = options.retries ?? options.retry?.retries ?? 4;
   const client: KyInstance = ky.create({
     ...(options.baseUrl ? { baseUrl: options.baseUrl } : {}),
     timeout: options.timeoutMs ?? 30_000,
@@ -124,15 +136,18 @@ export function createHttpClient(options: HttpClientOptions = {}): HttpClient {
               status: response.status,
               ...(described.serviceCode ? { serviceCode: described.serviceCode } : {}),
               ...(requestId ? { requestId } : {}),
+              diagnosis: {
+                service: options.service ?? "http",
+                ...(response.headers.get("client-request-id")
+                  ? { clientRequestId: response.headers.get("client-request-id") as string }
+                  : {}),
+                ...described.diagnosis,
+              },
             },
           );
-          if (!RETRY_STATUSES.has(response.status)) throw new AbortError(error);
+          if (!isRetryableStatus(response.status)) throw new AbortError(error);
           waitMs =
-            parseRetryAfter(
-              response.headers.get("retry-after"),
-              Date.now(),
-              options.maxRetryAfterMs ?? 120_000,
-            ) ?? -1;
+            parseRetryAfter(response.headers.get("retry-after"), Date.now(), Number.POSITIVE_INFINITY) ?? -1;
           throw error;
         },
         {
@@ -145,16 +160,17 @@ export function createHttpClient(options: HttpClientOptions = {}): HttpClient {
           onFailedAttempt: async ({ error, attemptNumber, retriesLeft }) => {
             if (retriesLeft === 0 || !(error instanceof HttpError) || error.code === "HTTP_INVALID_RESPONSE")
               return;
-            const delay =
-              waitMs >= 0 && error.status !== undefined
-                ? waitMs
-                : backoffDelay(attemptNumber - 1, options.backoffBaseMs ?? 500);
+            const delay = retryDelay(
+              attemptNumber - 1,
+              waitMs >= 0 && error.status !== undefined ? waitMs : undefined,
+              policy,
+            );
             waitMs = -1;
             logger.debug(
               { url: facts.url, status: error.status, attempt: attemptNumber, delayMs: delay },
               "retrying request",
             );
-            await sleep(delay, request.signal);
+            await abortableSleep(delay, request.signal);
           },
         },
       );
@@ -176,19 +192,4 @@ function parseBody(text: string, headers: Headers): { value: unknown; invalid: b
 function stripQuery(url: string): string {
   const at = url.indexOf("?");
   return at === -1 ? url : url.slice(0, at);
-}
-
-function sleep(ms: number, signal?: AbortSignal): Promise<void> {
-  return new Promise((resolve, reject) => {
-    if (signal?.aborted) return reject(signal.reason);
-    const timer = setTimeout(resolve, ms);
-    signal?.addEventListener(
-      "abort",
-      () => {
-        clearTimeout(timer);
-        reject(signal.reason);
-      },
-      { once: true },
-    );
-  });
 }

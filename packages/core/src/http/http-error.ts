@@ -1,5 +1,6 @@
 import { CoreError } from "../errors/core-error";
 import type { CoreErrorCode } from "../errors/error-codes";
+import type { ServiceDiagnosis } from "../errors/service-diagnosis";
 
 /** Facts kept from a failed call: never a header value, token or body that could hold a secret. */
 export interface HttpErrorFacts {
@@ -11,6 +12,8 @@ export interface HttpErrorFacts {
   serviceCode?: string;
   requestId?: string;
   attempts: number;
+  /** More of what the service said (its message, ids, date), and the service's name (default `http`). */
+  diagnosis?: Partial<ServiceDiagnosis>;
 }
 
 /** A failed HTTP call after retries: `HTTP_ERROR`, `HTTP_TIMEOUT`, `HTTP_NETWORK` or `HTTP_INVALID_RESPONSE`. */
@@ -27,6 +30,17 @@ export class HttpError extends CoreError {
   ) {
     super(code, message, {
       cause,
+      ...(facts.status !== undefined
+        ? {
+            diagnosis: {
+              service: "http",
+              ...facts.diagnosis,
+              httpStatus: facts.status,
+              ...(facts.serviceCode ? { errorCode: facts.serviceCode } : {}),
+              ...(facts.requestId ? { requestId: facts.requestId } : {}),
+            },
+          }
+        : {}),
       details: {
         method: facts.method,
         url: facts.url,

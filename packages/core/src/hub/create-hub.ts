@@ -1,5 +1,6 @@
 import { type Actor, SYSTEM_ACTOR } from "../audit/audit-entry";
 import { CoreError } from "../errors/core-error";
+import { diagnosisAuditDetails } from "../errors/service-diagnosis";
 import { isUslimatoError } from "../errors/uslimato-error";
 import { assertInterfaceHubEntitled } from "../plans/resolve-plan";
 import { resolveGuard } from "../sync/deactivation-guard";
@@ -36,7 +37,13 @@ export function createHub(options: HubOptions): Hub {
         .testConnection(await core.contextOf(record, signal));
       await core.audit(record, actor, "connection.tested", {
         ok: result.ok,
-        ...(result.ok ? {} : { code: result.code, failedStep: result.failedStep }),
+        ...(result.ok
+          ? {}
+          : {
+              code: result.code,
+              failedStep: result.failedStep,
+              ...diagnosisAuditDetails(result.diagnosis),
+            }),
       });
       return result;
     },

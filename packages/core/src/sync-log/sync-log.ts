@@ -1,4 +1,5 @@
 import type { EntityKind, SyncNotice } from "../connector/source-page";
+import type { ServiceDiagnosis } from "../errors/service-diagnosis";
 
 /** What started a run. */
 export type SyncTrigger = "schedule" | "manual" | "webhook";
@@ -30,6 +31,8 @@ export interface SyncErrorDetail {
   severity: "error" | "warning";
   /** The service's request id, when the error came from a call. */
   requestId?: string;
+  /** What the external service said (status, its error code and ids), when the error came from a call. */
+  diagnosis?: ServiceDiagnosis;
 }
 
 /** One record per sync run. */

@@ -4,6 +4,7 @@ import type { ConnectorState } from "../connector/connector-state";
 import type { JsonValue } from "../connector/json";
 import type { EntityKind, SourcePage } from "../connector/source-page";
 import { CoreError } from "../errors/core-error";
+import { cleanServiceDiagnosis, diagnosisAuditDetails, diagnosisOf } from "../errors/service-diagnosis";
 import { isUslimatoError } from "../errors/uslimato-error";
 import type { Logger } from "../logging/logger";
 import type { RecordMapper } from "../mapping/mapping-engine";
@@ -20,7 +21,7 @@ import { planUserPage } from "./plan-user-page";
 import { prefetching } from "./prefetching";
 import { nextRetryRecords, retryPageOf } from "./retry-records";
 import { decodeRunnerCheckpoint, encodeRunnerCheckpoint, type RunnerCheckpoint } from "./runner-checkpoint";
-import { SyncLogBuilder } from "./sync-log-builder";
+import { type RunFailure, SyncLogBuilder } from "./sync-log-builder";
 import type { SyncProgress } from "./sync-progress";
 
 /** Everything one run needs; the hub assembles it. */
@@ -101,7 +102,7 @@ async function runLocked(input: RunSyncInput): Promise<SyncLog> {
   await audit(input, "sync.started", { syncId: log.id, trigger: input.trigger, mode: log.mode });
   logger.info({ trigger: input.trigger, mode: log.mode }, "sync started");
 
-  let failure: { code: string; message: string; requestId?: string } | undefined;
+  let failure: RunFailure | undefined;
   const secretValues: string[] = [];
   try {
     const secrets = await input.openSecrets();
@@ -137,8 +138,7 @@ async function runLocked(input: RunSyncInput): Promise<SyncLog> {
     if (retryPage) state = await applyOnePage(input, retryPage, state, builder);
     failure = await settleDeactivations(input, builder);
   } catch (error) {
-    failure = describeFailure(error, input.signal);
-    failure.message = redactKnownSecrets(failure.message, secretValues);
+    failure = describeFailure(error, input.signal, secretValues);
     logger.error({ err: error, code: failure.code }, "sync failed");
   }
   const finished = builder.finish(clock(), failure);
@@ -152,6 +152,7 @@ async function runLocked(input: RunSyncInput): Promise<SyncLog> {
     deactivated: finished.counts.deactivated,
     failed: finished.counts.failed,
     failureCode: finished.failureCode,
+    ...diagnosisAuditDetails(failure?.diagnosis),
   });
   logger.info({ status: finished.status, counts: finished.counts }, "sync finished");
   return finished;
@@ -244,15 +245,25 @@ async function settleDeactivations(input: RunSyncInput, builder: SyncLogBuilder)
 function describeFailure(
   error: unknown,
   signal: AbortSignal | undefined,
-): { code: string; message: string; requestId?: string } {
+  secrets: ReadonlyArray<string>,
+): RunFailure {
   if (signal?.aborted)
     return { code: "SYNC_ABORTED", message: "The sync was aborted; it resumes from its last checkpoint" };
+  const diagnosis = cleanServiceDiagnosis(diagnosisOf(error), secrets);
+  const withDiagnosis = diagnosis ? { diagnosis } : {};
   if (isUslimatoError(error)) {
-    const requestId = typeof error.details.requestId === "string" ? error.details.requestId : undefined;
-    return { code: error.code, message: error.message, ...(requestId ? { requestId } : {}) };
+    const requestId =
+      diagnosis?.requestId ??
+      (typeof error.details.requestId === "string" ? error.details.requestId : undefined);
+    return {
+      code: error.code,
+      message: redactKnownSecrets(error.message, secrets),
+      ...(requestId ? { requestId } : {}),
+      ...withDiagnosis,
+    };
   }
   const message = error instanceof Error ? error.message : String(error);
-  return { code: "CONNECTOR_FAILED", message };
+  return { code: "CONNECTOR_FAILED", message: redactKnownSecrets(message, secrets), ...withDiagnosis };
 }
 
 async function audit(

@@ -1,4 +1,5 @@
 import type { EntityKind, SyncNotice } from "../connector/source-page";
+import type { ServiceDiagnosis } from "../errors/service-diagnosis";
 import {
   emptyCounts,
   SYNC_LOG_ERROR_CAP,
@@ -8,6 +9,14 @@ import {
   type SyncMode,
   type SyncTrigger,
 } from "../sync-log/sync-log";
+
+/** Why a run itself failed, as recorded in its sync log. */
+export interface RunFailure {
+  code: string;
+  message: string;
+  requestId?: string;
+  diagnosis?: ServiceDiagnosis;
+}
 
 /** Accumulates a run's counts, errors and notices into its {@link SyncLog}. */
 export class SyncLogBuilder {
@@ -61,7 +70,7 @@ export class SyncLogBuilder {
   }
 
   /** Ends the run: `failed` with a code when the run itself failed, `partial` when records failed, else `success`. */
-  finish(finishedAt: Date, failure?: { code: string; message: string; requestId?: string }): SyncLog {
+  finish(finishedAt: Date, failure?: RunFailure): SyncLog {
     if (failure) {
       this.log.status = "failed";
       this.log.failureCode = failure.code;
@@ -71,6 +80,7 @@ export class SyncLogBuilder {
           message: failure.message,
           severity: "error",
           ...(failure.requestId ? { requestId: failure.requestId } : {}),
+          ...(failure.diagnosis ? { diagnosis: failure.diagnosis } : {}),
         },
       ]);
     } else {

@@ -99,6 +99,7 @@ describe("createGraphTokenProvider", () => {
         error: oauthError,
         error_description: `AADSTS${number}: Something about ${SECRET}. Trace ID: 0a1b2c3d-0000-0000-0000-000000000001 Correlation ID: 0a1b2c3d-0000-0000-0000-000000000002 Timestamp: 2026-01-01 00:00:00Z`,
         error_codes: [number],
+        timestamp: "2026-01-01 00:00:00Z",
         trace_id: "0a1b2c3d-0000-0000-0000-000000000001",
         correlation_id: "0a1b2c3d-0000-0000-0000-000000000002",
       },
@@ -117,7 +118,19 @@ describe("createGraphTokenProvider", () => {
       traceId: "0a1b2c3d-0000-0000-0000-000000000001",
     });
     const mapped = failure as GraphAuthError;
+    expect(mapped.diagnosis).toMatchObject({
+      service: "entra-token",
+      httpStatus: 400,
+      errorCode: oauthError,
+      serviceCode: `AADSTS${number}`,
+      traceId: "0a1b2c3d-0000-0000-0000-000000000001",
+      correlationId: "0a1b2c3d-0000-0000-0000-000000000002",
+      date: "2026-01-01 00:00:00Z",
+    });
+    expect(mapped.diagnosis?.message).toMatch(new RegExp(`^AADSTS${number}: Something about`));
+    expect(mapped.diagnosis).not.toHaveProperty("requestId");
     expect(`${mapped.message} ${JSON.stringify(mapped)}`).not.toContain(SECRET);
+    expect(server?.requests.filter((r) => r.method === "POST")).toHaveLength(1);
   });
 
   it("passes a certificate credential to msal-node as a signed client assertion", async () => {
@@ -178,12 +191,101 @@ describe("createGraphTokenProvider", () => {
       createGraphTokenProvider({
         tenantId: TENANT,
         credential,
-        cloud: { authorityHost: "http://127.0.0.1:1", graphBaseUrl: "http://[::1]:1/v1.0" },
+        cloud: { authorityHost: "https://login.example", graphBaseUrl: "http://g.example/v1.0" },
       }),
     ).toThrow(expect.objectContaining({ code: "INVALID_ENDPOINT" }));
     expect(() => createGraphTokenProvider({ tenantId: "common", credential })).toThrow(
       expect.objectContaining({ code: "TENANT_NOT_FOUND" }),
     );
+  });
+});
+
+describe("token requests on a flaky or redirected network", () => {
+  const credential = (clientId: string) => ({
+    type: "clientSecret" as const,
+    clientId,
+    clientSecret: new Secret(SECRET),
+  });
+  const fast = { baseDelayMs: 1, maxDelayMs: 20 };
+
+  it("derives the route to a loopback http authority itself: no network client needed", async () => {
+    server = await startAuthority(() => ({
+      status: 200,
+      body: { token_type: "Bearer", expires_in: 3599, access_token: "loopback-token" },
+    }));
+    const provider = createGraphTokenProvider({
+      tenantId: TENANT,
+      credential: credential("app-derived"),
+      cloud: { authorityHost: server.url, graphBaseUrl: `${server.url}/v1.0` },
+    });
+    expect((await provider.getToken()).token).toBe("loopback-token");
+    expect(server.requests.every((r) => r.headers["x-forwarded-proto"] === "https")).toBe(true);
+  });
+
+  it("retries a single 503 and a single connection reset of the token endpoint", async () => {
+    let posts = 0;
+    server = await startTestServer((req, res) => {
+      const host = `https://${req.headers.host}`;
+      if (req.url?.includes("openid-configuration")) {
+        return sendJson(res, 200, {
+          token_endpoint: `${host}/${TENANT}/oauth2/v2.0/token`,
+          authorization_endpoint: `${host}/${TENANT}/oauth2/v2.0/authorize`,
+          issuer: `${host}/${TENANT}/v2.0`,
+          jwks_uri: `${host}/${TENANT}/discovery/v2.0/keys`,
+        });
+      }
+      posts++;
+      if (posts === 1)
+        return sendJson(res, 503, { error: "temporarily_unavailable" }, { "retry-after": "0" });
+      if (posts === 2) {
+        req.socket.destroy();
+        return;
+      }
+      sendJson(res, 200, { token_type: "Bearer", expires_in: 3599, access_token: "after-retries" });
+    });
+    const provider = createGraphTokenProvider({
+      tenantId: TENANT,
+      credential: credential("app-flaky"),
+      cloud: { authorityHost: server.url, graphBaseUrl: `${server.url}/v1.0` },
+      retry: fast,
+    });
+    expect((await provider.getToken()).token).toBe("after-retries");
+    expect(posts).toBe(3);
+  });
+
+  it("gives up after the policy's retries with AUTH_UNAVAILABLE and the endpoint's status", async () => {
+    server = await startAuthority(() => ({
+      status: 503,
+      body: {
+        error: "temporarily_unavailable",
+        error_description: "AADSTS90033: A transient error has occurred.",
+      },
+    }));
+    const provider = createGraphTokenProvider({
+      tenantId: TENANT,
+      credential: credential("app-down"),
+      cloud: { authorityHost: server.url, graphBaseUrl: `${server.url}/v1.0` },
+      retry: { ...fast, retries: 2 },
+    });
+    const failure = (await provider.getToken().catch((e: unknown) => e)) as GraphAuthError;
+    expect(failure).toMatchObject({ code: "AUTH_UNAVAILABLE", httpStatus: 503 });
+    expect(failure.diagnosis).toMatchObject({
+      service: "entra-token",
+      httpStatus: 503,
+      errorCode: "temporarily_unavailable",
+      serviceCode: "AADSTS90033",
+    });
+    expect(server.requests.filter((r) => r.method === "POST")).toHaveLength(3);
+  });
+
+  it("refuses a hand-written network client for Microsoft's authority", () => {
+    expect(() =>
+      createGraphTokenProvider({
+        tenantId: TENANT,
+        credential: credential("app-ms"),
+        networkClient: loopbackNetwork(),
+      }),
+    ).toThrow(expect.objectContaining({ code: "INVALID_ENDPOINT" }));
   });
 });
 

@@ -1,14 +1,15 @@
 import type { INetworkModule } from "@azure/msal-node";
 import { LogLevel } from "@azure/msal-node";
-import { type Logger, noopLogger, type Secret } from "@uslimato/core";
+import { type Logger, noopLogger, type RetryPolicy, type Secret } from "@uslimato/core";
 import { GraphAuthError } from "../errors/graph-auth-error";
-import { captureAadsts, takeAadsts } from "./aadsts-capture";
 import type { AccessToken, GraphTokenProvider, TokenCredential } from "./access-token";
 import { getConfidentialClient } from "./confidential-client-cache";
-import { createFetchNetworkClient } from "./create-fetch-network-client";
+import { createFetchNetworkClient, routesMicrosoftAuthority } from "./create-fetch-network-client";
 import type { GraphCloudName, GraphEndpoints } from "./graph-clouds";
 import { mapMsalError } from "./map-msal-error";
+import { isMicrosoftAuthority } from "./microsoft-authority-hosts";
 import { resolveGraphEndpoints } from "./resolve-graph-endpoints";
+import { takeTokenFailure, tokenNetwork } from "./token-network";
 
 /** How the app proves who it is. */
 export type GraphCredential =
@@ -24,14 +25,49 @@ export interface GraphTokenProviderOptions {
   /** A named cloud or explicit endpoints (proxies, the simulator). Default `global`. */
   cloud?: GraphCloudName | GraphEndpoints;
   /**
-   * msal-node's HTTP client. Only for tests and the simulator (its `createSimulatorNetworkClient`); required when
-   * `cloud.authorityHost` is plain http on loopback, since msal-node itself only speaks https.
+   * msal-node's HTTP client, for an outbound proxy: build it with `createFetchNetworkClient` (a `dispatcher`, or
+   * `routes` to a reverse proxy). Leave it unset otherwise: the provider derives the client from its own
+   * endpoints (a plain-http loopback `authorityHost`, such as the simulator, is reached over http; nothing else
+   * is redirected). For a Microsoft authority only a client from `createFetchNetworkClient` is accepted, so a
+   * client that redirects Microsoft's hosts (a simulator's) can never receive a real tenant's secret.
    */
   networkClient?: INetworkModule;
+  /**
+   * Retries of token requests and authority discovery after transient failures (429, 502, 503, 504, resets,
+   * timeouts), `Retry-After` honoured: the shared policy of every HTTP call. Final AADSTS answers are not retried.
+   */
+  retry?: RetryPolicy;
   logger?: Logger;
 }
 
 const defaultNetworkClient = createFetchNetworkClient();
+const MAX_LOOPBACK_CLIENTS = 64;
+const loopbackClients = new Map<string, INetworkModule>();
+
+/** The network client an integration's own authority needs: plain fetch, or https->http for a loopback host. */
+function derivedNetworkClient(authorityHost: URL): INetworkModule {
+  if (authorityHost.protocol !== "http:") return defaultNetworkClient;
+  const origin = authorityHost.origin;
+  let client = loopbackClients.get(origin);
+  if (!client) {
+    client = createFetchNetworkClient({ routes: [{ from: `https://${authorityHost.host}`, to: origin }] });
+    if (loopbackClients.size >= MAX_LOOPBACK_CLIENTS)
+      loopbackClients.delete(loopbackClients.keys().next().value as string);
+    loopbackClients.set(origin, client);
+  }
+  return client;
+}
+
+function networkClientFor(authorityHost: URL, given: INetworkModule | undefined): INetworkModule {
+  if (given === undefined) return derivedNetworkClient(authorityHost);
+  if (isMicrosoftAuthority(authorityHost) && routesMicrosoftAuthority(given) === undefined) {
+    throw new GraphAuthError(
+      "INVALID_ENDPOINT",
+      `A custom msal network client is not used for Microsoft's authority ${authorityHost.host}: leave networkClient unset, or build a proxy client with createFetchNetworkClient`,
+    );
+  }
+  return given;
+}
 
 const MULTI_TENANT = new Set(["common", "organizations", "consumers"]);
 
@@ -86,12 +122,7 @@ export function createGraphTokenProvider(options: GraphTokenProviderOptions): Gr
     };
   }
   const host = endpoints.authorityHost;
-  if (host.protocol === "http:" && options.networkClient === undefined) {
-    throw new GraphAuthError(
-      "INVALID_ENDPOINT",
-      "msal-node only accepts https authorities: a plain-http authorityHost needs a networkClient (the simulator's)",
-    );
-  }
+  const networkClient = networkClientFor(host, options.networkClient);
   const authority = `https://${host.host}${host.pathname.replace(/\/+$/, "")}/${tenantId}`;
   const revealed =
     credential.type === "clientSecret" ? credential.clientSecret.reveal() : credential.privateKey.reveal();
@@ -111,7 +142,7 @@ export function createGraphTokenProvider(options: GraphTokenProviderOptions): Gr
     {
       auth: { ...auth, ...(host.protocol === "http:" ? { knownAuthorities: [host.host] } : {}) },
       system: {
-        networkClient: captureAadsts(options.networkClient ?? defaultNetworkClient),
+        networkClient: tokenNetwork(networkClient, options.retry),
         loggerOptions: {
           piiLoggingEnabled: false,
           logLevel: LogLevel.Warning,
@@ -123,6 +154,7 @@ export function createGraphTokenProvider(options: GraphTokenProviderOptions): Gr
   );
   return {
     async getToken(signal) {
+      takeTokenFailure(tenantId);
       try {
         const result = await abortable(
           client.acquireTokenByClientCredential({ scopes: [endpoints.scope] }),
@@ -134,7 +166,7 @@ export function createGraphTokenProvider(options: GraphTokenProviderOptions): Gr
         return { token: result.accessToken, expiresOnTimestamp } satisfies AccessToken;
       } catch (error) {
         if (signal?.aborted) throw signal.reason;
-        throw mapMsalError(error, [revealed], takeAadsts(tenantId));
+        throw mapMsalError(error, [revealed], takeTokenFailure(tenantId));
       }
     },
   };

@@ -115,6 +115,59 @@ describe("createGraphClient", () => {
     expect(server.requests).toHaveLength(1);
   });
 
+  it("keeps Graph's own diagnosis as fields: status, code, request-id, client-request-id, date", async () => {
+    server = await startTestServer((_req, res) =>
+      sendJson(
+        res,
+        403,
+        {
+          error: {
+            code: "Authorization_RequestDenied",
+            message: "Insufficient privileges to complete the operation.",
+            innerError: {
+              date: "2026-03-01T10:00:00",
+              "request-id": "body-request-id",
+              "client-request-id": "body-client-request-id",
+            },
+          },
+        },
+        { "request-id": "header-request-id", "client-request-id": "header-client-request-id" },
+      ),
+    );
+    const client = createGraphClient({ tokenProvider: staticTokens(), baseUrl: server.url, retry: fast });
+    const error = (await client.get("/users").catch((e: unknown) => e)) as GraphError;
+    expect(error.diagnosis).toEqual({
+      service: "graph",
+      httpStatus: 403,
+      errorCode: "Authorization_RequestDenied",
+      requestId: "header-request-id",
+      clientRequestId: "header-client-request-id",
+      date: "2026-03-01T10:00:00",
+      message: "Insufficient privileges to complete the operation.",
+    });
+    expect(error.toJSON().diagnosis).toEqual(error.diagnosis);
+  });
+
+  it("falls back to the older innerError spellings and Graph's Date header", async () => {
+    server = await startTestServer((_req, res) => {
+      res.writeHead(404, { "content-type": "application/json", date: "Sun, 01 Mar 2026 10:00:00 GMT" });
+      res.end(
+        JSON.stringify({
+          error: { code: "Request_ResourceNotFound", innerError: { requestId: "older-spelling" } },
+        }),
+      );
+    });
+    const client = createGraphClient({ tokenProvider: staticTokens(), baseUrl: server.url, retry: fast });
+    const error = (await client.get("/users/x").catch((e: unknown) => e)) as GraphError;
+    expect(error.diagnosis).toMatchObject({
+      service: "graph",
+      httpStatus: 404,
+      errorCode: "Request_ResourceNotFound",
+      requestId: "older-spelling",
+      date: "Sun, 01 Mar 2026 10:00:00 GMT",
+    });
+  });
+
   it("retries malformed JSON a bounded number of times, then INVALID_RESPONSE", async () => {
     server = await startTestServer((_req, res) => {
       res.writeHead(200, { "content-type": "application/json" });

@@ -1,12 +1,17 @@
-import { type Logger, noopLogger } from "@uslimato/core";
+import {
+  abortableSleep,
+  isRetryableStatus,
+  type Logger,
+  noopLogger,
+  type RetryPolicy,
+  retryDelay,
+} from "@uslimato/core";
 import type { GraphTokenProvider } from "../auth/access-token";
 import { GRAPH_CLOUDS } from "../auth/graph-clouds";
 import { checkEndpointUrl } from "../auth/resolve-graph-endpoints";
 import { GraphError } from "../errors/graph-error";
 import type { GraphClient, GraphMethod, GraphRequestOptions, GraphResponse } from "./graph-client";
-import { type RetryDelayOptions, retryDelay } from "./retry-delay";
 import { sendGraphRequest } from "./send-graph-request";
-import { sleep } from "./sleep";
 
 /** Options of {@link createGraphClient}. */
 export interface GraphClientOptions {
@@ -16,10 +21,13 @@ export interface GraphClientOptions {
   logger?: Logger;
   /** Timeout of one attempt (request and body). Default 30 s. */
   timeoutMs?: number;
-  /** Retries after the first attempt for 429, 503, 504, network errors, timeouts and truncated JSON. Default 4. */
+  /**
+   * Retries after the first attempt for 429, 502, 503, 504, network errors, timeouts and truncated JSON.
+   * Default `retry.retries`, else 4.
+   */
   maxRetries?: number;
-  /** Backoff bounds. */
-  retry?: RetryDelayOptions;
+  /** The shared retry policy's bounds (core's `RetryPolicy`): backoff base, ceiling of every wait. */
+  retry?: RetryPolicy;
   /** A fetch implementation. Default `globalThis.fetch`. */
   fetch?: typeof globalThis.fetch;
 }
@@ -27,7 +35,7 @@ export interface GraphClientOptions {
 function isRetryable(error: GraphError): boolean {
   if (error.code === "THROTTLED" || error.code === "NETWORK" || error.code === "TIMEOUT") return true;
   if (error.code === "INVALID_RESPONSE") return true;
-  return error.status === 503 || error.status === 504;
+  return error.status !== undefined && isRetryableStatus(error.status);
 }
 
 /**
@@ -45,7 +53,7 @@ export function createGraphClient(options: GraphClientOptions): GraphClient {
   const base = checkEndpointUrl(options.baseUrl ?? GRAPH_CLOUDS.global.graphBaseUrl, "baseUrl");
   const baseUrl = base.href.replace(/\/+$/, "");
   const logger = options.logger ?? noopLogger;
-  const maxRetries = options.maxRetries ?? 4;
+  const maxRetries = options.maxRetries ?? options.retry?.retries ?? 4;
   const timeoutMs = options.timeoutMs ?? 30_000;
   const fetchImpl = options.fetch ?? globalThis.fetch;
 
@@ -102,7 +110,7 @@ export function createGraphClient(options: GraphClientOptions): GraphClient {
         },
         "graph request retried",
       );
-      await sleep(delayMs, signal);
+      await abortableSleep(delayMs, signal);
     }
   }
 

@@ -1,7 +1,7 @@
 import { randomUUID } from "node:crypto";
 import type { Logger } from "@uslimato/core";
 import { parseRetryAfter } from "@uslimato/core";
-import { GraphError, type GraphErrorCode } from "../errors/graph-error";
+import { GraphError, type GraphErrorCode, type GraphErrorFields } from "../errors/graph-error";
 import type { GraphMethod, GraphResponse } from "./graph-client";
 import { parseGraphError } from "./parse-graph-error";
 
@@ -111,10 +111,20 @@ export async function sendGraphRequest<T>(attempt: GraphAttempt): Promise<GraphR
   );
   const graphCode = body?.code;
   const message = body?.message ? `: ${body.message}` : "";
+  const fields: GraphErrorFields = { status: response.status };
+  const set = <K extends keyof GraphErrorFields>(key: K, value: GraphErrorFields[K] | undefined): void => {
+    if (value !== undefined && value !== "") fields[key] = value;
+  };
+  set("graphCode", graphCode);
+  set("requestId", headerRequestId ?? body?.requestId);
+  set("clientRequestId", response.headers.get("client-request-id") ?? body?.clientRequestId);
+  set("date", body?.date ?? response.headers.get("date") ?? undefined);
+  set("graphMessage", body?.message);
+  set("retryAfterMs", retryAfterMs);
   throw new GraphError(
     statusCode(response.status),
     `Graph ${where} answered ${response.status}${graphCode ? ` ${graphCode}` : ""}${message}`,
-    { status: response.status, graphCode, requestId: body?.requestId ?? headerRequestId, retryAfterMs },
+    fields,
     { secrets: [token] },
   );
 }

@@ -12,6 +12,7 @@ export const GRAPH_AUTH_ERROR_CODES = [
   "INVALID_ENDPOINT",
   "AUTH_NETWORK",
   "AUTH_FAILED",
+  "AUTH_UNAVAILABLE",
 ] as const;
 
 /** A stable code of a {@link GraphAuthError}. */
@@ -25,11 +26,20 @@ export interface GraphAuthErrorFields {
   traceId?: string;
   /** The correlation id of the token request. */
   correlationId?: string;
+  /** The HTTP status the token endpoint (or authority discovery) answered. */
+  httpStatus?: number;
+  /** The OAuth `error` value, e.g. `invalid_client`. */
+  oauthError?: string;
+  /** Entra's `timestamp` of the failure, as given. */
+  timestamp?: string;
+  /** Entra's `error_description` without its trailing ids (secret values scrubbed). */
+  description?: string;
 }
 
 /**
- * Getting a token for Microsoft Graph failed. The code says why in terms an admin can act on; the AADSTS
- * number and the trace and correlation ids are kept, the secret never.
+ * Getting a token for Microsoft Graph failed. The code says why in terms an admin can act on; Entra's own
+ * answer is kept as fields and as the error's `diagnosis` (service `entra-token`: HTTP status, OAuth `error`,
+ * `AADSTS` number, trace and correlation ids, timestamp), the secret never.
  *
  * @example
  * ```ts
@@ -40,6 +50,8 @@ export class GraphAuthError extends UslimatoError<GraphAuthErrorCode> {
   readonly aadsts: string | undefined;
   readonly traceId: string | undefined;
   readonly correlationId: string | undefined;
+  readonly httpStatus: number | undefined;
+  readonly oauthError: string | undefined;
 
   constructor(
     code: GraphAuthErrorCode,
@@ -47,10 +59,26 @@ export class GraphAuthError extends UslimatoError<GraphAuthErrorCode> {
     fields: GraphAuthErrorFields = {},
     options: UslimatoErrorOptions = {},
   ) {
-    super(code, message, { ...options, details: { ...fields, ...options.details } });
+    const { description: _description, ...facts } = fields;
+    super(code, message, {
+      ...options,
+      details: { ...facts, ...options.details },
+      diagnosis: options.diagnosis ?? {
+        service: "entra-token",
+        ...(fields.httpStatus !== undefined ? { httpStatus: fields.httpStatus } : {}),
+        ...(fields.oauthError ? { errorCode: fields.oauthError } : {}),
+        ...(fields.aadsts ? { serviceCode: `AADSTS${fields.aadsts}` } : {}),
+        ...(fields.traceId ? { traceId: fields.traceId } : {}),
+        ...(fields.correlationId ? { correlationId: fields.correlationId } : {}),
+        ...(fields.timestamp ? { date: fields.timestamp } : {}),
+        ...(fields.description ? { message: fields.description } : {}),
+      },
+    });
     this.name = "GraphAuthError";
     this.aadsts = fields.aadsts;
     this.traceId = fields.traceId;
     this.correlationId = fields.correlationId;
+    this.httpStatus = fields.httpStatus;
+    this.oauthError = fields.oauthError;
   }
 }

@@ -13,6 +13,8 @@ export const GRAPH_ERROR_CODES = [
   "NETWORK",
   "INVALID_ENDPOINT",
   "FOREIGN_ORIGIN",
+  "NEXT_LINK_LOOP",
+  "PAGE_LIMIT_EXCEEDED",
 ] as const;
 
 /** A stable code of a {@link GraphError}. */
@@ -28,11 +30,17 @@ export interface GraphErrorFields {
   requestId?: string;
   /** How long Graph asked us to wait, when it said. */
   retryAfterMs?: number;
+  /** The `client-request-id` Graph echoed (header, or `innerError`). */
+  clientRequestId?: string;
+  /** When Graph says the failure happened (`innerError.date`, else the `Date` header), as given. */
+  date?: string;
+  /** Graph's own `error.message` (a token in it is scrubbed). */
+  graphMessage?: string;
 }
 
 /**
- * A failed Microsoft Graph call. Carries the status, Graph's error code and request id, never a header value
- * or a token.
+ * A failed Microsoft Graph call. Carries the status, Graph's error code, `request-id`, `client-request-id` and
+ * date, as fields and as the error's `diagnosis` (service `graph`); never another header value or a token.
  *
  * @example
  * ```ts
@@ -44,6 +52,8 @@ export class GraphError extends UslimatoError<GraphErrorCode> {
   readonly graphCode: string | undefined;
   readonly requestId: string | undefined;
   readonly retryAfterMs: number | undefined;
+  readonly clientRequestId: string | undefined;
+  readonly date: string | undefined;
 
   constructor(
     code: GraphErrorCode,
@@ -58,13 +68,29 @@ export class GraphError extends UslimatoError<GraphErrorCode> {
         graphCode: fields.graphCode,
         requestId: fields.requestId,
         retryAfterMs: fields.retryAfterMs,
+        clientRequestId: fields.clientRequestId,
         ...options.details,
       },
+      diagnosis:
+        options.diagnosis ??
+        (fields.status !== undefined || fields.graphCode !== undefined
+          ? {
+              service: "graph",
+              ...(fields.status !== undefined ? { httpStatus: fields.status } : {}),
+              ...(fields.graphCode ? { errorCode: fields.graphCode } : {}),
+              ...(fields.requestId ? { requestId: fields.requestId } : {}),
+              ...(fields.clientRequestId ? { clientRequestId: fields.clientRequestId } : {}),
+              ...(fields.date ? { date: fields.date } : {}),
+              ...(fields.graphMessage ? { message: fields.graphMessage } : {}),
+            }
+          : undefined),
     });
     this.name = "GraphError";
     this.status = fields.status;
     this.graphCode = fields.graphCode;
     this.requestId = fields.requestId;
     this.retryAfterMs = fields.retryAfterMs;
+    this.clientRequestId = fields.clientRequestId;
+    this.date = fields.date;
   }
 }

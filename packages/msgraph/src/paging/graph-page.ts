@@ -7,6 +7,8 @@ export interface GraphPage<T = unknown> {
   nextLink?: string;
   /** On the last page of a delta round: the link to store for the next round. */
   deltaLink?: string;
+  /** `@odata.count`, when Graph announced the size of the listing (`$count=true`). */
+  count?: number;
   requestId: string | undefined;
 }
 
@@ -15,4 +17,5 @@ export const graphPageSchema = z.looseObject({
   value: z.array(z.unknown()),
   "@odata.nextLink": z.string().optional(),
   "@odata.deltaLink": z.string().optional(),
+  "@odata.count": z.number().int().nonnegative().optional(),
 });

@@ -134,6 +134,70 @@ describe("iterateGraphPages", () => {
   });
 });
 
+describe("a listing that does not end", () => {
+  const loopServer = (linkOf: (page: number) => string | undefined, count?: number) =>
+    startTestServer((req, res) => {
+      const url = new URL(req.url ?? "/", "http://x");
+      const page = Number(url.searchParams.get("page") ?? "0");
+      const next = linkOf(page);
+      sendJson(res, 200, {
+        value: [{ id: `u${page}` }],
+        ...(count !== undefined && page === 0 ? { "@odata.count": count } : {}),
+        ...(next ? { "@odata.nextLink": `http://${req.headers.host}${next}` } : {}),
+      });
+    });
+  const drain = async (client: ReturnType<typeof createGraphClient>, options = {}) => {
+    let pages = 0;
+    for await (const _ of iterateGraphPages(client, "/users?page=0", options)) pages++;
+    return pages;
+  };
+
+  it.each([true, false])(
+    "fails with NEXT_LINK_LOOP when the same nextLink comes back (prefetch %s)",
+    async (prefetch) => {
+      server = await loopServer(() => "/v1.0/users?page=1");
+      const client = createGraphClient({ tokenProvider: staticTokens(), baseUrl: `${server.url}/v1.0` });
+      await expect(drain(client, { prefetch })).rejects.toMatchObject({
+        name: "GraphError",
+        code: "NEXT_LINK_LOOP",
+      });
+      expect(server.requests.length).toBeLessThanOrEqual(3);
+    },
+  );
+
+  it("fails with NEXT_LINK_LOOP on a cycle back to an earlier page", async () => {
+    server = await loopServer((page) => `/v1.0/users?page=${page === 4 ? 2 : page + 1}`);
+    const client = createGraphClient({ tokenProvider: staticTokens(), baseUrl: `${server.url}/v1.0` });
+    const seen: number[] = [];
+    const run = async () => {
+      for await (const page of iterateGraphPages(client, "/users?page=0")) seen.push(page.value.length);
+    };
+    await expect(run()).rejects.toMatchObject({ code: "NEXT_LINK_LOOP" });
+    expect(seen).toHaveLength(4);
+    expect(server.requests.length).toBeLessThanOrEqual(6);
+  });
+
+  it("fails with PAGE_LIMIT_EXCEEDED beyond maxPages, or far beyond an announced @odata.count", async () => {
+    server = await loopServer((page) => `/v1.0/users?page=${page + 1}`);
+    const client = createGraphClient({ tokenProvider: staticTokens(), baseUrl: `${server.url}/v1.0` });
+    await expect(drain(client, { maxPages: 50 })).rejects.toMatchObject({ code: "PAGE_LIMIT_EXCEEDED" });
+    expect(server.requests.length).toBeLessThanOrEqual(51);
+    await server.close();
+    server = await loopServer((page) => `/v1.0/users?page=${page + 1}`, 5);
+    const counted = createGraphClient({ tokenProvider: staticTokens(), baseUrl: `${server.url}/v1.0` });
+    const error = await drain(counted).catch((e: unknown) => e);
+    expect(error).toMatchObject({ code: "PAGE_LIMIT_EXCEEDED" });
+    expect((error as Error).message).toContain("@odata.count of 5");
+    expect(server.requests.length).toBeLessThanOrEqual(21);
+  });
+
+  it("lets a listing end normally within its announced count", async () => {
+    server = await loopServer((page) => (page < 4 ? `/v1.0/users?page=${page + 1}` : undefined), 5);
+    const client = createGraphClient({ tokenProvider: staticTokens(), baseUrl: `${server.url}/v1.0` });
+    expect(await drain(client)).toBe(5);
+  });
+});
+
 describe("iterateDelta", () => {
   it("ends with the deltaLink", async () => {
     server = await startPagedServer();

@@ -1,3 +1,4 @@
+import { createHash } from "node:crypto";
 import { setImmediate as nextMacrotask } from "node:timers/promises";
 import type { GraphClient, GraphResponse } from "../client/graph-client";
 import { GraphError } from "../errors/graph-error";
@@ -10,6 +11,28 @@ export interface IterateGraphPagesOptions {
   headers?: Record<string, string>;
   /** Start fetching page k+1 before page k is handed out. Default `true`. */
   prefetch?: boolean;
+  /**
+   * The most pages one listing may have before it fails with `PAGE_LIMIT_EXCEEDED`. Default 100,000 (100 million
+   * objects at 999 a page). When the first page announces `@odata.count`, the limit is also twice the pages that
+   * count needs (at the first page's size) plus 10.
+   */
+  maxPages?: number;
+}
+
+/** The default of {@link IterateGraphPagesOptions.maxPages}. */
+export const DEFAULT_MAX_GRAPH_PAGES = 100_000;
+
+function pageLimit(first: GraphPage<unknown>, maxPages: number): { limit: number; why: string } {
+  if (first.count === undefined) return { limit: maxPages, why: `the configured maximum of ${maxPages}` };
+  const perPage = Math.max(1, first.value.length);
+  const announced = 2 * Math.ceil(first.count / perPage) + 10;
+  return announced < maxPages
+    ? { limit: announced, why: `twice what the announced @odata.count of ${first.count} needs, plus 10` }
+    : { limit: maxPages, why: `the configured maximum of ${maxPages}` };
+}
+
+function fingerprint(link: string): string {
+  return createHash("sha256").update(link).digest("base64url");
 }
 
 function toPage<T>(response: GraphResponse<unknown>): GraphPage<T> {
@@ -25,6 +48,8 @@ function toPage<T>(response: GraphResponse<unknown>): GraphPage<T> {
   const delta = parsed.data["@odata.deltaLink"];
   if (next !== undefined) page.nextLink = next;
   if (delta !== undefined) page.deltaLink = delta;
+  const count = parsed.data["@odata.count"];
+  if (count !== undefined) page.count = count;
   return page;
 }
 
@@ -33,6 +58,11 @@ function toPage<T>(response: GraphResponse<unknown>): GraphPage<T> {
  * request for the next page is on the wire while the caller works on the current one. Each page request is
  * retried by the client, so a failure resumes from the last successful nextLink. Stopping early aborts the
  * prefetched request.
+ *
+ * A listing that does not end fails instead of running forever: a nextLink already followed in this listing
+ * (the same link again, or a cycle back to an earlier one) is a {@link GraphError} `NEXT_LINK_LOOP`, and more
+ * pages than `maxPages` (or than an announced `@odata.count` can need) is `PAGE_LIMIT_EXCEEDED`, both before
+ * the link is requested.
  *
  * @example
  * ```ts
@@ -48,13 +78,32 @@ export async function* iterateGraphPages<T = unknown>(
   const signal = options.signal ? AbortSignal.any([options.signal, inner.signal]) : inner.signal;
   const fetchPage = (link: string): Promise<GraphPage<T>> =>
     client.get(link, { signal, ...(options.headers ? { headers: options.headers } : {}) }).then(toPage<T>);
+  const where = url.split("?")[0];
+  const followed = new Set<string>();
   try {
     let page = await fetchPage(url);
-    while (true) {
+    const { limit, why } = pageLimit(page, options.maxPages ?? DEFAULT_MAX_GRAPH_PAGES);
+    for (let pages = 1; ; pages++) {
       const link = page.nextLink;
       if (link === undefined) {
         yield page;
         return;
+      }
+      const key = fingerprint(link);
+      if (followed.has(key)) {
+        throw new GraphError(
+          "NEXT_LINK_LOOP",
+          `Graph listing ${where} loops: page ${pages} gave a nextLink already followed in this listing; stopped after ${pages} pages`,
+          { requestId: page.requestId },
+        );
+      }
+      followed.add(key);
+      if (pages >= limit) {
+        throw new GraphError(
+          "PAGE_LIMIT_EXCEEDED",
+          `Graph listing ${where} did not end after ${pages} pages, ${why}; stopped`,
+          { requestId: page.requestId },
+        );
       }
       if (options.prefetch === false) {
         yield page;

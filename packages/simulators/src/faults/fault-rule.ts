@@ -9,6 +9,7 @@ export type FaultKind =
   | "malformed"
   | "emptyPage"
   | "duplicatePage"
+  | "loopNextLink"
   | "expiredDelta";
 
 /** One fault rule: which requests, what happens, how often. */

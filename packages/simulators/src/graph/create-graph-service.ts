@@ -1,5 +1,6 @@
 import type { FaultResponder } from "../http/exchange-outcome";
 import type { PageFault, SimHandler, SimRequest, SimResponse } from "../http/sim-exchange";
+import { aadError } from "./auth/aad-error";
 import { instanceDiscovery, jwks, openIdConfiguration } from "./auth/openid-configuration";
 import { handleTokenRequest, isOwnTenant } from "./auth/token-endpoint";
 import { verifyBearer } from "./auth/verify-bearer";
@@ -241,6 +242,7 @@ export function createGraphService(model: GraphModel, options: GraphServiceOptio
   };
 
   const faultResponse: FaultResponder = (kind, rule, request) => {
+    if (!request.url.pathname.startsWith("/v1.0/")) return identityFault(kind, rule, request);
     if (kind === "throttle") {
       return graphError(request, 429, "TooManyRequests", "Too many requests.", {
         "retry-after": String(rule.retryAfterSeconds ?? 1),
@@ -298,14 +300,39 @@ function getUser(ctx: GraphContext, request: SimRequest, key: string): SimRespon
 }
 
 function jsonResponseNotFound(request: SimRequest, tenant: string): SimResponse {
-  return {
-    status: 400,
-    headers: { "content-type": "application/json; charset=utf-8" },
-    body: JSON.stringify({
-      error: "invalid_tenant",
-      error_description: `AADSTS90002: Tenant '${tenant}' not found. Check to make sure you have the correct tenant ID and are signing into the correct cloud.`,
-      error_codes: [90002],
-      correlation_id: request.headers["client-request-id"] ?? crypto.randomUUID(),
-    }),
-  };
+  return aadError(
+    400,
+    "invalid_tenant",
+    90002,
+    `Tenant '${tenant}' not found. Check to make sure you have the correct tenant ID and are signing into the correct cloud. Check with your subscription administrator, this may happen if there are no active subscriptions for the tenant.`,
+    request.headers["client-request-id"] ?? crypto.randomUUID(),
+  );
+}
+
+/** Status faults of the identity endpoints (token, discovery) answered the way Entra answers them. */
+function identityFault(
+  kind: "throttle" | "unavailable" | "gatewayTimeout",
+  rule: { retryAfterSeconds?: number },
+  request: SimRequest,
+): SimResponse {
+  const correlationId = request.headers["client-request-id"] ?? crypto.randomUUID();
+  const response =
+    kind === "throttle"
+      ? aadError(
+          429,
+          "temporarily_unavailable",
+          90055,
+          "TenantThrottlingError: There are too many incoming requests. This request was throttled. Please try again later.",
+          correlationId,
+        )
+      : aadError(
+          kind === "unavailable" ? 503 : 504,
+          "temporarily_unavailable",
+          90033,
+          "A transient error has occurred. Please try again.",
+          correlationId,
+        );
+  const retryAfter = rule.retryAfterSeconds ?? (kind === "throttle" ? 1 : undefined);
+  if (retryAfter !== undefined) response.headers["retry-after"] = String(retryAfter);
+  return response;
 }

@@ -46,7 +46,7 @@ export async function runExchange(
     return { kind: "respond", response, delayMs };
   }
   const pageFault: PageFault | undefined =
-    rule?.kind === "emptyPage" || rule?.kind === "duplicatePage"
+    rule?.kind === "emptyPage" || rule?.kind === "duplicatePage" || rule?.kind === "loopNextLink"
       ? { kind: rule.kind }
       : rule?.kind === "expiredDelta"
         ? { kind: "expiredDelta", ...(rule.style ? { style: rule.style } : {}) }

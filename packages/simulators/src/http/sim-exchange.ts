@@ -35,6 +35,7 @@ export interface SimResponse {
 export type PageFault =
   | { kind: "emptyPage" }
   | { kind: "duplicatePage" }
+  | { kind: "loopNextLink" }
   | { kind: "expiredDelta"; style?: "gone" | "syncStateNotFound" };
 
 /** A router: one simulated service behind any transport. */

@@ -29,7 +29,9 @@ const ENTRA_HOSTS = [
 /**
  * An msal-node `networkClient` that sends Entra requests to the simulator: `https://login.microsoftonline.com/...`
  * and `https://<simulator host>/...` (msal only accepts https authorities) both go to `sim.url` over http.
- * Pass it as `system.networkClient` of a `ConfidentialClientApplication`.
+ * Pass it as `system.networkClient` of a `ConfidentialClientApplication` you build yourself. `@uslimato/msgraph`'s
+ * token provider needs none (it reaches a loopback authority by itself) and refuses this one for an integration
+ * whose authority is Microsoft's, since it redirects Microsoft's hosts.
  */
 export function createSimulatorNetworkClient(sim: { url: string }): SimulatorNetworkClient {
   const target = new URL(sim.url);

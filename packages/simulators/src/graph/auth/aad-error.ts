@@ -1,9 +1,13 @@
 import { randomUUID } from "node:crypto";
 import { jsonResponse, type SimResponse } from "../../http/sim-exchange";
 
-/** An error of the Entra token endpoint, shaped like login.microsoftonline.com's. */
+/**
+ * An error of the Entra token endpoint (or of authority discovery), shaped like login.microsoftonline.com's:
+ * `error`, `error_description` ending in the trace and correlation ids, `error_codes`, `timestamp`, `trace_id`,
+ * `correlation_id`, `error_uri`, and the trace id again in the `x-ms-request-id` header.
+ */
 export function aadError(
-  status: 400 | 401,
+  status: number,
   error: string,
   code: number,
   message: string,
@@ -11,13 +15,21 @@ export function aadError(
 ): SimResponse {
   const traceId = randomUUID();
   const timestamp = `${new Date().toISOString().replace("T", " ").slice(0, 19)}Z`;
-  return jsonResponse(status, {
-    error,
-    error_description: `AADSTS${code}: ${message} Trace ID: ${traceId} Correlation ID: ${correlationId} Timestamp: ${timestamp}`,
-    error_codes: [code],
-    timestamp,
-    trace_id: traceId,
-    correlation_id: correlationId,
-    error_uri: `https://login.microsoftonline.com/error?code=${code}`,
-  });
+  return jsonResponse(
+    status,
+    {
+      error,
+      error_description: `AADSTS${code}: ${message} Trace ID: ${traceId} Correlation ID: ${correlationId} Timestamp: ${timestamp}`,
+      error_codes: [code],
+      timestamp,
+      trace_id: traceId,
+      correlation_id: correlationId,
+      error_uri: `https://login.microsoftonline.com/error?code=${code}`,
+    },
+    {
+      "x-ms-request-id": traceId,
+      "client-request-id": correlationId,
+      "cache-control": "no-store, no-cache",
+    },
+  );
 }

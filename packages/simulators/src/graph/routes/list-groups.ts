@@ -60,7 +60,12 @@ export function listGroups(ctx: GraphContext, request: SimRequest, fault?: PageF
   const end = fault?.kind === "emptyPage" ? state.c : Math.min(ctx.model.groupCount, state.c + state.n);
   const items: string[] = [];
   for (let g = state.c; g < end; g++) items.push(`{${serialize(ctx.model.group(g))}}`);
-  const next = fault?.kind === "emptyPage" || fault?.kind === "duplicatePage" ? state.c : end;
+  const next =
+    fault?.kind === "loopNextLink"
+      ? 0
+      : fault?.kind === "emptyPage" || fault?.kind === "duplicatePage"
+        ? state.c
+        : end;
   const origin = request.url.origin;
   const links =
     next < ctx.model.groupCount

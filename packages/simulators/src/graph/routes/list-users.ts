@@ -93,7 +93,12 @@ interface PagePlan {
 
 function planPage(model: GraphModel, state: ListState, origin: string, fault?: PageFault): PagePlan {
   const end = fault?.kind === "emptyPage" ? state.c : advanceActiveUsers(model, state.c, state.n);
-  const next = fault?.kind === "emptyPage" || fault?.kind === "duplicatePage" ? state.c : end;
+  const next =
+    fault?.kind === "loopNextLink"
+      ? 0
+      : fault?.kind === "emptyPage" || fault?.kind === "duplicatePage"
+        ? state.c
+        : end;
   const selectText = state.sel.join(",");
   const nextState = next < model.userSlots ? { ...state, c: next } : undefined;
   const links = nextState

@@ -54,7 +54,12 @@ export function managedDevices(ctx: GraphContext, request: SimRequest, fault?: P
     const device = model.device(cursor++);
     if (predicate(device)) items.push(`{${serialize(device)}}`);
   }
-  const next = fault?.kind === "emptyPage" || fault?.kind === "duplicatePage" ? state.c : cursor;
+  const next =
+    fault?.kind === "loopNextLink"
+      ? 0
+      : fault?.kind === "emptyPage" || fault?.kind === "duplicatePage"
+        ? state.c
+        : cursor;
   const origin = request.url.origin;
   const links =
     next < model.deviceCount

@@ -53,7 +53,9 @@ export function usersDelta(
   let initialEnd: number | undefined;
   if (state.p === "i") {
     initialEnd = fault?.kind === "emptyPage" ? state.c : advanceActiveUsers(model, state.c, pageSize);
-    if (repeat || initialEnd < model.userSlots) next = { ...state, c: repeat ? state.c : initialEnd, t: now };
+    if (fault?.kind === "loopNextLink") next = { ...state, c: 0 };
+    else if (repeat || initialEnd < model.userSlots)
+      next = { ...state, c: repeat ? state.c : initialEnd, t: now };
   } else if (state.p === "c") {
     const changed = changedUsers(ctx, state.f, state.to);
     const end = Math.min(changed.length, state.o + pageSize);
@@ -68,7 +70,8 @@ export function usersDelta(
         }
       }
     }
-    if (repeat || end < changed.length) next = { ...state, o: repeat ? state.o : end, t: now };
+    if (fault?.kind === "loopNextLink") next = { ...state, o: 0 };
+    else if (repeat || end < changed.length) next = { ...state, o: repeat ? state.o : end, t: now };
   }
   const roundStart = state.p === "i" ? state.s : state.p === "c" ? state.to : state.s;
   const links = next
