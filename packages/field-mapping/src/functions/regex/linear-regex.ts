@@ -11,12 +11,15 @@ import { findNestedQuantifier } from "./find-nested-quantifier";
  */
 export const regexLimits = {
   /** Most instructions a compiled pattern may have (RE2's program size; `[a-z]+@\w+\.com` is about 20). */
-  maxProgramSize: 2_000,
+  maxProgramSize: 1_000,
+  /** Fixed cost per text character, in instructions, added to the program size when work is counted. */
+  perCharacterCost: 50,
   /**
-   * Most work one evaluation may take: program size times text length (UTF-16 code units). A 20-instruction
-   * pattern runs on texts up to 100,000 characters, the largest pattern on texts up to 1,000.
+   * Most work one evaluation may take: (program size + `perCharacterCost`) times text length (UTF-16 code
+   * units). A 20-instruction pattern runs on texts up to 14,285 characters, the largest pattern on texts up
+   * to 952.
    */
-  maxWork: 2_000_000,
+  maxWork: 1_000_000,
 } as const;
 
 /** A compiled mapping regex: every evaluation is linear in the text and within {@link regexLimits}. */
@@ -68,12 +71,13 @@ export function linearRegex(fn: string, pattern: string | null): LinearRegex {
     throw refuse(`regular expression too large (more than ${regexLimits.maxProgramSize} instructions)`);
   }
   const size = re.programSize();
+  const cost = size + regexLimits.perCharacterCost;
   return {
     replaceAll: (text, replacer) => {
-      if (size * text.length > regexLimits.maxWork) {
+      if (cost * text.length > regexLimits.maxWork) {
         throw new MappingError(
           "MAPPING_FUNCTION_ERROR",
-          `${fn}: text of ${text.length} characters is too long for this regular expression (${size} instructions; at most ${regexLimits.maxWork} characters x instructions)`,
+          `${fn}: text of ${text.length} characters is too long for this regular expression (${size} instructions; at most ${Math.floor(regexLimits.maxWork / cost)} characters)`,
           { function: fn, inputKind: "string" },
         );
       }
