@@ -70,6 +70,8 @@ export type { FunctionDefinition, SpecializeContext } from "./functions/function
 export { DYNAMIC } from "./functions/function-definition";
 export type { FunctionRegistry } from "./functions/function-registry";
 export { createFunctionRegistry } from "./functions/function-registry";
+export type { LinearRegex } from "./functions/regex/linear-regex";
+export { linearRegex, regexLimits } from "./functions/regex/linear-regex";
 export type { PreviewExpressionResult } from "./preview/preview-expression";
 export { previewExpression } from "./preview/preview-expression";
 export type { PreviewMappingResult, PreviewOptions } from "./preview/preview-mapping";

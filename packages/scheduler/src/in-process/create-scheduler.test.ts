@@ -277,6 +277,60 @@ describe("createScheduler with fake timers", () => {
     await scheduler.stop();
   });
 
+  it("after a clock jump forward runs each integration once (one jittered catch-up), never the stale slot too", async () => {
+    const list = Array.from({ length: 1_000 }, (_, i) => integration(`i${i}`, { lastRunSlot: new Date(T0) }));
+    const runs: Array<{ id: string; slot: number; at: number }> = [];
+    const scheduler = createScheduler({
+      source: { list: async () => list },
+      run: async (id, { slot }) => {
+        runs.push({ id, slot: (slot.getTime() - T0) / MIN, at: Date.now() });
+      },
+      concurrency: 1_000,
+    });
+    await scheduler.start();
+    await vi.advanceTimersByTimeAsync(10 * MIN);
+    expect(runs).toEqual([]);
+    // The wall clock jumps 5 hours ahead (NTP step, or a host suspended and resumed); timers keep their delays.
+    const jumped = T0 + 310 * MIN;
+    vi.setSystemTime(jumped);
+    await vi.advanceTimersByTimeAsync(60 * MIN);
+    const byId = new Map<string, number[]>();
+    for (const run of runs) byId.set(run.id, [...(byId.get(run.id) ?? []), run.slot]);
+    expect(byId.size).toBe(1_000);
+    // One catch-up for the latest slot (300), then the grid as usual: 330 and 360.
+    for (const slots of byId.values()) expect(slots).toEqual([300, 330, 360]);
+    // The catch-ups start within the jitter window (3 min for 30-minute slots) after the jump is noticed, spread.
+    const catchUps = runs.filter((r) => r.slot === 300).map((r) => r.at - jumped);
+    expect(Math.min(...catchUps)).toBeGreaterThanOrEqual(0);
+    expect(Math.max(...catchUps)).toBeLessThan(4 * MIN);
+    expect(new Set(catchUps.map((at) => Math.floor(at / 10_000))).size).toBeGreaterThan(10);
+    await scheduler.stop();
+  });
+
+  it("after a host resumes past due slots spreads their runs with the jitter instead of starting all at once", async () => {
+    const list = Array.from({ length: 200 }, (_, i) =>
+      integration(`i${i}`, { intervalMinutes: 60, lastRunSlot: new Date(T0) }),
+    );
+    const runs: Array<{ slot: number; at: number }> = [];
+    const scheduler = createScheduler({
+      source: { list: async () => list },
+      run: async (_id, { slot }) => {
+        runs.push({ slot: (slot.getTime() - T0) / MIN, at: Date.now() });
+      },
+      concurrency: 200,
+    });
+    await scheduler.start();
+    await vi.advanceTimersByTimeAsync(50 * MIN);
+    const resumed = T0 + 70 * MIN; // suspended for 20 minutes over the slot at 60 (jitter up to 6 minutes)
+    vi.setSystemTime(resumed);
+    await vi.advanceTimersByTimeAsync(30 * MIN);
+    expect(runs.map((r) => r.slot)).toEqual(Array.from({ length: 200 }, () => 60));
+    const starts = runs.map((r) => r.at - resumed);
+    expect(Math.max(...starts)).toBeLessThan(7 * MIN);
+    expect(new Set(starts.map((at) => Math.floor(at / 10_000))).size).toBeGreaterThan(10);
+    await scheduler.stop();
+  });
+
   it("schedules 10,000 integrations with a single timer, jittered across the window", async () => {
     const list = Array.from({ length: 10_000 }, (_, i) =>
       integration(`i${i}`, { lastRunSlot: new Date(T0) }),

@@ -1,5 +1,6 @@
 import { noopLogger } from "@uslimato/core";
 import { SchedulerError } from "../errors/scheduler-error";
+import { isStaleRun } from "../math/is-stale-run";
 import { nextRun, type PlannedRun } from "../math/next-run";
 import { scheduleParams } from "../math/schedule-params";
 import type { ScheduledIntegration } from "../math/scheduled-integration";
@@ -19,7 +20,9 @@ interface Entry {
   running?: { controller: AbortController; done: Promise<void> };
 }
 
-const MAX_TIMEOUT_MS = 2_147_483_647;
+// The timer never sleeps longer than this, so a wall-clock jump (or a suspended host) is noticed within a minute:
+// timers count elapsed time, the grid is wall-clock time.
+const MAX_SLEEP_MS = 60_000;
 
 /**
  * The in-process scheduler, for single-process hosts and the demo. One timer for the soonest due run, whatever
@@ -138,7 +141,7 @@ export function createScheduler(options: SchedulerOptions): Scheduler {
       top = heap.peek();
     }
     if (!top) return;
-    const delay = Math.min(MAX_TIMEOUT_MS, Math.max(0, top.at - timers.now()));
+    const delay = Math.min(MAX_SLEEP_MS, Math.max(0, top.at - timers.now()));
     timer = timers.setTimeout(tick, delay);
   };
 
@@ -178,7 +181,13 @@ export function createScheduler(options: SchedulerOptions): Scheduler {
     const now = timers.now();
     for (let top = heap.peek(); top && top.at <= now && inFlight.size < concurrency; top = heap.peek()) {
       heap.pop();
-      if (live(top.value)) void launch(top.value.entry, top.value.next.slot, "schedule");
+      if (!live(top.value)) continue;
+      const { entry, next } = top.value;
+      const staleness = { now, intervalMs: entry.intervalMs, jitter: entry.jitterMs };
+      const graceMs = options.graceMs === undefined ? {} : { graceMs: options.graceMs };
+      // A stale slot is planned again (one catch-up, jittered) rather than run and followed by a catch-up.
+      if (isStaleRun(next, { ...staleness, ...graceMs })) plan(entry);
+      else void launch(entry, next.slot, "schedule");
     }
     arm();
   }

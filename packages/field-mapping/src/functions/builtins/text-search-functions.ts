@@ -1,43 +1,14 @@
-import { MappingError } from "../../errors/mapping-error";
 import { DYNAMIC, type FunctionDefinition } from "../function-definition";
-import { findAmbiguousAlternation } from "../regex/find-ambiguous-alternation";
-import { findNestedQuantifier } from "../regex/find-nested-quantifier";
+import { type LinearRegex, linearRegex } from "../regex/linear-regex";
 import { functionFailure, toInteger, toText } from "../value-kind";
 
-function regex(fn: string, pattern: unknown, flags = "g"): RegExp {
-  const source = toText(fn, pattern);
-  if (source === null) throw functionFailure(fn, "MAPPING_BAD_REGEX", "regular expression is null", pattern);
-  const hazard = (position: number, what: string): MappingError =>
-    new MappingError(
-      "MAPPING_BAD_REGEX",
-      `${fn}: the group closing at ${position} ${what}, which can take exponential time`,
-      { function: fn, inputKind: "string", position },
-    );
-  const nested = findNestedQuantifier(source);
-  if (nested >= 0) throw hazard(nested, "repeats a repetition (like (a+)+)");
-  const ambiguous = findAmbiguousAlternation(source);
-  if (ambiguous >= 0) {
-    throw hazard(
-      ambiguous,
-      "repeats alternatives that can match the same text (like (a|aa)*; use a character class or alternatives that differ in their first character)",
-    );
-  }
-  try {
-    return new RegExp(source, flags);
-  } catch (cause) {
-    throw new MappingError("MAPPING_BAD_REGEX", `${fn}: invalid regular expression`, {
-      function: fn,
-      inputKind: "string",
-      cause,
-    });
-  }
-}
+const regex = (fn: string, pattern: unknown): LinearRegex => linearRegex(fn, toText(fn, pattern));
 
-function replaceWith(source: unknown, re: RegExp, replacement: unknown): string | null {
+function replaceWith(source: unknown, re: LinearRegex, replacement: unknown): string | null {
   const s = toText("Replace", source);
   if (s === null) return null;
   const r = toText("Replace", replacement) ?? "";
-  return s.replace(re, () => r);
+  return re.replaceAll(s, () => r);
 }
 
 function entraReplace(args: unknown[]): string | null {
@@ -50,8 +21,8 @@ function entraReplace(args: unknown[]): string | null {
   if (pattern === null || pattern === undefined || pattern === "") return s;
   const re = regex("Replace", pattern);
   const groupName = toText("Replace", group);
-  if (groupName === null || groupName === "") return s.replace(re, () => replacement);
-  return s.replace(re, (...m) => {
+  if (groupName === null || groupName === "") return re.replaceAll(s, () => replacement);
+  return re.replaceAll(s, (...m: unknown[]) => {
     const groups = m.at(-1) as Record<string, string | undefined> | undefined;
     const whole = m[0] as string;
     const part = typeof groups === "object" ? groups[groupName] : undefined;
