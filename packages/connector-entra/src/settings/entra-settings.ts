@@ -50,8 +50,11 @@ export const entraSettingsSchema = z
     }
   });
 
-/** The Entra connector's settings. */
+/** The Entra connector's settings, as the connector works with them (defaults applied). */
 export type EntraSettings = z.output<typeof entraSettingsSchema>;
+
+/** The Entra connector's settings as an admin hands them to `hub.integrations.create` (defaults optional). */
+export type EntraSettingsInput = z.input<typeof entraSettingsSchema>;
 
 /** The Entra connector's secrets: a client secret, or a certificate's private key (PEM). */
 export type EntraSecretName = "clientSecret" | "certificatePrivateKey";
@@ -66,7 +69,8 @@ export const entraSecretsSchema = z.object({
 });
 
 declare module "@uslimato/core" {
+  /** Types `connectorId: "entra"` also on a hub whose connectors are typed loosely (`AnyConnector`). */
   interface ConnectorSettingsRegistry {
-    entra: z.input<typeof entraSettingsSchema>;
+    entra: EntraSettingsInput;
   }
 }

@@ -1,4 +1,5 @@
 import { type Actor, SYSTEM_ACTOR } from "../audit/audit-entry";
+import type { AnyConnector } from "../connector/connector";
 import { CoreError } from "../errors/core-error";
 import { assertInterfaceHubEntitled } from "../plans/resolve-plan";
 import { runSync } from "../sync/run-sync";
@@ -19,11 +20,11 @@ import type { HubOptions } from "./hub-options";
  * const log = await hub.syncNow(id);
  * ```
  */
-export function createHub(options: HubOptions): Hub {
+export function createHub<C extends AnyConnector>(options: HubOptions<C>): Hub<C> {
   const core = createHubCore(options);
   const { storage } = options;
 
-  return {
+  const hub: Hub = {
     integrations: createIntegrationsApi(core),
     connectors: () => core.registry.list(),
 
@@ -96,6 +97,7 @@ export function createHub(options: HubOptions): Hub {
       return count;
     },
   };
+  return hub as Hub<C>;
 }
 
 function actorOf(trigger: SyncTrigger): Actor {
