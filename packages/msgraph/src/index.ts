@@ -33,7 +33,7 @@ export type { GraphCloudName, GraphEndpoints } from "./auth/graph-clouds";
 export { GRAPH_CLOUDS } from "./auth/graph-clouds";
 export { mapMsalError } from "./auth/map-msal-error";
 export type { ResolvedGraphEndpoints } from "./auth/resolve-graph-endpoints";
-export { isLoopbackUrl, resolveGraphEndpoints } from "./auth/resolve-graph-endpoints";
+export { defaultGraphScope, isLoopbackUrl, resolveGraphEndpoints } from "./auth/resolve-graph-endpoints";
 export type { GraphClientOptions } from "./client/create-graph-client";
 export { createGraphClient } from "./client/create-graph-client";
 export type { GraphClient, GraphMethod, GraphRequestOptions, GraphResponse } from "./client/graph-client";

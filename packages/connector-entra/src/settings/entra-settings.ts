@@ -1,3 +1,4 @@
+import { defaultGraphScope } from "@uslimato/msgraph";
 import { z } from "zod";
 
 const GUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
@@ -22,7 +23,8 @@ export const entraSettingsSchema = z
     cloud: z.enum(["global", "usGov", "usGovDoD", "china"]).default("global"),
     /**
      * Explicit endpoints for proxies and the simulator (plain http only on loopback addresses): the authority host
-     * and the Graph base URL with its version (e.g. `http://127.0.0.1:4010/v1.0`).
+     * and the Graph base URL with its version (e.g. `http://127.0.0.1:4010/v1.0`), and the token scope, required
+     * unless the Graph base URL is a Microsoft cloud's Graph (usually `https://graph.microsoft.com/.default`).
      */
     endpoints: z
       .object({ authorityHost: z.url(), graphBaseUrl: z.url(), scope: z.string().optional() })
@@ -47,6 +49,18 @@ export const entraSettingsSchema = z
         path: ["certificateThumbprintSha256"],
         message: "is required for certificate credentials",
       });
+    }
+    const endpoints = settings.endpoints;
+    if (endpoints && endpoints.scope === undefined && URL.canParse(endpoints.graphBaseUrl)) {
+      if (defaultGraphScope(new URL(endpoints.graphBaseUrl)) === undefined) {
+        ctx.addIssue({
+          code: "custom",
+          path: ["endpoints", "scope"],
+          message:
+            "is required when graphBaseUrl is not a Microsoft cloud's Graph (a proxy or the simulator): the scope " +
+            "of the Graph behind it, usually https://graph.microsoft.com/.default",
+        });
+      }
     }
   });
 

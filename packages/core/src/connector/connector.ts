@@ -95,7 +95,11 @@ export interface Connector<
   /** Entity kinds this connector produces. */
   entities: ReadonlyArray<EntityKind>;
   capabilities: ConnectorCapabilities;
-  /** Default field mappings per entity kind, in the mapping engine's JSON form. */
+  /**
+   * Default field mappings per entity kind, in the mapping engine's JSON form. Empty declares that the records
+   * already carry internal field names (`email`, `displayName`, `active`): such a connector needs no mapping engine.
+   * A hub given a connector with default mappings and no engine is refused when it is made.
+   */
   defaultMappings: Readonly<Partial<Record<EntityKind, JsonValue>>>;
   /** Checks the configuration against the external system without changing anything. */
   testConnection(ctx: ConnectorContext<Settings, SecretName>): Promise<ConnectionTestResult>;

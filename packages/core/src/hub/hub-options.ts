@@ -15,7 +15,10 @@ export interface HubOptions<C extends AnyConnector = AnyConnector> {
   vault: CredentialVault;
   /** The connectors this host offers. */
   connectors: ReadonlyArray<C>;
-  /** The field-mapping engine (`fieldMappingEngine()` from `@uslimato/field-mapping`); default: pass-through. */
+  /**
+   * The field-mapping engine (`fieldMappingEngine()` from `@uslimato/field-mapping`). Required when a connector has
+   * default mappings; without one, records are taken as they are (for connectors whose `defaultMappings` are empty).
+   */
   mapping?: MappingEngine;
   /** The host tenant's plan, or a function that looks it up. Default `enterprise`. */
   plan?: PlanId | ((tenantId: string) => PlanId | Promise<PlanId>);
