@@ -31,9 +31,9 @@ export function createHub<C extends AnyConnector>(options: HubOptions<C>): Hub<C
   const core = createHubCore(options);
   const { storage } = options;
 
-  const hub: Hub = {
+  const hub: Hub<C> = {
     integrations: createIntegrationsApi(core),
-    connectors: () => core.registry.list(),
+    connectors: () => [...options.connectors],
 
     async testConnection(id, { actor, signal } = {}) {
       const record = await core.load(id);
@@ -104,7 +104,7 @@ export function createHub<C extends AnyConnector>(options: HubOptions<C>): Hub<C
       return count;
     },
   };
-  return hub as Hub<C>;
+  return hub;
 }
 
 function actorOf(trigger: SyncTrigger): Actor {
