@@ -60,7 +60,16 @@ export { createSealedState, STATE_PREFIX } from "./hub/create-sealed-state";
 export type { ActingOptions, Hub, IntegrationEvent, IntegrationsApi, SyncNowOptions } from "./hub/hub";
 export type { HubOptions } from "./hub/hub-options";
 export { timeOrderedId } from "./ids/time-ordered-id";
-export type { CreateIntegrationInput, UpdateIntegrationInput } from "./integrations/integration-input";
+export type {
+  ConnectorWithId,
+  CreateIntegrationFields,
+  CreateIntegrationInput,
+  CreateIntegrationInputFor,
+  SecretNameOf,
+  SettingsInputOf,
+  UpdateIntegrationFields,
+  UpdateIntegrationInput,
+} from "./integrations/integration-input";
 export type { ConfiguredSecret, IntegrationView } from "./integrations/integration-view";
 export { toIntegrationView } from "./integrations/integration-view";
 export type {

@@ -23,7 +23,7 @@ export const hrSecretsSchema = z
   .partial();
 
 declare module "@uslimato/core" {
-  /** Types `connectorId: "acme-hr"` also on hubs whose connectors are typed loosely (`AnyConnector[]`). */
+  // Types `connectorId: "acme-hr"` also on hubs whose connectors are typed loosely (`AnyConnector[]`).
   interface ConnectorSettingsRegistry {
     "acme-hr": HrSettingsInput;
   }

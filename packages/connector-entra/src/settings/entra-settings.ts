@@ -83,7 +83,7 @@ export const entraSecretsSchema = z.object({
 });
 
 declare module "@uslimato/core" {
-  /** Types `connectorId: "entra"` also on a hub whose connectors are typed loosely (`AnyConnector`). */
+  // Types `connectorId: "entra"` also on a hub whose connectors are typed loosely (`AnyConnector`).
   interface ConnectorSettingsRegistry {
     entra: EntraSettingsInput;
   }
