@@ -17,7 +17,7 @@ export type { HrCheckpoint } from "./connector/hr-checkpoint";
 export { parseHrCheckpoint } from "./connector/hr-checkpoint";
 export type { HrConnectorErrorCode } from "./connector/hr-connector-error";
 export { HrConnectorError } from "./connector/hr-connector-error";
-export type { HrSecretName, HrSettings } from "./connector/hr-settings";
+export type { HrSecretName, HrSettings, HrSettingsInput } from "./connector/hr-settings";
 export { hrSecretsSchema, hrSettingsSchema } from "./connector/hr-settings";
 export { hrUserMapping } from "./connector/hr-user-mapping";
 export type { HrApi, HrPage } from "./connector/open-hr-api";

@@ -33,7 +33,7 @@ const settings = sim
         scope: "https://graph.microsoft.com/.default",
       },
     }
-  : { tenantId: ENTRA_TENANT_ID, clientId: ENTRA_CLIENT_ID };
+  : { tenantId: ENTRA_TENANT_ID ?? "", clientId: ENTRA_CLIENT_ID ?? "" };
 
 // DEMO ONLY: a fresh key each run. In production load your ring: keyRingFromEnv(process.env.USLIMATO_KEYS).
 const keyRing = createKeyRing({ keys: [{ id: "demo-only", key: generateKey() }], activeKeyId: "demo-only" });

@@ -5,6 +5,7 @@ import { readEntra } from "./read/read-entra";
 import {
   type EntraSecretName,
   type EntraSettings,
+  type EntraSettingsInput,
   entraSecretsSchema,
   entraSettingsSchema,
 } from "./settings/entra-settings";
@@ -24,7 +25,7 @@ export const ENTRA_CONNECTOR_ID = "entra";
  */
 export function createEntraConnector(
   options: EntraConnectorOptions = {},
-): Connector<EntraSettings, EntraSecretName> {
+): Connector<EntraSettings, EntraSecretName, typeof ENTRA_CONNECTOR_ID, EntraSettingsInput> {
   return {
     id: ENTRA_CONNECTOR_ID,
     title: "Microsoft Entra ID",

@@ -76,7 +76,16 @@ export type {
 } from "./hub/hub-events";
 export type { HubOptions } from "./hub/hub-options";
 export { timeOrderedId } from "./ids/time-ordered-id";
-export type { CreateIntegrationInput, UpdateIntegrationInput } from "./integrations/integration-input";
+export type {
+  ConnectorWithId,
+  CreateIntegrationFields,
+  CreateIntegrationInput,
+  CreateIntegrationInputFor,
+  SecretNameOf,
+  SettingsInputOf,
+  UpdateIntegrationFields,
+  UpdateIntegrationInput,
+} from "./integrations/integration-input";
 export type { ConfiguredSecret, IntegrationView } from "./integrations/integration-view";
 export { toIntegrationView } from "./integrations/integration-view";
 export type {

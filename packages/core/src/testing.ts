@@ -17,7 +17,10 @@ export type { ConnectorContractOptions } from "./testing/connector-contract/conn
 export { createMemoryState } from "./testing/connector-contract/create-memory-state";
 export { openSecretsOf, readAll } from "./testing/connector-contract/read-all";
 export { runConnectorContract } from "./testing/connector-contract/run-connector-contract";
-export type { FakeConnectorSettings } from "./testing/fake-connector/create-fake-connector";
+export type {
+  FakeConnectorSettings,
+  FakeConnectorSettingsInput,
+} from "./testing/fake-connector/create-fake-connector";
 export { createFakeConnector } from "./testing/fake-connector/create-fake-connector";
 export type { FakePerson } from "./testing/fake-connector/fake-directory";
 export { FakeDirectory } from "./testing/fake-connector/fake-directory";

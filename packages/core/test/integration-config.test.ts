@@ -22,6 +22,7 @@ describe("integration configuration", () => {
         connectorId: "fake",
         name: "x",
         settings: { pageSize: 0 },
+        // @ts-expect-error the types refuse an unknown secret name too; this test proves the run-time check
         secrets: { apiKey: "x1y2z3", other: "x" },
         intervalMinutes: 30,
         direction: "outbound",
@@ -46,6 +47,7 @@ describe("integration configuration", () => {
     await expect(
       hubFor().integrations.create({
         tenantId: "t",
+        // @ts-expect-error the types refuse an unknown connector id too; this test proves the run-time check
         connectorId: "nope",
         name: "x",
         settings: {},

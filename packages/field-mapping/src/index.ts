@@ -52,7 +52,7 @@ export type { DateFormat } from "./dates/compile-date-format";
 export { compileDateFormat } from "./dates/compile-date-format";
 export { fieldMappingEngine } from "./engine/field-mapping-engine";
 export type { MappingErrorCode, MappingErrorDetails, MappingIssue } from "./errors/mapping-error";
-export { MappingError } from "./errors/mapping-error";
+export { MAPPING_ERROR_CODES, MappingError } from "./errors/mapping-error";
 export { checkExpressionTree } from "./expression/check-expression-tree";
 export type {
   AttributeExpression,

@@ -36,7 +36,7 @@ export { GRAPH_CLOUDS } from "./auth/graph-clouds";
 export { mapMsalError } from "./auth/map-msal-error";
 export { isMicrosoftAuthority, MICROSOFT_AUTHORITY_HOSTS } from "./auth/microsoft-authority-hosts";
 export type { ResolvedGraphEndpoints } from "./auth/resolve-graph-endpoints";
-export { isLoopbackUrl, resolveGraphEndpoints } from "./auth/resolve-graph-endpoints";
+export { defaultGraphScope, isLoopbackUrl, resolveGraphEndpoints } from "./auth/resolve-graph-endpoints";
 export type { TokenFailure } from "./auth/token-failure";
 export type { GraphClientOptions } from "./client/create-graph-client";
 export { createGraphClient } from "./client/create-graph-client";

@@ -25,7 +25,7 @@
  *
  * @module
  */
-export { SimulatorError, type SimulatorErrorCode } from "./errors/simulator-error";
+export { SIMULATOR_ERROR_CODES, SimulatorError, type SimulatorErrorCode } from "./errors/simulator-error";
 export { createFaultController, type FaultController, type FaultHandle } from "./faults/fault-controller";
 export type { FaultKind, FaultRule } from "./faults/fault-rule";
 export { createGraphHandlers, type GraphHandlersOptions } from "./graph/create-graph-handlers";

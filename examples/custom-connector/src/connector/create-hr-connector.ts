@@ -1,6 +1,11 @@
 import { type Connector, defineConnector } from "@uslimato/core";
-import type { z } from "zod";
-import { type HrSecretName, type HrSettings, hrSecretsSchema, hrSettingsSchema } from "./hr-settings";
+import {
+  type HrSecretName,
+  type HrSettings,
+  type HrSettingsInput,
+  hrSecretsSchema,
+  hrSettingsSchema,
+} from "./hr-settings";
 import { hrUserMapping } from "./hr-user-mapping";
 import { readHrPeople } from "./read-hr-people";
 import { testHrConnection } from "./test-hr-connection";
@@ -17,12 +22,17 @@ export const HR_CONNECTOR_ID = "acme-hr";
  * const hub = createHub({ storage, vault, connectors: [createHrConnector()], mapping: fieldMappingEngine() });
  * ```
  */
-export function createHrConnector(): Connector<HrSettings, HrSecretName> {
+export function createHrConnector(): Connector<
+  HrSettings,
+  HrSecretName,
+  typeof HR_CONNECTOR_ID,
+  HrSettingsInput
+> {
   return defineConnector({
     id: HR_CONNECTOR_ID,
     title: "Acme HR",
     description: "People from Acme HR: email, name and active status",
-    settingsSchema: hrSettingsSchema as z.ZodType<HrSettings>,
+    settingsSchema: hrSettingsSchema,
     secretsSchema: hrSecretsSchema,
     secretNames: ["apiKey"],
     entities: ["user"],

@@ -8,8 +8,11 @@ export const hrSettingsSchema = z.object({
   pageSize: z.number().int().min(1).max(500).default(200),
 });
 
-/** The HR connector's settings. */
+/** The HR connector's settings (defaults applied). */
 export type HrSettings = z.output<typeof hrSettingsSchema>;
+
+/** The HR connector's settings as an admin hands them in (`pageSize` optional). */
+export type HrSettingsInput = z.input<typeof hrSettingsSchema>;
 
 /** The HR connector's only secret. */
 export type HrSecretName = "apiKey";
@@ -20,7 +23,8 @@ export const hrSecretsSchema = z
   .partial();
 
 declare module "@uslimato/core" {
+  // Types `connectorId: "acme-hr"` also on hubs whose connectors are typed loosely (`AnyConnector[]`).
   interface ConnectorSettingsRegistry {
-    "acme-hr": z.input<typeof hrSettingsSchema>;
+    "acme-hr": HrSettingsInput;
   }
 }

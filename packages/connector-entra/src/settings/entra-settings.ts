@@ -1,3 +1,4 @@
+import { defaultGraphScope } from "@uslimato/msgraph";
 import { z } from "zod";
 
 const GUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
@@ -22,7 +23,8 @@ export const entraSettingsSchema = z
     cloud: z.enum(["global", "usGov", "usGovDoD", "china"]).default("global"),
     /**
      * Explicit endpoints for proxies and the simulator (plain http only on loopback addresses): the authority host
-     * and the Graph base URL with its version (e.g. `http://127.0.0.1:4010/v1.0`).
+     * and the Graph base URL with its version (e.g. `http://127.0.0.1:4010/v1.0`), and the token scope, required
+     * unless the Graph base URL is a Microsoft cloud's Graph (usually `https://graph.microsoft.com/.default`).
      */
     endpoints: z
       .object({ authorityHost: z.url(), graphBaseUrl: z.url(), scope: z.string().optional() })
@@ -48,10 +50,25 @@ export const entraSettingsSchema = z
         message: "is required for certificate credentials",
       });
     }
+    const endpoints = settings.endpoints;
+    if (endpoints && endpoints.scope === undefined && URL.canParse(endpoints.graphBaseUrl)) {
+      if (defaultGraphScope(new URL(endpoints.graphBaseUrl)) === undefined) {
+        ctx.addIssue({
+          code: "custom",
+          path: ["endpoints", "scope"],
+          message:
+            "is required when graphBaseUrl is not a Microsoft cloud's Graph (a proxy or the simulator): the scope " +
+            "of the Graph behind it, usually https://graph.microsoft.com/.default",
+        });
+      }
+    }
   });
 
-/** The Entra connector's settings. */
+/** The Entra connector's settings, as the connector works with them (defaults applied). */
 export type EntraSettings = z.output<typeof entraSettingsSchema>;
+
+/** The Entra connector's settings as an admin hands them to `hub.integrations.create` (defaults optional). */
+export type EntraSettingsInput = z.input<typeof entraSettingsSchema>;
 
 /** The Entra connector's secrets: a client secret, or a certificate's private key (PEM). */
 export type EntraSecretName = "clientSecret" | "certificatePrivateKey";
@@ -66,7 +83,8 @@ export const entraSecretsSchema = z.object({
 });
 
 declare module "@uslimato/core" {
+  // Types `connectorId: "entra"` also on a hub whose connectors are typed loosely (`AnyConnector`).
   interface ConnectorSettingsRegistry {
-    entra: z.input<typeof entraSettingsSchema>;
+    entra: EntraSettingsInput;
   }
 }

@@ -76,17 +76,23 @@ export type ConnectionTestResult =
  * The contract a connector implements: what it is, what it needs, and how it reads. A connector never touches
  * host storage: it yields pages and the hub applies them.
  *
- * Register a connector's settings type for type-safe `hub.integrations.create` through declaration merging on
- * {@link ConnectorSettingsRegistry}.
+ * The type parameters carry what `hub.integrations.create` checks: the settings the connector works with, the
+ * names of its secrets, its id, and the settings an admin may hand in (the schema's input, before defaults).
+ * {@link defineConnector} infers all four; the hub infers them from the connectors given to `createHub`.
  */
-export interface Connector<Settings = unknown, SecretName extends string = string> {
+export interface Connector<
+  Settings = unknown,
+  SecretName extends string = string,
+  Id extends string = string,
+  SettingsInput = unknown,
+> {
   /** Stable id, e.g. `entra`. */
-  id: string;
+  id: Id;
   /** Display title, e.g. `Microsoft Entra ID`. */
   title: string;
   description?: string;
-  /** Validates (and may default) the settings. */
-  settingsSchema: z.ZodType<Settings>;
+  /** Validates (and may default) the settings: `SettingsInput` in, `Settings` out. */
+  settingsSchema: z.ZodType<Settings, SettingsInput>;
   /** Validates the secrets; they are sealed by the credential store and never stored in settings. */
   secretsSchema: z.ZodType<Partial<Record<SecretName, string>>>;
   /** Names of the secrets (used for the "configured" view). */
@@ -94,7 +100,11 @@ export interface Connector<Settings = unknown, SecretName extends string = strin
   /** Entity kinds this connector produces. */
   entities: ReadonlyArray<EntityKind>;
   capabilities: ConnectorCapabilities;
-  /** Default field mappings per entity kind, in the mapping engine's JSON form. */
+  /**
+   * Default field mappings per entity kind, in the mapping engine's JSON form. Empty declares that the records
+   * already carry internal field names (`email`, `displayName`, `active`): such a connector needs no mapping engine.
+   * A hub given a connector with default mappings and no engine is refused when it is made.
+   */
   defaultMappings: Readonly<Partial<Record<EntityKind, JsonValue>>>;
   /** Checks the configuration against the external system without changing anything. */
   testConnection(ctx: ConnectorContext<Settings, SecretName>): Promise<ConnectionTestResult>;
@@ -105,22 +115,24 @@ export interface Connector<Settings = unknown, SecretName extends string = strin
 }
 
 /**
- * Connectors register their settings type here, keyed by connector id, through declaration merging:
+ * Connectors whose type does not carry their settings (a connector typed `Connector<Settings>` with a plain string
+ * id) register the settings an admin hands in here, keyed by connector id, through declaration merging. A
+ * registered type wins over the one inferred from the connector.
  *
  * @example
  * ```ts
  * declare module "@uslimato/core" {
- *   interface ConnectorSettingsRegistry { entra: EntraSettings }
+ *   interface ConnectorSettingsRegistry { hr: { baseUrl: string } }
  * }
  * ```
  */
 // biome-ignore lint/suspicious/noEmptyInterface: extended by plugins through declaration merging
 export interface ConnectorSettingsRegistry {}
 
-/** The settings type of connector `Id`, or a JSON object for connectors that registered none. */
+/** The registered settings type of connector `Id` (see {@link ConnectorSettingsRegistry}), or `unknown`. */
 export type SettingsOf<Id extends string> = Id extends keyof ConnectorSettingsRegistry
   ? ConnectorSettingsRegistry[Id]
-  : Record<string, unknown>;
+  : unknown;
 
 /** A connector of any settings type, as the registry holds it. */
-export type AnyConnector = Connector<unknown, string>;
+export type AnyConnector = Connector<unknown, string, string, unknown>;

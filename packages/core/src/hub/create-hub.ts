@@ -1,4 +1,6 @@
 import { type Actor, SYSTEM_ACTOR } from "../audit/audit-entry";
+import type { AnyConnector } from "../connector/connector";
+import { ConfigError } from "../errors/config-error";
 import { CoreError } from "../errors/core-error";
 import { diagnosisAuditDetails } from "../errors/service-diagnosis";
 import { isUslimatoError } from "../errors/uslimato-error";
@@ -6,13 +8,17 @@ import { assertInterfaceHubEntitled } from "../plans/resolve-plan";
 import { resolveGuard } from "../sync/deactivation-guard";
 import { runSync } from "../sync/run-sync";
 import type { SyncLog, SyncTrigger } from "../sync-log/sync-log";
+import { checkMappingEngine } from "./check-mapping-engine";
 import { createIntegrationsApi } from "./create-integrations-api";
 import type { Hub } from "./hub";
 import { createHubCore } from "./hub-core";
 import type { HubOptions } from "./hub-options";
 
 /**
- * Composes a hub from the host's storage adapter, credential vault, connectors, plan and logger.
+ * Composes a hub from the host's storage adapter, credential vault, connectors, plan and logger. The hub's types
+ * follow its connectors: `hub.integrations.create` accepts only their ids, each with its own settings and secrets.
+ * Throws `ConfigError` (`CONFIG_INVALID`, path `mapping`) when a connector with default mappings is given without
+ * a mapping engine, instead of a sync in which every record fails.
  *
  * @example
  * ```ts
@@ -22,13 +28,15 @@ import type { HubOptions } from "./hub-options";
  * const log = await hub.syncNow(id);
  * ```
  */
-export function createHub(options: HubOptions): Hub {
+export function createHub<C extends AnyConnector>(options: HubOptions<C>): Hub<C> {
+  const mappingIssues = checkMappingEngine(options.connectors, options.mapping !== undefined);
+  if (mappingIssues.length > 0) throw new ConfigError("hub options", mappingIssues);
   const core = createHubCore(options);
   const { storage } = options;
 
-  return {
+  const hub: Hub<C> = {
     integrations: createIntegrationsApi(core),
-    connectors: () => core.registry.list(),
+    connectors: () => [...options.connectors],
 
     async testConnection(id, { actor, signal } = {}) {
       const record = await core.load(id);
@@ -130,6 +138,7 @@ export function createHub(options: HubOptions): Hub {
       return count;
     },
   };
+  return hub;
 }
 
 /** The log of a run that threw after it started (its storage failed): failed, with the error's code. */

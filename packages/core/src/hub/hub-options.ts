@@ -7,15 +7,18 @@ import type { StorageAdapter } from "../storage/storage-adapter";
 import type { DeactivationGuardOptions } from "../sync/deactivation-guard";
 import type { SyncLog } from "../sync-log/sync-log";
 
-/** What a host app hands to {@link createHub}. */
-export interface HubOptions {
+/** What a host app hands to {@link createHub}; `C` is the type of its connectors, inferred from `connectors`. */
+export interface HubOptions<C extends AnyConnector = AnyConnector> {
   /** The host's storage adapter. */
   storage: StorageAdapter;
   /** Seals and opens secrets (`createCredentialStore` from `@uslimato/credential-store`). */
   vault: CredentialVault;
   /** The connectors this host offers. */
-  connectors: ReadonlyArray<AnyConnector>;
-  /** The field-mapping engine (`fieldMappingEngine()` from `@uslimato/field-mapping`); default: pass-through. */
+  connectors: ReadonlyArray<C>;
+  /**
+   * The field-mapping engine (`fieldMappingEngine()` from `@uslimato/field-mapping`). Required when a connector has
+   * default mappings; without one, records are taken as they are (for connectors whose `defaultMappings` are empty).
+   */
   mapping?: MappingEngine;
   /** The host tenant's plan, or a function that looks it up. Default `enterprise`. */
   plan?: PlanId | ((tenantId: string) => PlanId | Promise<PlanId>);

@@ -1,6 +1,6 @@
 import type { Actor, AuditEntry } from "../audit/audit-entry";
 import type { AnyConnector, ConnectionTestResult, ConnectorContext } from "../connector/connector";
-import type { CreateIntegrationInput, UpdateIntegrationInput } from "../integrations/integration-input";
+import type { CreateIntegrationInputFor, UpdateIntegrationInput } from "../integrations/integration-input";
 import type { IntegrationView } from "../integrations/integration-view";
 import type { SyncProgress } from "../sync/sync-progress";
 import type { SyncLog, SyncTrigger } from "../sync-log/sync-log";
@@ -23,10 +23,16 @@ export interface SyncNowOptions extends ActingOptions {
   confirmMassDeactivation?: boolean;
 }
 
-/** The integrations API of the hub. Secrets go in; only a "configured" indicator comes out. */
-export interface IntegrationsApi {
-  create(input: CreateIntegrationInput, options?: ActingOptions): Promise<IntegrationView>;
-  update(id: string, input: UpdateIntegrationInput, options?: ActingOptions): Promise<IntegrationView>;
+/**
+ * The integrations API of a hub over the connectors `C`. Secrets go in; only a "configured" indicator comes out.
+ * `create` accepts only the ids of `C`, each with its connector's settings and secret names.
+ */
+export interface IntegrationsApi<C extends AnyConnector = AnyConnector> {
+  create<const Id extends C["id"]>(
+    input: CreateIntegrationInputFor<C, Id>,
+    options?: ActingOptions,
+  ): Promise<IntegrationView>;
+  update(id: string, input: UpdateIntegrationInput<C>, options?: ActingOptions): Promise<IntegrationView>;
   enable(id: string, options?: ActingOptions): Promise<IntegrationView>;
   disable(id: string, options?: ActingOptions): Promise<IntegrationView>;
   /** Deletes the configuration, secrets and synced links; keeps users, sync logs and the audit log. */
@@ -43,11 +49,11 @@ export interface IntegrationEvent {
   tenantId: string;
 }
 
-/** What `createHub` returns: everything a host app does with integrations. */
-export interface Hub {
-  readonly integrations: IntegrationsApi;
+/** What `createHub` returns: everything a host app does with integrations of the connectors `C`. */
+export interface Hub<C extends AnyConnector = AnyConnector> {
+  readonly integrations: IntegrationsApi<C>;
   /** The registered connectors. */
-  connectors(): ReadonlyArray<AnyConnector>;
+  connectors(): ReadonlyArray<C>;
   /** Checks the configuration against the external system ("Test connection"). */
   testConnection(
     id: string,

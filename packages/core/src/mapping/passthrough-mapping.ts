@@ -10,9 +10,19 @@ const passthroughMapper: RecordMapper = {
 
 /**
  * A mapping engine for connectors whose records already carry internal field names: every external field is
- * taken as it is. The hub uses it when the host passes no engine.
+ * taken as it is. The hub uses it when the host passes no engine. It cannot apply mappings, so it refuses any
+ * mapping an integration is given instead of ignoring it.
  */
 export const passthroughMapping: MappingEngine = {
   compile: () => passthroughMapper,
-  validate: () => [],
+  validate: ({ overrides }) =>
+    overrides === undefined || overrides === null
+      ? []
+      : [
+          {
+            path: [],
+            message:
+              "the hub has no mapping engine to apply this mapping; pass `mapping: fieldMappingEngine()` from @uslimato/field-mapping to createHub",
+          },
+        ],
 };

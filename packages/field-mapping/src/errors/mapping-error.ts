@@ -1,17 +1,26 @@
-/** Every stable error code the field-mapping package raises or reports. */
-export type MappingErrorCode =
-  | "MAPPING_PARSE_ERROR"
-  | "MAPPING_UNKNOWN_FUNCTION"
-  | "MAPPING_ARITY"
-  | "MAPPING_BAD_REGEX"
-  | "MAPPING_BAD_DATE_FORMAT"
-  | "MAPPING_TOO_DEEP"
-  | "MAPPING_TOO_LARGE"
-  | "MAPPING_CYCLIC"
-  | "MAPPING_INVALID_CONFIG"
-  | "MAPPING_INVALID_INPUT"
-  | "MAPPING_TYPE_ERROR"
-  | "MAPPING_FUNCTION_ERROR";
+import { UslimatoError } from "@uslimato/core";
+
+/**
+ * Every stable error code the field-mapping package raises or reports. Codes never change meaning once published;
+ * new ones are appended (like core's `ERROR_CODES`).
+ */
+export const MAPPING_ERROR_CODES = [
+  "MAPPING_PARSE_ERROR",
+  "MAPPING_UNKNOWN_FUNCTION",
+  "MAPPING_ARITY",
+  "MAPPING_BAD_REGEX",
+  "MAPPING_BAD_DATE_FORMAT",
+  "MAPPING_TOO_DEEP",
+  "MAPPING_TOO_LARGE",
+  "MAPPING_CYCLIC",
+  "MAPPING_INVALID_CONFIG",
+  "MAPPING_INVALID_INPUT",
+  "MAPPING_TYPE_ERROR",
+  "MAPPING_FUNCTION_ERROR",
+] as const;
+
+/** A stable code of a {@link MappingError} or {@link MappingIssue}. */
+export type MappingErrorCode = (typeof MAPPING_ERROR_CODES)[number];
 
 /** One problem found in a mapping set or expression, located by `path` (and `position` in string sources). */
 export interface MappingIssue {
@@ -39,13 +48,18 @@ export interface MappingErrorDetails {
 }
 
 /**
- * The one error class of the field-mapping package: a stable {@link MappingErrorCode}, where it happened
- * (`path`, `position`) and the underlying `cause`. Messages never contain record values.
+ * The one error class of the field-mapping package, a `UslimatoError` from `@uslimato/core`: a stable
+ * {@link MappingErrorCode}, where it happened (`path`, `position`) and the underlying `cause`. Messages never
+ * contain record values.
+ *
+ * @example
+ * ```ts
+ * try { parseMappingSet(json); } catch (e) { if (e instanceof UslimatoError && e.code === "MAPPING_PARSE_ERROR") {} }
+ * ```
  */
-export class MappingError extends Error {
+export class MappingError extends UslimatoError<MappingErrorCode> {
   override readonly name = "MappingError";
-  readonly code: MappingErrorCode;
-  readonly path: (string | number)[];
+  override readonly path: (string | number)[];
   readonly position: number | undefined;
   readonly expected: string | undefined;
   readonly function: string | undefined;
@@ -53,13 +67,27 @@ export class MappingError extends Error {
   readonly issues: MappingIssue[];
 
   constructor(code: MappingErrorCode, message: string, details: MappingErrorDetails = {}) {
-    super(message, details.cause === undefined ? undefined : { cause: details.cause });
-    this.code = code;
-    this.path = details.path ?? [];
+    const path = details.path ?? [];
+    super(code, message, {
+      path,
+      ...(details.cause === undefined ? {} : { cause: details.cause }),
+      details: {
+        position: details.position,
+        expected: details.expected,
+        function: details.function,
+        inputKind: details.inputKind,
+      },
+    });
+    this.path = path;
     this.position = details.position;
     this.expected = details.expected;
     this.function = details.function;
     this.inputKind = details.inputKind;
     this.issues = details.issues ?? [];
+  }
+
+  /** A plain object for logs and API results, with every issue. */
+  override toJSON() {
+    return { ...super.toJSON(), issues: this.issues };
   }
 }

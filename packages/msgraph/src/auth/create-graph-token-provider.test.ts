@@ -107,7 +107,11 @@ describe("createGraphTokenProvider", () => {
     const provider = createGraphTokenProvider({
       tenantId: TENANT,
       credential: { type: "clientSecret", clientId: `app-${number}`, clientSecret: new Secret(SECRET) },
-      cloud: { authorityHost: server.url, graphBaseUrl: `${server.url}/v1.0` },
+      cloud: {
+        authorityHost: server.url,
+        graphBaseUrl: `${server.url}/v1.0`,
+        scope: "https://graph.microsoft.com/.default",
+      },
       networkClient: loopbackNetwork(),
     });
     const failure = await provider.getToken().catch((e: unknown) => e);
@@ -149,7 +153,11 @@ describe("createGraphTokenProvider", () => {
         thumbprintSha256: "a".repeat(64),
         privateKey: new Secret(privateKey.export({ type: "pkcs8", format: "pem" }).toString()),
       },
-      cloud: { authorityHost: server.url, graphBaseUrl: `${server.url}/v1.0` },
+      cloud: {
+        authorityHost: server.url,
+        graphBaseUrl: `${server.url}/v1.0`,
+        scope: "https://graph.microsoft.com/.default",
+      },
       networkClient: loopbackNetwork(),
     });
     expect((await provider.getToken()).token).toBe("cert-token");

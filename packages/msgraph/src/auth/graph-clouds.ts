@@ -4,7 +4,7 @@ export interface GraphEndpoints {
   authorityHost: string;
   /** The Graph base URL including the version, e.g. `https://graph.microsoft.com/v1.0`. */
   graphBaseUrl: string;
-  /** The token scope; defaults to `<graph origin>/.default`. */
+  /** The token scope; required unless `graphBaseUrl` is a Microsoft cloud's Graph (then `<graph origin>/.default`). */
   scope?: string;
 }
 

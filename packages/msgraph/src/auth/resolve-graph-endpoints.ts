@@ -33,7 +33,22 @@ export function checkEndpointUrl(value: string, what: string): URL {
   );
 }
 
-/** Resolves a cloud name or an explicit endpoint override into checked endpoints. */
+/**
+ * The token scope for a Graph base URL that names none: `<origin>/.default` when the URL is the Graph of a
+ * Microsoft cloud ({@link GRAPH_CLOUDS}); `undefined` for any other host (a proxy, the simulator), because the token
+ * is for the Graph behind it, which its URL does not tell.
+ */
+export function defaultGraphScope(graphBaseUrl: URL): string | undefined {
+  const known = Object.values(GRAPH_CLOUDS).some(
+    (cloud) => new URL(cloud.graphBaseUrl).origin === graphBaseUrl.origin,
+  );
+  return known ? `${graphBaseUrl.origin}/.default` : undefined;
+}
+
+/**
+ * Resolves a cloud name or an explicit endpoint override into checked endpoints. An override whose `graphBaseUrl`
+ * is not a Microsoft cloud's Graph must name its `scope` (see {@link defaultGraphScope}).
+ */
 export function resolveGraphEndpoints(
   cloud: GraphCloudName | GraphEndpoints = "global",
 ): ResolvedGraphEndpoints {
@@ -43,6 +58,15 @@ export function resolveGraphEndpoints(
   const authorityHost = checkEndpointUrl(endpoints.authorityHost, "authorityHost");
   const graph = checkEndpointUrl(endpoints.graphBaseUrl, "graphBaseUrl");
   const graphBaseUrl = graph.href.replace(/\/+$/, "");
-  const scope = endpoints.scope ?? `${graph.origin}/.default`;
+  const scope = endpoints.scope ?? defaultGraphScope(graph);
+  if (scope === undefined)
+    throw new GraphError(
+      "INVALID_ENDPOINT",
+      `endpoints.scope is required: graphBaseUrl ${graph.origin} is not the Graph of a Microsoft cloud, so the ` +
+        "token scope cannot be derived from it (for a proxy or the simulator it is usually " +
+        "https://graph.microsoft.com/.default)",
+      {},
+      { path: ["scope"] },
+    );
   return { authorityHost, graphBaseUrl, scope };
 }

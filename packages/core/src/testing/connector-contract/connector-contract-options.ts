@@ -16,7 +16,7 @@ export interface ConnectorContractOptions {
     mutate?: () => Promise<void>;
     teardown?: () => Promise<void>;
   }>;
-  /** The mapping engine the connector's default mappings need (default: pass-through). */
+  /** The mapping engine the connector's default mappings need: required when it has any (default: pass-through). */
   mapping?: MappingEngine;
   /** Per-test timeout in ms. Default 30 s. */
   timeoutMs?: number;

@@ -9,6 +9,11 @@ export interface FakeConnectorSettings {
   pageSize: number;
 }
 
+/** Settings an admin hands in for the fake connector (`pageSize` defaults to 100). */
+export interface FakeConnectorSettingsInput {
+  pageSize?: number | undefined;
+}
+
 type FakeCheckpoint = { phase: "full"; cursor: number; startSeq: number } | { phase: "delta"; seq: number };
 
 const settingsSchema = z.object({ pageSize: z.number().int().min(1).max(10_000).default(100) });
@@ -17,16 +22,16 @@ const secretsSchema = z.object({ apiKey: z.string().min(8) }).partial();
 /**
  * A connector over a {@link FakeDirectory}: full reads with sweep markers, incremental reads from a change
  * sequence, records already in internal field names (`email`, `displayName`, `active`). Use it to test hosts,
- * storage adapters and the runner.
+ * storage adapters and the runner. Its id is `fake` unless `options.id` says otherwise.
  */
-export function createFakeConnector(
+export function createFakeConnector<const Id extends string = "fake">(
   directory: FakeDirectory,
-  options: { id?: string } = {},
-): Connector<FakeConnectorSettings, "apiKey"> {
+  options: { id?: Id } = {},
+): Connector<FakeConnectorSettings, "apiKey", Id, FakeConnectorSettingsInput> {
   return {
-    id: options.id ?? "fake",
+    id: options.id ?? ("fake" as Id),
     title: "Fake directory",
-    settingsSchema: settingsSchema as z.ZodType<FakeConnectorSettings>,
+    settingsSchema,
     secretsSchema,
     secretNames: ["apiKey"],
     entities: ["user"],
