@@ -1,4 +1,5 @@
 import type { GraphTokenProviderOptions, RetryDelayOptions, TokenCredential } from "@uslimato/msgraph";
+import type { EntraSettings } from "./settings/entra-settings";
 
 /** Options of {@link createEntraConnector}, set once by the host app. */
 export interface EntraConnectorOptions {
@@ -7,6 +8,12 @@ export interface EntraConnectorOptions {
    * it unset and msal-node talks https to the real authority.
    */
   networkClient?: GraphTokenProviderOptions["networkClient"];
+  /**
+   * msal-node's HTTP client chosen per integration from its own settings (e.g. a loopback simulator's client only
+   * for the integration whose `endpoints.authorityHost` is that simulator). When set, it replaces
+   * {@link EntraConnectorOptions.networkClient} for every integration: `undefined` means msal's default https client.
+   */
+  networkClientFor?: (settings: EntraSettings) => GraphTokenProviderOptions["networkClient"];
   /** The token credential of an integration configured with `credential: "tokenCredential"` (managed identity...). */
   tokenCredential?: (integration: { integrationId: string; tenantId: string }) => TokenCredential | undefined;
   /** A fetch implementation for Graph calls (tests). */

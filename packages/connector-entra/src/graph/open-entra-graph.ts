@@ -27,12 +27,13 @@ export function openEntraGraph(
 ): EntraGraph {
   const { settings } = ctx;
   const cloud = settings.endpoints ?? settings.cloud;
+  const networkClient = options.networkClientFor ? options.networkClientFor(settings) : options.networkClient;
   const tokens = createGraphTokenProvider({
     tenantId: settings.tenantId,
     credential: credentialOf(ctx, options),
     cloud,
     logger: ctx.logger,
-    ...(options.networkClient ? { networkClient: options.networkClient } : {}),
+    ...(networkClient ? { networkClient } : {}),
   });
   const graph = createGraphClient({
     tokenProvider: tokens,
