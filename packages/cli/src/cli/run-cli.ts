@@ -1,6 +1,7 @@
 import { homedir } from "node:os";
 import { resolve } from "node:path";
 import { parseArgs } from "node:util";
+import { databaseUrlHasPassword } from "../config/cli-config";
 import { defaultConfigPath } from "../config/config-path";
 import { loadConfig } from "../config/load-config";
 import { colorsWanted, createColors } from "../output/colors";
@@ -78,9 +79,20 @@ export async function runCli(argv: ReadonlyArray<string>, options: RunCliOptions
       throw new CliError("CLI_USAGE", `Usage: ${command.usage.split("\n")[0]?.trim()}`);
     const configPath =
       typeof values.config === "string" ? resolve(values.config) : defaultConfigPath(io.homeDir);
+    const database = typeof values.database === "string" ? values.database : undefined;
+    if (database !== undefined && databaseUrlHasPassword(database))
+      throw new CliError(
+        "CLI_SECRET_ON_ARGV",
+        "--database may not hold a password: secrets are never read from the command line (shell history, " +
+          "process lists). Give the URL without it and use uslimato init's --database-password-from-env VAR, " +
+          "--database-password-stdin or --database-password-prompt (sealed with the key ring), or PGPASSWORD.",
+      );
     const load = async () => {
       const config = await loadConfig(configPath);
-      return typeof values.database === "string" ? { ...config, database: values.database } : config;
+      if (database === undefined || database === config.database) return config;
+      // The sealed password belongs to the configured database: never send it to another one.
+      const { databasePassword: _kept, ...rest } = config;
+      return { ...rest, database };
     };
     const runtimeOptions = options.runtime ?? {};
     const ctx: CommandContext = {

@@ -1,12 +1,16 @@
 import { access } from "node:fs/promises";
+import { Secret } from "@uslimato/core";
+import { createCredentialStore } from "@uslimato/credential-store";
 import { CliError } from "../cli/cli-error";
-import type { Command } from "../cli/command";
+import type { Command, CommandContext } from "../cli/command";
 import { EXIT_CODES } from "../cli/exit-codes";
-import { type CliConfig, cliConfigSchema } from "../config/cli-config";
+import { type CliConfig, cliConfigSchema, isPostgresUrl } from "../config/cli-config";
+import { sealDatabasePassword } from "../config/database-password";
 import { resolveConfigPaths } from "../config/load-config";
 import { writeConfig } from "../config/write-config";
-import { newKeyRingFile, writeKeyRingFile } from "../keys/key-ring-store";
+import { newKeyRingFile, readKeyRingFile, toKeyRing, writeKeyRingFile } from "../keys/key-ring-store";
 import { openStorage } from "../runtime/open-storage";
+import { readSecret } from "../secrets/read-secret";
 
 const exists = (path: string) =>
   access(path).then(
@@ -14,20 +18,45 @@ const exists = (path: string) =>
     () => false,
   );
 
+/** The database password from its source flags, sealed by the caller; `undefined` when none is given. */
+async function readDatabasePassword(ctx: CommandContext, postgres: boolean): Promise<Secret | undefined> {
+  const fromEnv = ctx.values["database-password-from-env"];
+  const fromStdin = ctx.values["database-password-stdin"] === true;
+  const prompt = ctx.values["database-password-prompt"] === true;
+  if (fromEnv === undefined && !fromStdin && !prompt) return undefined;
+  if (!postgres)
+    throw new CliError("CLI_USAGE", "A database password applies only to a postgres:// --database.");
+  const value = await readSecret(ctx.io, {
+    ...(typeof fromEnv === "string" ? { fromEnv } : {}),
+    fromStdin,
+    prompt,
+    label: "database password",
+  });
+  return value === undefined ? undefined : new Secret(value);
+}
+
 /** `uslimato init`: writes the config file and generates a key ring (0600); creates the database schema. */
 export const initCommand: Command = {
   name: "init",
   summary: "Create the config file and a fresh key ring, and prepare the database.",
-  usage: `uslimato init [--database PATH|postgres://...] [--plan enterprise] [--tenant default] [--force]
+  usage: `uslimato init [--database PATH|postgres://...] [database password source] [--plan enterprise] [--tenant default] [--force]
 
-  --database DB   SQLite file (default uslimato.db beside the config file) or a postgres:// URL
+  --database DB   SQLite file (default uslimato.db beside the config file) or a postgres:// URL without a password
   --plan PLAN     free | starter | professional | enterprise (decides the minimum sync interval)
   --tenant ID     the host tenant integrations belong to (default "default")
-  --force         overwrite an existing config file (an existing key ring is kept)`,
+  --force         overwrite an existing config file (an existing key ring is kept)
+  --database-password-from-env VAR   the PostgreSQL password from the environment variable VAR
+  --database-password-stdin          the PostgreSQL password from stdin
+  --database-password-prompt         the PostgreSQL password at a hidden prompt
+  The password is sealed with the key ring into the config file, never written in clear; a password inside
+  --database is refused. Without one, PostgreSQL's own PGPASSWORD or ~/.pgpass apply.`,
   options: {
     plan: { type: "string" },
     tenant: { type: "string" },
     force: { type: "boolean" },
+    "database-password-from-env": { type: "string" },
+    "database-password-stdin": { type: "boolean" },
+    "database-password-prompt": { type: "boolean" },
   },
   positionals: { min: 0, max: 0 },
   async run(ctx) {
@@ -47,12 +76,19 @@ export const initCommand: Command = {
         "CLI_USAGE",
         `Invalid option: ${parsed.error.issues.map((i) => `--${String(i.path[0])} ${i.message}`).join("; ")}`,
       );
-    const config: CliConfig = parsed.data;
+    let config: CliConfig = parsed.data;
+    const password = await readDatabasePassword(ctx, isPostgresUrl(config.database));
     const resolved = resolveConfigPaths(config, ctx.configPath);
     const keyRingCreated = !(await exists(resolved.keyRingFile));
     if (keyRingCreated) await writeKeyRingFile(resolved.keyRingFile, newKeyRingFile());
+    if (password !== undefined) {
+      const vault = createCredentialStore({
+        keyRing: toKeyRing(await readKeyRingFile(resolved.keyRingFile)),
+      });
+      config = { ...config, databasePassword: await sealDatabasePassword(vault, config, password) };
+    }
     await writeConfig(ctx.configPath, config);
-    const storage = await openStorage(resolved.database);
+    const storage = await openStorage(resolved.database, password);
     await storage.close();
     const database = resolved.database.replace(/\/\/([^:@/]+):[^@/]*@/, "//$1:***@");
     if (ctx.json) {

@@ -1,6 +1,9 @@
 import { createCredentialStore } from "@uslimato/credential-store";
 import type { Command } from "../cli/command";
 import { EXIT_CODES } from "../cli/exit-codes";
+import { openDatabasePassword } from "../config/database-password";
+import { loadConfig } from "../config/load-config";
+import { resealDatabasePassword } from "../config/reseal-database-password";
 import { addKey, readKeyRingFile, toKeyRing, writeKeyRingFile } from "../keys/key-ring-store";
 import { renderTable } from "../output/render-table";
 import { openStorage } from "../runtime/open-storage";
@@ -23,9 +26,11 @@ export const keysRotateCommand: Command = {
     const rotated = addKey(before);
     await writeKeyRingFile(config.keyRingFile, rotated);
     let store = createCredentialStore({ keyRing: toKeyRing(rotated) });
-    const storage = await openStorage(config.database);
+    const storage = await openStorage(config.database, await openDatabasePassword(store, config));
     try {
       const result = await store.rewrap(storage.secrets, { batchSize: 200 });
+      // The config's sealed database password moves to the new key too, before any key is retired.
+      const databasePasswordRewrapped = await resealDatabasePassword(store, await loadConfig(config.path));
       let usage = await store.keyUsage(storage.secrets);
       const retired: string[] = [];
       const kept: string[] = [];
@@ -57,6 +62,7 @@ export const keysRotateCommand: Command = {
           rewrapped: result.rewrapped,
           skipped: result.skipped,
           failed,
+          databasePasswordRewrapped,
           usage,
           retired,
           kept,
@@ -68,6 +74,7 @@ export const keysRotateCommand: Command = {
         ctx.out(
           `  re-wrapped ${result.rewrapped} secret(s), skipped ${result.skipped} (changed meanwhile), failed ${failed.length}`,
         );
+        if (databasePasswordRewrapped) ctx.out("  re-sealed the database password in the config file");
         for (const f of failed)
           ctx.out(`  ${ctx.colors.red(f.code)} ${f.integrationId}/${f.name} (key ${f.keyId})`);
         ctx.out(

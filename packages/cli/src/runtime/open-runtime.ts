@@ -2,6 +2,7 @@ import { createEntraConnector, type EntraConnectorOptions } from "@uslimato/conn
 import { type AnyConnector, createHub, type Hub, type Logger, type SyncLog } from "@uslimato/core";
 import { type CredentialStore, createCredentialStore } from "@uslimato/credential-store";
 import { fieldMappingEngine } from "@uslimato/field-mapping";
+import { openDatabasePassword } from "../config/database-password";
 import type { LoadedConfig } from "../config/load-config";
 import type { KeyRingFile } from "../keys/key-ring-file";
 import { readKeyRingFile, toKeyRing } from "../keys/key-ring-store";
@@ -41,7 +42,7 @@ export interface Runtime {
 export async function openRuntime(config: LoadedConfig, options: RuntimeOptions = {}): Promise<Runtime> {
   const keyRingFile = await readKeyRingFile(config.keyRingFile);
   const vault = createCredentialStore({ keyRing: toKeyRing(keyRingFile) });
-  const storage = await openStorage(config.database);
+  const storage = await openStorage(config.database, await openDatabasePassword(vault, config));
   try {
     // The start-up check: a key ring that cannot open what is stored fails here, naming the key ids, not at the
     // first sync. It opens one stored secret per key id and drops it at once.
