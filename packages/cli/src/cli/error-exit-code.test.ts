@@ -24,5 +24,16 @@ describe("errorExitCode reads the packages' errors, not look-alike codes (issue 
     expect(errorExitCode(foreign)).toBe(1);
     expect(describeError(foreign)).toBe("from somewhere else");
     expect(describeError(new CoreError("PLAN_UNKNOWN", "no plan x"))).toBe("PLAN_UNKNOWN: no plan x");
+    const diagnosed = Object.assign(new CoreError("CONNECTOR_FAILED", "Graph refused"), {
+      diagnosis: {
+        service: "graph",
+        httpStatus: 403,
+        errorCode: "Authorization_RequestDenied",
+        requestId: "r-1",
+      },
+    });
+    expect(describeError(diagnosed)).toBe(
+      "CONNECTOR_FAILED: Graph refused [graph: HTTP status 403 · error Authorization_RequestDenied · request id r-1]",
+    );
   });
 });

@@ -1,6 +1,7 @@
 import { type CoreErrorCode, isUslimatoError } from "@uslimato/core";
 import type { CredentialStoreErrorCode } from "@uslimato/credential-store";
 import type { GraphAuthErrorCode, GraphErrorCode } from "@uslimato/msgraph";
+import { diagnosisOf, formatDiagnosisLine } from "../output/format-diagnosis";
 import { CliError } from "./cli-error";
 import { EXIT_CODES, type ExitCode } from "./exit-codes";
 
@@ -45,8 +46,14 @@ export function errorExitCode(error: unknown): ExitCode {
   return EXIT_CODES.failed;
 }
 
-/** A one-line, secret-free description of an error for stderr: an SDK error's code, then its message. */
+/**
+ * A one-line, secret-free description of an error for stderr: an SDK error's code, its message, and the service's
+ * diagnosis (status, error code, ids) when it carries one.
+ */
 export function describeError(error: unknown): string {
   if (!(error instanceof Error)) return String(error);
-  return isUslimatoError(error) ? `${error.code}: ${error.message}` : error.message;
+  if (!isUslimatoError(error)) return error.message;
+  const diagnosis = diagnosisOf(error);
+  const text = `${error.code}: ${error.message}`;
+  return diagnosis ? `${text} [${formatDiagnosisLine(diagnosis)}]` : text;
 }
