@@ -1,18 +1,11 @@
 import { homedir } from "node:os";
-import { resolve } from "node:path";
-import { parseArgs } from "node:util";
-import { defaultConfigPath } from "../config/config-path";
-import { loadConfig } from "../config/load-config";
-import { colorsWanted, createColors } from "../output/colors";
-import { openRuntime, type RuntimeOptions } from "../runtime/open-runtime";
-import { CliError } from "./cli-error";
+import type { RuntimeOptions } from "../runtime/open-runtime";
 import { type CliIo, processIo } from "./cli-io";
-import type { Command, CommandContext, FlagValues } from "./command";
-import { COMMANDS, overviewHelp } from "./commands";
-import { describeError, errorExitCode } from "./error-exit-code";
-import { EXIT_CODES, EXIT_CODES_HELP, type ExitCode } from "./exit-codes";
-import { GLOBAL_HELP, GLOBAL_OPTIONS } from "./global-options";
-import { rejectSecretFlags } from "./reject-secret-flags";
+import { commandHelp } from "./command-help";
+import { overviewHelp } from "./commands";
+import { EXIT_CODES, type ExitCode } from "./exit-codes";
+import { findCommand } from "./find-command";
+import { findSecretFlag } from "./find-secret-flag";
 
 /** Options of {@link runCli}. */
 export interface RunCliOptions {
@@ -22,21 +15,22 @@ export interface RunCliOptions {
   runtime?: RuntimeOptions;
 }
 
-const findCommand = (argv: ReadonlyArray<string>): { command?: Command; rest: string[] } => {
-  const words = argv.slice(0, 2);
-  for (const take of [2, 1]) {
-    const name = words.slice(0, take).join(" ");
-    const command = COMMANDS.find((c) => c.name === name);
-    if (command) return { command, rest: argv.slice(take) };
-  }
-  return { rest: [...argv] };
+const HELP = new Set(["--help", "-h"]);
+
+/** The help `argv` asks for, if that is all it asks: `--help`, `help`, `<command> --help`. */
+const helpText = (argv: ReadonlyArray<string>): string | undefined => {
+  if (findSecretFlag(argv) !== undefined) return undefined;
+  if (argv.length === 0 || HELP.has(argv[0] ?? "") || argv[0] === "help") return overviewHelp();
+  const { command, rest } = findCommand(argv);
+  const end = rest.indexOf("--");
+  const flags = end === -1 ? rest : rest.slice(0, end);
+  return command && flags.some((arg) => HELP.has(arg)) ? commandHelp(command) : undefined;
 };
 
-const commandHelp = (command: Command): string =>
-  `${command.summary}\n\n${command.usage}\n\n${GLOBAL_HELP}\n\n${EXIT_CODES_HELP}\n`;
-
 /**
- * Runs the `uslimato` command with `argv` (without `node` and the script) and returns its exit code.
+ * Runs the `uslimato` command with `argv` (without `node` and the script) and returns its exit code. Help is
+ * answered from the commands' descriptions alone; a command's code (connectors, msal, storage drivers, the
+ * simulator) is imported only when that command runs.
  *
  * @example
  * ```ts
@@ -45,61 +39,11 @@ const commandHelp = (command: Command): string =>
  */
 export async function runCli(argv: ReadonlyArray<string>, options: RunCliOptions = {}): Promise<ExitCode> {
   const io = options.io ?? processIo(homedir());
-  const noColor = argv.includes("--no-color");
-  const colors = createColors(colorsWanted(io.stdout, io.env, noColor));
-  const errColors = createColors(colorsWanted(io.stderr, io.env, noColor));
-  try {
-    rejectSecretFlags(argv);
-    const { command, rest } = findCommand(argv);
-    if (!command) {
-      const asked = argv.length === 0 || argv[0] === "--help" || argv[0] === "-h" || argv[0] === "help";
-      if (asked) {
-        io.stdout.write(overviewHelp());
-        return argv.length === 0 ? EXIT_CODES.usage : EXIT_CODES.ok;
-      }
-      throw new CliError(
-        "CLI_USAGE",
-        `Unknown command "${argv.slice(0, 2).join(" ")}". See uslimato --help.`,
-      );
-    }
-    const parsed = parseArgs({
-      args: rest,
-      options: { ...GLOBAL_OPTIONS, ...command.options },
-      allowPositionals: true,
-      strict: true,
-    });
-    const values = parsed.values as FlagValues;
-    if (values.help) {
-      io.stdout.write(commandHelp(command));
-      return EXIT_CODES.ok;
-    }
-    const { min, max } = command.positionals;
-    if (parsed.positionals.length < min || parsed.positionals.length > max)
-      throw new CliError("CLI_USAGE", `Usage: ${command.usage.split("\n")[0]?.trim()}`);
-    const configPath =
-      typeof values.config === "string" ? resolve(values.config) : defaultConfigPath(io.homeDir);
-    const load = async () => {
-      const config = await loadConfig(configPath);
-      return typeof values.database === "string" ? { ...config, database: values.database } : config;
-    };
-    const runtimeOptions = options.runtime ?? {};
-    const ctx: CommandContext = {
-      io,
-      values,
-      positionals: parsed.positionals,
-      colors,
-      json: values.json === true,
-      configPath,
-      out: (line = "") => io.stdout.write(`${line}\n`),
-      err: (line) => io.stderr.write(`${line}\n`),
-      printJson: (value) => io.stdout.write(`${JSON.stringify(value, null, 2)}\n`),
-      loadConfig: load,
-      openRuntime: async () => openRuntime(await load(), runtimeOptions),
-      runtimeOptions,
-    };
-    return await command.run(ctx);
-  } catch (error) {
-    io.stderr.write(`${errColors.red("error")} ${describeError(error)}\n`);
-    return errorExitCode(error);
+  const help = helpText(argv);
+  if (help !== undefined) {
+    io.stdout.write(help);
+    return argv.length === 0 ? EXIT_CODES.usage : EXIT_CODES.ok;
   }
+  const { runCommand } = await import("./run-command");
+  return runCommand(argv, io, options);
 }

@@ -1,11 +1,6 @@
-import { DEFAULT_PLANS } from "@uslimato/core";
 import type { Command } from "../cli/command";
-import { EXIT_CODES } from "../cli/exit-codes";
-import { formatIntegration } from "../output/format-integration";
-import { findConnector } from "./find-connector";
-import { parseInterval } from "./parse-interval";
-import { SECRET_HELP, SECRET_OPTIONS, secretsFromFlags } from "./secret-flags";
-import { SETTINGS_HELP, SETTINGS_OPTIONS, settingsFromFlags } from "./settings-from-flags";
+import { SECRET_HELP, SECRET_OPTIONS } from "./secret-options";
+import { SETTINGS_HELP, SETTINGS_OPTIONS } from "./settings-options";
 
 /** `uslimato integrations add <connector>`: configures an integration; its secret is sealed at once. */
 export const integrationsAddCommand: Command = {
@@ -32,35 +27,5 @@ Example:
     ...SECRET_OPTIONS,
   },
   positionals: { min: 1, max: 1 },
-  async run(ctx) {
-    const runtime = await ctx.openRuntime();
-    try {
-      const connector = findConnector(runtime.hub, ctx.positionals[0] ?? "");
-      const settings = settingsFromFlags(ctx.values, connector.secretNames);
-      const name = typeof ctx.values.name === "string" ? ctx.values.name : connector.title;
-      const interval =
-        parseInterval(ctx.values.interval) ??
-        Math.max(60, DEFAULT_PLANS[runtime.config.plan]?.minIntervalMinutes ?? 60);
-      const secrets = await secretsFromFlags(ctx, connector.secretNames, true);
-      const view = await runtime.hub.integrations.create({
-        tenantId: runtime.config.tenantId,
-        connectorId: connector.id,
-        name,
-        settings,
-        secrets,
-        intervalMinutes: interval,
-        enabled: ctx.values.disabled !== true,
-      });
-      if (ctx.json) ctx.printJson(view);
-      else {
-        ctx.out(`${ctx.colors.green("✓")} created`);
-        ctx.out(formatIntegration(view, ctx.colors));
-        ctx.out();
-        ctx.out(`Next: uslimato test ${view.id}`);
-      }
-      return EXIT_CODES.ok;
-    } finally {
-      await runtime.close();
-    }
-  },
+  run: (ctx) => import("./run-integrations-add").then((m) => m.runIntegrationsAdd(ctx)),
 };

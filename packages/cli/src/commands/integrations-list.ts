@@ -1,6 +1,4 @@
 import type { Command } from "../cli/command";
-import { EXIT_CODES } from "../cli/exit-codes";
-import { renderTable } from "../output/render-table";
 
 /** `uslimato integrations list`: every integration with its secrets' "configured" state. */
 export const integrationsListCommand: Command = {
@@ -9,41 +7,5 @@ export const integrationsListCommand: Command = {
   usage: "uslimato integrations list [--json]",
   options: {},
   positionals: { min: 0, max: 0 },
-  async run(ctx) {
-    const runtime = await ctx.openRuntime();
-    try {
-      const views = await runtime.hub.integrations.list();
-      if (ctx.json) {
-        ctx.printJson(views);
-        return EXIT_CODES.ok;
-      }
-      if (views.length === 0) {
-        ctx.out("No integrations yet. Add one with: uslimato integrations add entra --help");
-        return EXIT_CODES.ok;
-      }
-      ctx.out(
-        renderTable(
-          [
-            { header: "id", value: (v) => v.id },
-            { header: "name", value: (v) => v.name },
-            { header: "connector", value: (v) => v.connectorId },
-            {
-              header: "enabled",
-              value: (v) => (v.enabled ? ctx.colors.green("yes") : ctx.colors.yellow("no")),
-            },
-            { header: "interval", value: (v) => `${v.intervalMinutes} min`, right: true },
-            {
-              header: "secrets",
-              value: (v) =>
-                v.secrets.map((s) => `${s.name}: ${s.configured ? "configured" : "not set"}`).join(", "),
-            },
-          ],
-          views,
-        ),
-      );
-      return EXIT_CODES.ok;
-    } finally {
-      await runtime.close();
-    }
-  },
+  run: (ctx) => import("./run-integrations-list").then((m) => m.runIntegrationsList(ctx)),
 };

@@ -1,9 +1,4 @@
-import { createCredentialStore } from "@uslimato/credential-store";
 import type { Command } from "../cli/command";
-import { EXIT_CODES } from "../cli/exit-codes";
-import { addKey, readKeyRingFile, toKeyRing, writeKeyRingFile } from "../keys/key-ring-store";
-import { renderTable } from "../output/render-table";
-import { openStorage } from "../runtime/open-storage";
 
 /**
  * `uslimato keys rotate`: adds a key and makes it active (the file is saved first, so a crash never strands a
@@ -17,74 +12,5 @@ export const keysRotateCommand: Command = {
   --retire   then remove the previous key from the key ring, if no stored secret uses it any more`,
   options: { retire: { type: "boolean" } },
   positionals: { min: 0, max: 0 },
-  async run(ctx) {
-    const config = await ctx.loadConfig();
-    const before = await readKeyRingFile(config.keyRingFile);
-    const rotated = addKey(before);
-    await writeKeyRingFile(config.keyRingFile, rotated);
-    let store = createCredentialStore({ keyRing: toKeyRing(rotated) });
-    const storage = await openStorage(config.database);
-    try {
-      const result = await store.rewrap(storage.secrets, { batchSize: 200 });
-      let usage = await store.keyUsage(storage.secrets);
-      const retired: string[] = [];
-      const kept: string[] = [];
-      if (ctx.values.retire === true) {
-        for (const id of Object.keys(usage).filter((k) => k !== rotated.activeKeyId)) {
-          if ((usage[id] ?? 0) > 0) {
-            kept.push(id);
-            continue;
-          }
-          store = await store.retireKey(storage.secrets, id);
-          retired.push(id);
-        }
-        if (retired.length > 0)
-          await writeKeyRingFile(config.keyRingFile, {
-            ...rotated,
-            keys: rotated.keys.filter((k) => !retired.includes(k.id)),
-          });
-        usage = await store.keyUsage(storage.secrets);
-      }
-      const failed = result.failed.map((f) => ({
-        integrationId: f.integrationId,
-        name: f.name,
-        keyId: f.keyId,
-        code: f.code,
-      }));
-      if (ctx.json) {
-        ctx.printJson({
-          activeKeyId: rotated.activeKeyId,
-          rewrapped: result.rewrapped,
-          skipped: result.skipped,
-          failed,
-          usage,
-          retired,
-          kept,
-        });
-      } else {
-        ctx.out(
-          `${ctx.colors.green("✓")} new active key ${ctx.colors.bold(rotated.activeKeyId)} saved to ${config.keyRingFile} (mode 0600)`,
-        );
-        ctx.out(
-          `  re-wrapped ${result.rewrapped} secret(s), skipped ${result.skipped} (changed meanwhile), failed ${failed.length}`,
-        );
-        for (const f of failed)
-          ctx.out(`  ${ctx.colors.red(f.code)} ${f.integrationId}/${f.name} (key ${f.keyId})`);
-        ctx.out(
-          renderTable(
-            [
-              { header: "key", value: ([id]) => id + (id === rotated.activeKeyId ? " (active)" : "") },
-              { header: "secrets", value: ([, n]) => String(n), right: true },
-            ],
-            Object.entries(usage),
-          ),
-        );
-        if (retired.length > 0) ctx.out(`  retired ${retired.join(", ")}`);
-        if (kept.length > 0) ctx.out(ctx.colors.yellow(`  kept ${kept.join(", ")}: still in use`));
-      }
-      return failed.length > 0 ? EXIT_CODES.failed : EXIT_CODES.ok;
-    } finally {
-      await storage.close();
-    }
-  },
+  run: (ctx) => import("./run-keys-rotate").then((m) => m.runKeysRotate(ctx)),
 };

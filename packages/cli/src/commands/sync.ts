@@ -1,8 +1,4 @@
 import type { Command } from "../cli/command";
-import { EXIT_CODES } from "../cli/exit-codes";
-import { createProgress } from "../output/create-progress";
-import { formatSyncLogs } from "../output/format-sync-log";
-import { progressMode } from "../output/progress-mode";
 
 /** `uslimato sync <id>`: runs a sync now with a progress bar, then prints its log. Exit 1 if it failed. */
 export const syncCommand: Command = {
@@ -18,31 +14,5 @@ export const syncCommand: Command = {
     "confirm-deactivations": { type: "boolean" },
   },
   positionals: { min: 1, max: 1 },
-  async run(ctx) {
-    const runtime = await ctx.openRuntime();
-    const abort = new AbortController();
-    const stopListening = ctx.io.onShutdown?.(() => abort.abort());
-    try {
-      const progress = createProgress({
-        stream: ctx.io.stdout,
-        colors: ctx.colors,
-        mode: progressMode(ctx.io.stdout, ctx.json),
-      });
-      const log = await runtime.hub.syncNow(ctx.positionals[0] ?? "", {
-        trigger: "manual",
-        actor: { type: "user", id: "cli" },
-        full: ctx.values.full === true,
-        confirmMassDeactivation: ctx.values["confirm-deactivations"] === true,
-        signal: abort.signal,
-        onProgress: (p) => progress.update(p),
-      });
-      progress.done();
-      if (ctx.json) ctx.printJson(log);
-      else ctx.out(formatSyncLogs([log], ctx.colors));
-      return log.status === "failed" ? EXIT_CODES.failed : EXIT_CODES.ok;
-    } finally {
-      stopListening?.();
-      await runtime.close();
-    }
-  },
+  run: (ctx) => import("./run-sync").then((m) => m.runSync(ctx)),
 };

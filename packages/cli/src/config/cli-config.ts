@@ -1,9 +1,32 @@
 import { z } from "zod";
 
-/** Zod schema of the config file (`~/.uslimato/config.json` or `--config PATH`). Holds no secret. */
+/** Whether a database setting names PostgreSQL rather than a SQLite file. */
+export function isPostgresUrl(database: string): boolean {
+  return /^postgres(ql)?:\/\//i.test(database);
+}
+
+/** Whether a `postgres://` URL carries a password (`postgres://user:password@host/db`), which must never be stored. */
+export function databaseUrlHasPassword(database: string): boolean {
+  return isPostgresUrl(database) && URL.canParse(database) && new URL(database).password !== "";
+}
+
+/**
+ * Zod schema of the config file (`~/.uslimato/config.json` or `--config PATH`). Holds no secret in clear: a
+ * database password is sealed with the key ring (`databasePassword`), never written into the URL.
+ */
 export const cliConfigSchema = z.object({
-  /** A SQLite file path (relative to the config file) or a `postgres://` / `postgresql://` URL. */
-  database: z.string().min(1),
+  /** A SQLite file path (relative to the config file) or a `postgres://` / `postgresql://` URL, without a password. */
+  database: z
+    .string()
+    .min(1)
+    .refine(
+      (database) => !databaseUrlHasPassword(database),
+      "holds a password in clear: remove it from the URL and run `uslimato init --force` with " +
+        "--database-password-from-env VAR, --database-password-stdin or --database-password-prompt (it is then " +
+        "sealed with the key ring), or set PGPASSWORD",
+    ),
+  /** The database password, sealed with the key ring (AES-256-GCM, bound to this config's tenant). */
+  databasePassword: z.object({ envelope: z.string().min(1), keyId: z.string().min(1) }).optional(),
   /** The key ring file (relative to the config file). */
   keyRingFile: z.string().min(1),
   /** The host's plan: decides the minimum sync interval. */
@@ -14,8 +37,3 @@ export const cliConfigSchema = z.object({
 
 /** The parsed config file. */
 export type CliConfig = z.output<typeof cliConfigSchema>;
-
-/** Whether a database setting names PostgreSQL rather than a SQLite file. */
-export function isPostgresUrl(database: string): boolean {
-  return /^postgres(ql)?:\/\//i.test(database);
-}

@@ -1,5 +1,6 @@
 import type { SyncLog } from "@uslimato/core";
 import type { Colors } from "./colors";
+import { diagnosisOf, formatDiagnosisLine } from "./format-diagnosis";
 import { formatNumber } from "./format-number";
 import { renderTable } from "./render-table";
 
@@ -16,7 +17,8 @@ const duration = (log: SyncLog): string =>
   log.finishedAt ? `${((log.finishedAt.getTime() - log.startedAt.getTime()) / 1000).toFixed(2)} s` : "-";
 
 /**
- * Sync logs as a table (newest first, as given), then the first error details of each run, if any.
+ * Sync logs as a table (newest first, as given), then the first error details of each run, if any, each with the
+ * service's diagnosis on one line where it has one.
  *
  * @example
  * ```ts
@@ -44,14 +46,13 @@ export function formatSyncLogs(logs: ReadonlyArray<SyncLog>, colors: Colors, max
   );
   const problems = logs.flatMap((log) => [
     ...(log.failureCode ? [`  ${colors.red(log.failureCode)} (run ${log.id})`] : []),
-    ...log.errors
-      .slice(0, maxErrors)
-      .map(
-        (e) =>
-          `  ${e.severity === "error" ? colors.red(e.code) : colors.yellow(e.code)}${
-            e.externalId ? ` ${e.externalId}` : ""
-          }: ${e.message}`,
-      ),
+    ...log.errors.slice(0, maxErrors).flatMap((e) => {
+      const line = `  ${e.severity === "error" ? colors.red(e.code) : colors.yellow(e.code)}${
+        e.externalId ? ` ${e.externalId}` : ""
+      }: ${e.message}`;
+      const diagnosis = diagnosisOf(e);
+      return diagnosis ? [line, `    ${colors.dim(formatDiagnosisLine(diagnosis))}`] : [line];
+    }),
     ...log.notices.map((notice) => `  ${colors.cyan(notice.code)}: ${notice.message}`),
   ]);
   return problems.length > 0 ? `${table}\n${problems.join("\n")}` : table;

@@ -2,16 +2,20 @@ import { createEntraConnector, type EntraConnectorOptions } from "@uslimato/conn
 import { type AnyConnector, createHub, type Hub, type Logger, type SyncLog } from "@uslimato/core";
 import { type CredentialStore, createCredentialStore } from "@uslimato/credential-store";
 import { fieldMappingEngine } from "@uslimato/field-mapping";
+import { openDatabasePassword } from "../config/database-password";
 import type { LoadedConfig } from "../config/load-config";
 import type { KeyRingFile } from "../keys/key-ring-file";
 import { readKeyRingFile, toKeyRing } from "../keys/key-ring-store";
-import { connectorOptionsFor } from "./connector-options-for";
+import { networkClientFor } from "./network-client-for";
 import { type ClosableStorage, openStorage } from "./open-storage";
 
 /** Options of {@link openRuntime}. */
 export interface RuntimeOptions {
-  /** Entra connector options (default: derived from the stored integrations' endpoints). */
-  connectorOptions?: EntraConnectorOptions;
+  /**
+   * Entra connector options (fetch, retries, token credentials). No network client: msal's is chosen per
+   * integration from that integration's own endpoints (a loopback simulator's only for itself).
+   */
+  connectorOptions?: Omit<EntraConnectorOptions, "networkClient" | "networkClientFor">;
   /** More connectors besides Entra (tests, host builds of the CLI). */
   extraConnectors?: ReadonlyArray<AnyConnector>;
   logger?: Logger;
@@ -26,6 +30,7 @@ export interface Runtime {
   storage: ClosableStorage;
   vault: CredentialStore;
   hub: Hub;
+  /** The Entra connector's options, per-integration network routing included (hand them to the webhooks). */
   connectorOptions: EntraConnectorOptions;
   close(): Promise<void>;
 }
@@ -37,13 +42,12 @@ export interface Runtime {
 export async function openRuntime(config: LoadedConfig, options: RuntimeOptions = {}): Promise<Runtime> {
   const keyRingFile = await readKeyRingFile(config.keyRingFile);
   const vault = createCredentialStore({ keyRing: toKeyRing(keyRingFile) });
-  const storage = await openStorage(config.database);
+  const storage = await openStorage(config.database, await openDatabasePassword(vault, config));
   try {
     // The start-up check: a key ring that cannot open what is stored fails here, naming the key ids, not at the
     // first sync. It opens one stored secret per key id and drops it at once.
     await vault.verifyStoredSecrets(storage.secrets);
-    const connectorOptions =
-      options.connectorOptions ?? connectorOptionsFor(await storage.integrations.list());
+    const connectorOptions: EntraConnectorOptions = { ...options.connectorOptions, networkClientFor };
     const hub = createHub({
       storage,
       vault,

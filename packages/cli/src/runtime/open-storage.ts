@@ -1,6 +1,6 @@
 import { mkdir } from "node:fs/promises";
 import { dirname } from "node:path";
-import type { StorageAdapter } from "@uslimato/core";
+import type { Secret, StorageAdapter } from "@uslimato/core";
 import { createPostgresStorage } from "@uslimato/storage-postgres";
 import { createSqliteStorage } from "@uslimato/storage-sqlite";
 import { isPostgresUrl } from "../config/cli-config";
@@ -10,13 +10,14 @@ export type ClosableStorage = StorageAdapter & { close(): Promise<void> };
 
 /**
  * Opens the configured database: PostgreSQL for a `postgres://` URL (migrated; `?schema=NAME` picks the schema,
- * default `uslimato`), else a SQLite file.
+ * default `uslimato`; `password` is the config's sealed one, opened just in time), else a SQLite file.
  */
-export async function openStorage(database: string): Promise<ClosableStorage> {
+export async function openStorage(database: string, password?: Secret): Promise<ClosableStorage> {
   if (isPostgresUrl(database)) {
     const url = new URL(database);
     const schema = url.searchParams.get("schema");
     url.searchParams.delete("schema");
+    if (password) url.password = encodeURIComponent(password.reveal());
     return createPostgresStorage({ connectionString: url.toString(), ...(schema ? { schema } : {}) });
   }
   await mkdir(dirname(database), { recursive: true });

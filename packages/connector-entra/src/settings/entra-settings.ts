@@ -1,8 +1,33 @@
-import { defaultGraphScope } from "@uslimato/msgraph";
+import { defaultGraphScope, isLoopbackUrl } from "@uslimato/msgraph";
 import { z } from "zod";
 
 const GUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 const DOMAIN = /^(?=.{4,253}$)([a-z0-9](?:[a-z0-9-]{0,61}[a-z0-9])?\.)+[a-z]{2,63}$/i;
+
+/**
+ * A URL the connector sends credentials or tokens to: `https:`, or plain `http:` only to a loopback address (a
+ * local simulator or proxy); no user name or password in it. Anything else (`http:` to another host,
+ * `javascript:`, `file:`, ...) is refused when the integration is created, naming the field.
+ */
+const endpointUrl = z.string().superRefine((value, ctx) => {
+  if (!URL.canParse(value)) {
+    ctx.addIssue({ code: "custom", message: "must be a valid URL" });
+    return;
+  }
+  const url = new URL(value);
+  if (url.protocol === "http:" && !isLoopbackUrl(url))
+    ctx.addIssue({
+      code: "custom",
+      message: `must use https: plain http is allowed only to a loopback address (127.0.0.1, ::1, localhost), got http://${url.host}`,
+    });
+  else if (url.protocol !== "https:" && url.protocol !== "http:")
+    ctx.addIssue({
+      code: "custom",
+      message: `must be an https URL (plain http only to a loopback address), not ${url.protocol}`,
+    });
+  else if (url.username !== "" || url.password !== "")
+    ctx.addIssue({ code: "custom", message: "must not carry a user name or password" });
+});
 
 /** Zod schema of the Entra connector's settings (never secret). */
 export const entraSettingsSchema = z
@@ -27,7 +52,7 @@ export const entraSettingsSchema = z
      * unless the Graph base URL is a Microsoft cloud's Graph (usually `https://graph.microsoft.com/.default`).
      */
     endpoints: z
-      .object({ authorityHost: z.url(), graphBaseUrl: z.url(), scope: z.string().optional() })
+      .object({ authorityHost: endpointUrl, graphBaseUrl: endpointUrl, scope: z.string().optional() })
       .optional(),
     /** How the app authenticates: a client secret, a certificate, or a token credential the host provides. */
     credential: z.enum(["clientSecret", "certificate", "tokenCredential"]).default("clientSecret"),

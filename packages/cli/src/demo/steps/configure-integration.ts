@@ -1,7 +1,7 @@
 import { mkdtemp } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
-import { createSimulatorNetworkClient, DEFAULT_CLIENT_ID, DEFAULT_CLIENT_SECRET } from "@uslimato/simulators";
+import { DEFAULT_CLIENT_ID, DEFAULT_CLIENT_SECRET } from "@uslimato/simulators";
 import { resolveConfigPaths } from "../../config/load-config";
 import { writeConfig } from "../../config/write-config";
 import { DEMO_ONLY_WARNING } from "../../keys/key-ring-file";
@@ -32,9 +32,8 @@ export const configureIntegration: DemoStep = {
     ctx.keyRingPath = resolved.keyRingFile;
     await writeKeyRingFile(resolved.keyRingFile, newKeyRingFile({ demoOnly: true }));
     await writeConfig(ctx.configPath, config);
-    ctx.runtime = await openRuntime(resolved, {
-      connectorOptions: { networkClient: createSimulatorNetworkClient(sim) },
-    });
+    // msal's requests reach the simulator because the integration's own endpoints say so (no shared network client).
+    ctx.runtime = await openRuntime(resolved);
     const view = await ctx.runtime.hub.integrations.create({
       tenantId: config.tenantId,
       connectorId: "entra",
