@@ -10,15 +10,6 @@ export interface EntraConnectorOptions {
    * integrations on Microsoft's cloud.
    */
   networkClient?: GraphTokenProviderOptions["networkClient"];
-  /**
-   * msal-node's HTTP client chosen per integration from that integration's own settings (e.g. a loopback
-   * simulator's client only for the integration whose `endpoints.authorityHost` is that simulator). When set, it
-   * replaces {@link EntraConnectorOptions.networkClient} for every integration; `undefined` means msal's default
-   * https client. One shared client that redirects Microsoft's hosts would carry every tenant's token request.
-   */
-  networkClientFor?: (settings: {
-    readonly endpoints?: { readonly authorityHost: string; readonly graphBaseUrl: string } | undefined;
-  }) => GraphTokenProviderOptions["networkClient"];
   /** The token credential of an integration configured with `credential: "tokenCredential"` (managed identity...). */
   tokenCredential?: (integration: { integrationId: string; tenantId: string }) => TokenCredential | undefined;
   /** A fetch implementation for Graph calls (tests). */

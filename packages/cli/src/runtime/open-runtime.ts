@@ -6,7 +6,6 @@ import { openDatabasePassword } from "../config/database-password";
 import type { LoadedConfig } from "../config/load-config";
 import type { KeyRingFile } from "../keys/key-ring-file";
 import { readKeyRingFile, toKeyRing } from "../keys/key-ring-store";
-import { networkClientFor } from "./network-client-for";
 import { type ClosableStorage, openStorage } from "./open-storage";
 
 /** Options of {@link openRuntime}. */
@@ -15,7 +14,7 @@ export interface RuntimeOptions {
    * Entra connector options (fetch, retries, token credentials). No network client: msal's is chosen per
    * integration from that integration's own endpoints (a loopback simulator's only for itself).
    */
-  connectorOptions?: Omit<EntraConnectorOptions, "networkClient" | "networkClientFor">;
+  connectorOptions?: Omit<EntraConnectorOptions, "networkClient">;
   /** More connectors besides Entra (tests, host builds of the CLI). */
   extraConnectors?: ReadonlyArray<AnyConnector>;
   logger?: Logger;
@@ -47,7 +46,8 @@ export async function openRuntime(config: LoadedConfig, options: RuntimeOptions 
     // The start-up check: a key ring that cannot open what is stored fails here, naming the key ids, not at the
     // first sync. It opens one stored secret per key id and drops it at once.
     await vault.verifyStoredSecrets(storage.secrets);
-    const connectorOptions: EntraConnectorOptions = { ...options.connectorOptions, networkClientFor };
+    // No network client: msgraph derives each integration's route from its own endpoints (issue 15 item 1)
+    const connectorOptions: EntraConnectorOptions = { ...options.connectorOptions };
     const hub = createHub({
       storage,
       vault,

@@ -23,10 +23,9 @@ export interface EntraGraph {
  */
 export function openEntraGraph(
   ctx: ConnectorContext<EntraSettings, EntraSecretName>,
-  connectorOptions: EntraConnectorOptions,
+  options: EntraConnectorOptions,
 ): EntraGraph {
   const { settings } = ctx;
-  const options = routeNetworkClient(connectorOptions, settings);
   const cloud = settings.endpoints ?? settings.cloud;
   const tokens = createGraphTokenProvider({
     tenantId: settings.tenantId,
@@ -86,12 +85,4 @@ function credentialOf(
   const clientSecret = secrets.clientSecret;
   if (!clientSecret) throw new GraphAuthError("SECRET_MISSING", "No client secret is configured");
   return { type: "clientSecret", clientId: settings.clientId, clientSecret };
-}
-
-/** The options with this integration's own msal network client, when the host routes per integration. */
-function routeNetworkClient(options: EntraConnectorOptions, settings: EntraSettings): EntraConnectorOptions {
-  if (!options.networkClientFor) return options;
-  const { networkClient: _shared, ...rest } = options;
-  const own = options.networkClientFor(settings);
-  return own ? { ...rest, networkClient: own } : rest;
 }

@@ -27,7 +27,11 @@ describe("entraSettingsSchema", () => {
 describe("entraSettingsSchema endpoints (issue 15 item 14)", () => {
   const base = { tenantId: "contoso.onmicrosoft.com", clientId: "11111111-2222-3333-4444-555555555555" };
   const withEndpoints = (authorityHost: string, graphBaseUrl: string) =>
-    entraSettingsSchema.safeParse({ ...base, endpoints: { authorityHost, graphBaseUrl } });
+    entraSettingsSchema.safeParse({
+      ...base,
+      // A scope, which a Graph base URL outside Microsoft's clouds requires (checked by its own test)
+      endpoints: { authorityHost, graphBaseUrl, scope: "https://graph.microsoft.com/.default" },
+    });
 
   it("accepts https anywhere and plain http on loopback (the simulator)", () => {
     for (const [authority, graph] of [

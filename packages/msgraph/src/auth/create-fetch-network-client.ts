@@ -108,7 +108,6 @@ function reroute(url: string, routes: ReadonlyArray<CompiledRoute>): { url: stri
 export function createFetchNetworkClient(options: FetchNetworkClientOptions = {}): FetchNetworkClient {
   const routes = compileRoutes(options);
   const timeoutMs = options.timeoutMs ?? 30_000;
-  const fetchImpl = options.fetch ?? globalThis.fetch;
   async function send<T>(
     method: "GET" | "POST",
     url: string,
@@ -126,7 +125,8 @@ export function createFetchNetworkClient(options: FetchNetworkClientOptions = {}
       ...(options.dispatcher ? { dispatcher: options.dispatcher } : {}),
     };
     // `dispatcher` is undici's extension of RequestInit, which Node's fetch reads
-    const response = await fetchImpl(target.url, init as RequestInit);
+    // globalThis.fetch is read per call, so an interceptor installed after this client was made (msw) still applies
+    const response = await (options.fetch ?? globalThis.fetch)(target.url, init as RequestInit);
     const text = await response.text();
     let body: unknown = text;
     try {

@@ -224,7 +224,11 @@ describe("token requests on a flaky or redirected network", () => {
     const provider = createGraphTokenProvider({
       tenantId: TENANT,
       credential: credential("app-derived"),
-      cloud: { authorityHost: server.url, graphBaseUrl: `${server.url}/v1.0` },
+      cloud: {
+        authorityHost: server.url,
+        graphBaseUrl: `${server.url}/v1.0`,
+        scope: "https://graph.microsoft.com/.default",
+      },
     });
     expect((await provider.getToken()).token).toBe("loopback-token");
     expect(server.requests.every((r) => r.headers["x-forwarded-proto"] === "https")).toBe(true);
@@ -254,7 +258,11 @@ describe("token requests on a flaky or redirected network", () => {
     const provider = createGraphTokenProvider({
       tenantId: TENANT,
       credential: credential("app-flaky"),
-      cloud: { authorityHost: server.url, graphBaseUrl: `${server.url}/v1.0` },
+      cloud: {
+        authorityHost: server.url,
+        graphBaseUrl: `${server.url}/v1.0`,
+        scope: "https://graph.microsoft.com/.default",
+      },
       retry: fast,
     });
     expect((await provider.getToken()).token).toBe("after-retries");
@@ -272,7 +280,11 @@ describe("token requests on a flaky or redirected network", () => {
     const provider = createGraphTokenProvider({
       tenantId: TENANT,
       credential: credential("app-down"),
-      cloud: { authorityHost: server.url, graphBaseUrl: `${server.url}/v1.0` },
+      cloud: {
+        authorityHost: server.url,
+        graphBaseUrl: `${server.url}/v1.0`,
+        scope: "https://graph.microsoft.com/.default",
+      },
       retry: { ...fast, retries: 2 },
     });
     const failure = (await provider.getToken().catch((e: unknown) => e)) as GraphAuthError;
