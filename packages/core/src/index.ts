@@ -94,6 +94,7 @@ export { toUserCandidate, USER_FIELDS } from "./reconcile/user-candidate";
 export type { CredentialVault, SealedSecret, SecretOwner } from "./secrets/credential-vault";
 export { redactKnownSecrets } from "./secrets/redact-known-secrets";
 export { REDACTED_TEXT, Secret } from "./secrets/secret";
+export { batchSweep } from "./storage/batch-sweep";
 export { createMemoryStorage } from "./storage/memory/create-memory-storage";
 export type {
   CheckpointRecord,
@@ -112,6 +113,7 @@ export type {
   DirectoryBatch,
   DirectoryStore,
   IntegrationStore,
+  LockFence,
   LockHandle,
   LockStore,
   NewUser,
@@ -127,7 +129,7 @@ export { decideDeactivations } from "./sync/deactivation-guard";
 export { parseSourcePage } from "./sync/page-schema";
 export { prefetching } from "./sync/prefetching";
 export type { RunSyncInput } from "./sync/run-sync";
-export { runSync } from "./sync/run-sync";
+export { runSync, SYNC_LOCK_TTL_MS } from "./sync/run-sync";
 export type { SyncProgress } from "./sync/sync-progress";
 export type {
   SyncCounts,

@@ -66,7 +66,7 @@ export async function createPostgresStorage(options: PostgresStorageOptions = {}
     checkpoints: createPostgresCheckpointStore(pool, s),
     syncLogs: createPostgresSyncLogStore(pool, s),
     audit: createPostgresAuditStore(pool, s),
-    locks: createPostgresLockStore(pool, schema),
+    locks: createPostgresLockStore(pool, s),
     directory: createPostgresDirectoryStore(pool, s, analyzeAfterRows),
     migrate: () => migratePostgres(pool, { schema }),
     async close() {

@@ -29,6 +29,9 @@ export const ERROR_CODES = [
   "RECORD_EMAIL_TAKEN",
   "RECORD_MAPPING_FAILED",
   "WEBHOOK_REJECTED",
+  "SYNC_LOCK_LOST",
+  "SYNC_INTERRUPTED",
+  "SYNC_SWEEP_NOT_OWNED",
 ] as const;
 
 /** A stable error code raised by `@uslimato/core`. */
