@@ -21,9 +21,10 @@ interface Held {
  * lock is held: however many syncs run, locks take one connection. A lock is free when released, when its lease
  * ran out, or when its holder session is gone (a crashed process's connection closes, so a killed sync resumes at
  * once). If the holder session dies under a live process, every handle on it reports `lost` and its writes are
- * refused. Lock operations of one adapter run one at a time (each is one short query).
+ * refused. Lock operations of one adapter run one at a time (each is one short query). `close` ends the holder
+ * session.
  */
-export function createPostgresLockStore(pool: Pool, s: string): LockStore {
+export function createPostgresLockStore(pool: Pool, s: string): LockStore & { close(): Promise<void> } {
   const held = new Map<string, Held>();
   let client: PoolClient | undefined;
   let queue: Promise<unknown> = Promise.resolve();
@@ -130,9 +131,13 @@ export function createPostgresLockStore(pool: Pool, s: string): LockStore {
   });
 
   return {
+    // Closing the adapter ends the holder session: its locks are free for others at once, its handles lost.
+    close: () =>
+      serial(async () => {
+        if (client) lose(client, new Error("The storage adapter was closed"));
+      }),
     tryAcquire: (name, options = {}) =>
       serial(async () => {
-        if (held.has(name)) return null;
         const ttlMs = options.ttlMs ?? DEFAULT_LOCK_TTL_MS;
         const owner = randomUUID();
         let token: number | null = null;
@@ -155,6 +160,8 @@ export function createPostgresLockStore(pool: Pool, s: string): LockStore {
           giveBackIfIdle();
           return null;
         }
+        // A handle of this adapter whose lease ran out was just taken over: it is lost.
+        held.get(name)?.lost.abort();
         const lock: Held = { owner, token, lost: new AbortController() };
         held.set(name, lock);
         return handle(name, lock, ttlMs);
