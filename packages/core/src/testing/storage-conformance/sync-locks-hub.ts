@@ -90,5 +90,5 @@ export async function syncLocksHub(inner: StorageAdapter, people: number): Promi
     secrets: { apiKey: directory.apiKey },
     intervalMinutes: 60,
   });
-  return { ...control, hub, id };
+  return Object.assign(control, { hub, id });
 }
