@@ -129,8 +129,9 @@ export { decideDeactivations } from "./sync/deactivation-guard";
 export { parseSourcePage } from "./sync/page-schema";
 export { prefetching } from "./sync/prefetching";
 export type { RunSyncInput } from "./sync/run-sync";
-export { runSync, SYNC_LOCK_TTL_MS } from "./sync/run-sync";
+export { runSync } from "./sync/run-sync";
 export type { SyncProgress } from "./sync/sync-progress";
+export { SYNC_LOCK_TTL_MS, withSyncLock } from "./sync/with-sync-lock";
 export type {
   SyncCounts,
   SyncErrorDetail,

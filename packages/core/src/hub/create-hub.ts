@@ -2,6 +2,7 @@ import { type Actor, SYSTEM_ACTOR } from "../audit/audit-entry";
 import { CoreError } from "../errors/core-error";
 import { assertInterfaceHubEntitled } from "../plans/resolve-plan";
 import { runSync } from "../sync/run-sync";
+import { withSyncLock } from "../sync/with-sync-lock";
 import type { SyncTrigger } from "../sync-log/sync-log";
 import { createIntegrationsApi } from "./create-integrations-api";
 import type { Hub } from "./hub";
@@ -84,14 +85,18 @@ export function createHub(options: HubOptions): Hub {
 
     async confirmDeactivations(id, { actor } = {}) {
       const record = await core.load(id);
-      const count = await storage.directory.commitPendingDeactivations(id);
+      const count = await withSyncLock(storage, id, (fence) =>
+        storage.directory.commitPendingDeactivations(id, fence),
+      );
       await core.audit(record, actor, "sync.deactivations.confirmed", { count });
       return count;
     },
 
     async discardDeactivations(id, { actor } = {}) {
       const record = await core.load(id);
-      const count = await storage.directory.discardPendingDeactivations(id);
+      const count = await withSyncLock(storage, id, (fence) =>
+        storage.directory.discardPendingDeactivations(id, fence),
+      );
       await core.audit(record, actor, "sync.deactivations.discarded", { count });
       return count;
     },

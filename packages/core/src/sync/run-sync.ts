@@ -3,7 +3,6 @@ import type { AnyConnector, OpenSecrets } from "../connector/connector";
 import type { ConnectorState } from "../connector/connector-state";
 import type { JsonValue } from "../connector/json";
 import type { EntityKind, SourcePage } from "../connector/source-page";
-import { CoreError } from "../errors/core-error";
 import { isUslimatoError } from "../errors/uslimato-error";
 import type { Logger } from "../logging/logger";
 import type { RecordMapper } from "../mapping/mapping-engine";
@@ -23,6 +22,7 @@ import { prefetching } from "./prefetching";
 import { decodeRunnerCheckpoint, encodeRunnerCheckpoint, type RunnerCheckpoint } from "./runner-checkpoint";
 import { SyncLogBuilder } from "./sync-log-builder";
 import type { SyncProgress } from "./sync-progress";
+import { SYNC_LOCK_TTL_MS, syncAlreadyRunning } from "./with-sync-lock";
 
 /** Everything one run needs; the hub assembles it. */
 export interface RunSyncInput {
@@ -51,9 +51,6 @@ export interface RunSyncInput {
   lockTtlMs?: number;
 }
 
-/** The default lease of a sync's lock: a crashed run's lock is free again within a minute. */
-export const SYNC_LOCK_TTL_MS = 60_000;
-
 /** What one run knows about its lock while it works. */
 interface RunLock {
   fence: LockFence;
@@ -80,15 +77,7 @@ export async function runSync(input: RunSyncInput): Promise<SyncLog> {
   const lock = await storage.locks.tryAcquire(`sync:${integration.id}`, {
     ttlMs: input.lockTtlMs ?? SYNC_LOCK_TTL_MS,
   });
-  if (!lock) {
-    throw new CoreError(
-      "SYNC_ALREADY_RUNNING",
-      `A sync of integration ${integration.id} is already running`,
-      {
-        details: { integrationId: integration.id },
-      },
-    );
-  }
+  if (!lock) throw syncAlreadyRunning(integration.id);
   const held = holdLock(lock);
   try {
     return await runLocked(input, held);
