@@ -1,3 +1,4 @@
+import type { Logger } from "../logging/logger";
 import type { StorageAdapter } from "../storage/storage-adapter";
 import { SYNC_LOG_ERROR_CAP, type SyncLog } from "../sync-log/sync-log";
 
@@ -37,4 +38,28 @@ export async function closeInterruptedRuns(
     closed.push(finished);
   }
   return closed;
+}
+
+/**
+ * {@link closeInterruptedRuns} for a starting run: logs a warning per closed log and calls `onClosed` (the run
+ * audits it); a storage failure is logged and never stops the run.
+ */
+export async function closeInterruptedRunsQuietly(
+  storage: StorageAdapter,
+  integrationId: string,
+  now: Date,
+  logger: Logger,
+  onClosed: (log: SyncLog) => Promise<void>,
+): Promise<void> {
+  try {
+    for (const closed of await closeInterruptedRuns(storage, integrationId, now)) {
+      logger.warn(
+        { integrationId, syncId: closed.id, code: "SYNC_INTERRUPTED" },
+        "closed the log of a run that never finished",
+      );
+      await onClosed(closed);
+    }
+  } catch (error) {
+    logger.warn({ err: error, integrationId }, "could not close the logs of runs that never finished");
+  }
 }

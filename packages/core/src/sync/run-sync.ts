@@ -11,7 +11,7 @@ import type { IntegrationRecord } from "../storage/records";
 import type { LockFence, StorageAdapter } from "../storage/storage-adapter";
 import type { SyncLog, SyncTrigger } from "../sync-log/sync-log";
 import type { PagePlanner } from "./apply-context";
-import { closeInterruptedRuns } from "./close-interrupted-runs";
+import { closeInterruptedRunsQuietly } from "./close-interrupted-runs";
 import { type DeactivationGuardOptions, decideDeactivations } from "./deactivation-guard";
 import { holdLock } from "./hold-lock";
 import { parseSourcePage } from "./page-schema";
@@ -90,17 +90,13 @@ export async function runSync(input: RunSyncInput): Promise<SyncLog> {
 async function runLocked(input: RunSyncInput, lock: RunLock): Promise<SyncLog> {
   const { integration, storage, connector, clock } = input;
   const started = clock();
-  for (const closed of await closeInterruptedRuns(storage, integration.id, started)) {
-    input.logger.warn(
-      { integrationId: integration.id, syncId: closed.id, code: "SYNC_INTERRUPTED" },
-      "closed the log of a run that never finished",
-    );
-    await audit(input, "sync.finished", {
+  await closeInterruptedRunsQuietly(storage, integration.id, started, input.logger, (closed) =>
+    audit(input, "sync.finished", {
       syncId: closed.id,
       status: closed.status,
       failureCode: closed.failureCode,
-    });
-  }
+    }),
+  );
   const stored = input.requestedMode === "full" ? null : await storage.checkpoints.get(integration.id);
   let state: RunnerCheckpoint | null = decodeRunnerCheckpoint(stored?.value);
   const builder = new SyncLogBuilder({
