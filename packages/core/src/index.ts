@@ -119,6 +119,7 @@ export { toUserCandidate, USER_FIELDS } from "./reconcile/user-candidate";
 export type { CredentialVault, SealedSecret, SecretOwner } from "./secrets/credential-vault";
 export { redactKnownSecrets } from "./secrets/redact-known-secrets";
 export { REDACTED_TEXT, Secret } from "./secrets/secret";
+export { batchSweep } from "./storage/batch-sweep";
 export { createMemoryStorage } from "./storage/memory/create-memory-storage";
 export type {
   CheckpointRecord,
@@ -137,6 +138,7 @@ export type {
   DirectoryBatch,
   DirectoryStore,
   IntegrationStore,
+  LockFence,
   LockHandle,
   LockStore,
   NewUser,
@@ -154,6 +156,7 @@ export { prefetching } from "./sync/prefetching";
 export type { RunSyncInput } from "./sync/run-sync";
 export { runSync } from "./sync/run-sync";
 export type { SyncProgress } from "./sync/sync-progress";
+export { SYNC_LOCK_TTL_MS, withSyncLock } from "./sync/with-sync-lock";
 export type {
   SyncCounts,
   SyncErrorDetail,

@@ -33,7 +33,10 @@ export interface PostgresStorage extends StorageAdapter {
   readonly schema: string;
   /** Applies pending migrations (see `migratePostgres`). */
   migrate(): Promise<MigrationReport>;
-  /** Ends the pool if the adapter created it; a pool the host passed in is left open. */
+  /**
+   * Ends the session holding this adapter's locks (they are free for others at once) and the pool if the adapter
+   * created it; a pool the host passed in is left open.
+   */
   close(): Promise<void>;
 }
 
@@ -59,6 +62,7 @@ export async function createPostgresStorage(options: PostgresStorageOptions = {}
   const s = quoteSchema(schema);
   const ownsPool = options.pool === undefined;
   const pool = options.pool ?? new pg.Pool({ connectionString: options.connectionString });
+  const locks = createPostgresLockStore(pool, s);
   const storage: PostgresStorage = {
     schema,
     integrations: createPostgresIntegrationStore(pool, s),
@@ -66,10 +70,11 @@ export async function createPostgresStorage(options: PostgresStorageOptions = {}
     checkpoints: createPostgresCheckpointStore(pool, s),
     syncLogs: createPostgresSyncLogStore(pool, s),
     audit: createPostgresAuditStore(pool, s),
-    locks: createPostgresLockStore(pool, schema),
+    locks: { tryAcquire: locks.tryAcquire },
     directory: createPostgresDirectoryStore(pool, s, analyzeAfterRows),
     migrate: () => migratePostgres(pool, { schema }),
     async close() {
+      await locks.close();
       if (ownsPool && !pool.ended) await pool.end();
     },
   };

@@ -30,6 +30,9 @@ export const ERROR_CODES = [
   "RECORD_MAPPING_FAILED",
   "WEBHOOK_REJECTED",
   "WEBHOOK_BODY_TOO_LARGE",
+  "SYNC_LOCK_LOST",
+  "SYNC_INTERRUPTED",
+  "SYNC_SWEEP_NOT_OWNED",
 ] as const;
 
 /** A stable error code raised by `@uslimato/core`. */

@@ -7,6 +7,7 @@ import { isUslimatoError } from "../errors/uslimato-error";
 import { assertInterfaceHubEntitled } from "../plans/resolve-plan";
 import { resolveGuard } from "../sync/deactivation-guard";
 import { runSync } from "../sync/run-sync";
+import { withSyncLock } from "../sync/with-sync-lock";
 import type { SyncLog, SyncTrigger } from "../sync-log/sync-log";
 import { checkMappingEngine } from "./check-mapping-engine";
 import { createIntegrationsApi } from "./create-integrations-api";
@@ -126,14 +127,18 @@ export function createHub<C extends AnyConnector>(options: HubOptions<C>): Hub<C
 
     async confirmDeactivations(id, { actor } = {}) {
       const record = await core.load(id);
-      const count = await storage.directory.commitPendingDeactivations(id);
+      const count = await withSyncLock(storage, id, (fence) =>
+        storage.directory.commitPendingDeactivations(id, fence),
+      );
       await core.audit(record, actor, "sync.deactivations.confirmed", { count });
       return count;
     },
 
     async discardDeactivations(id, { actor } = {}) {
       const record = await core.load(id);
-      const count = await storage.directory.discardPendingDeactivations(id);
+      const count = await withSyncLock(storage, id, (fence) =>
+        storage.directory.discardPendingDeactivations(id, fence),
+      );
       await core.audit(record, actor, "sync.deactivations.discarded", { count });
       return count;
     },

@@ -65,9 +65,12 @@ export interface Hub<C extends AnyConnector = AnyConnector> {
   syncLogs(id: string, page?: { limit?: number; before?: Date }): Promise<SyncLog[]>;
   /** Audit entries, newest first. */
   auditLog(filter: { tenantId?: string; integrationId?: string; limit?: number }): Promise<AuditEntry[]>;
-  /** Applies deactivations held back by the mass-deactivation guard; returns how many users were deactivated. */
+  /**
+   * Applies deactivations held back by the mass-deactivation guard; returns how many users were deactivated. Runs
+   * under the integration's sync lock: `SYNC_ALREADY_RUNNING` while a sync runs.
+   */
   confirmDeactivations(id: string, options?: ActingOptions): Promise<number>;
-  /** Drops deactivations held back by the guard; returns how many were dropped. */
+  /** Drops deactivations held back by the guard; returns how many were dropped. Under the sync lock, likewise. */
   discardDeactivations(id: string, options?: ActingOptions): Promise<number>;
   /**
    * Runs `fn` with the integration's connector context (settings, secrets opened just in time, sealed state,

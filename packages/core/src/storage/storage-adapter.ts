@@ -89,19 +89,53 @@ export interface AuditStore {
   list(filter: { tenantId?: string; integrationId?: string; limit?: number }): Promise<AuditEntry[]>;
 }
 
-/** A held lock. */
+/**
+ * Proof that a writer holds a lock, passed to fenced writes ({@link DirectoryStore.applyPage} and the guard's
+ * commit and discard). The adapter checks it in the SAME transaction as the write and refuses with
+ * `SYNC_LOCK_LOST`, writing nothing, unless `token` is still the lock's current token and its lease has not run out.
+ */
+export interface LockFence {
+  /** The lock's name, e.g. `sync:<integrationId>`. */
+  readonly name: string;
+  /** The fencing token the holder got from {@link LockStore.tryAcquire}. */
+  readonly token: number;
+}
+
+/** A held lock: a lease that its holder renews while it works, and a fencing token for its writes. */
 export interface LockHandle {
   readonly name: string;
-  /** Gives the lock up. Safe to call twice. */
+  /**
+   * The fencing token: a whole number, larger than every token handed out for this name before (across processes),
+   * so a write carrying an older token is recognisably stale.
+   */
+  readonly token: number;
+  /** The lease length this handle was granted; {@link LockHandle.renew} extends the lease by as much from now. */
+  readonly ttlMs: number;
+  /**
+   * Aborted as soon as the adapter learns the lock is lost: a renewal was refused, or (PostgreSQL) the session that
+   * held it died. The sync runner stops the run when it fires.
+   */
+  readonly lost: AbortSignal;
+  /**
+   * Extends the lease by `ttlMs` from now. Resolves `true` if the lock is still held, `false` (and aborts
+   * {@link LockHandle.lost}) if it is not: released, taken over, or its lease ran out, even if nobody took it yet.
+   * Rejects only when the backend could not be asked (the caller may try again before the lease ends).
+   */
+  renew(): Promise<boolean>;
+  /** Gives the lock up; it is free for the next taker at once. Safe to call twice; never frees a later holder's lock. */
   release(): Promise<void>;
 }
 
 /**
- * Named locks that hold across processes (PostgreSQL: advisory locks; SQLite: a lock row with a lease;
- * memory: in-process only). A sync holds `sync:<integrationId>` for its whole run.
+ * Named locks that hold across processes, as leases with fencing tokens (PostgreSQL and SQLite: a lock row with
+ * holder, token and lease end; memory: in-process only). A sync holds `sync:<integrationId>` for its whole run,
+ * renews it every `ttlMs / 3`, and passes `{ name, token }` as the {@link LockFence} of each page write.
  */
 export interface LockStore {
-  /** Takes the lock if it is free, else returns null at once. `ttlMs` bounds a lease where the backend uses one. */
+  /**
+   * Takes the lock if it is free (never taken, released, its lease ran out, or its holder provably died), else
+   * returns null at once. `ttlMs` is the lease length (default: the adapter's, 60 s for the bundled adapters).
+   */
   tryAcquire(name: string, options?: { ttlMs?: number }): Promise<LockHandle | null>;
 }
 
@@ -183,6 +217,16 @@ export interface DirectoryBatch {
    * are marked removed.
    */
   finishSweep?: { kind: EntityKind; sweepId: string };
+  /**
+   * The full enumeration this page belongs to (the sync runner sets it on every page of one). On a fenced write the
+   * adapter keeps one sweep per (integration, kind) with its owner's fencing token: `start` opens `sweepId` for the
+   * fence's holder, replacing any open one; otherwise `sweepId` must be that kind's open sweep, not yet finished,
+   * owned by this token or an older one (a run resuming after a crash takes it over). Anything else is refused with
+   * `SYNC_SWEEP_NOT_OWNED` and nothing is written. `finishSweep` closes the sweep. When absent, a `finishSweep`
+   * stands for it; a kind with no sweep on record yet (data older than this rule) opens one as if `start` were set.
+   * Unfenced writes do not check or record sweeps.
+   */
+  sweep?: { kind: EntityKind; sweepId: string; start?: boolean };
 }
 
 /** What {@link DirectoryStore.applyPage} reports back. */
@@ -208,16 +252,29 @@ export interface DirectoryStore {
     kind: Extract<EntityKind, "device" | "asset">,
     externalIds: ReadonlyArray<string>,
   ): Promise<StoredRecord[]>;
-  /** Applies a page's changes and saves its checkpoint, all or nothing. */
-  applyPage(integrationId: string, batch: DirectoryBatch, checkpoint: JsonValue): Promise<ApplyResult>;
+  /**
+   * Applies a page's changes and saves its checkpoint, all or nothing. With a `fence`, first checks in the same
+   * transaction that the fence's lock is still held with its token (else `SYNC_LOCK_LOST`, nothing written), and
+   * that the batch's sweep belongs to this holder (see {@link DirectoryBatch.startSweep}). The sync runner always
+   * passes one; tools and imports that hold no lock may leave it out.
+   */
+  applyPage(
+    integrationId: string,
+    batch: DirectoryBatch,
+    checkpoint: JsonValue,
+    fence?: LockFence,
+  ): Promise<ApplyResult>;
   /** Linked users of this integration that are active (the base of the mass-deactivation guard). */
   countActiveLinkedUsers(integrationId: string): Promise<number>;
   /** Links with a pending deactivation whose user is still active. */
   countPendingDeactivations(integrationId: string): Promise<number>;
-  /** Deactivates the users of all pending links of this integration, clears the marks, returns how many changed. */
-  commitPendingDeactivations(integrationId: string): Promise<number>;
-  /** Clears all pending deactivation marks without deactivating anyone. Returns how many were cleared. */
-  discardPendingDeactivations(integrationId: string): Promise<number>;
+  /**
+   * Deactivates the users of all pending links of this integration, clears the marks, returns how many changed.
+   * Fenced like {@link DirectoryStore.applyPage} when a `fence` is given.
+   */
+  commitPendingDeactivations(integrationId: string, fence?: LockFence): Promise<number>;
+  /** Clears all pending deactivation marks without deactivating anyone; returns how many were cleared. Fenced likewise. */
+  discardPendingDeactivations(integrationId: string, fence?: LockFence): Promise<number>;
   /** Inserts or replaces host-owned users (sign-up, HGE ID accounts); a sync never calls it. */
   putUsers(users: ReadonlyArray<StoredUser>): Promise<void>;
   /** Users, by email order; filter by integration link when `integrationId` is given. */

@@ -3,17 +3,18 @@ import type { AnyConnector, OpenSecrets } from "../connector/connector";
 import type { ConnectorState } from "../connector/connector-state";
 import type { JsonValue } from "../connector/json";
 import type { EntityKind, SourcePage } from "../connector/source-page";
-import { CoreError } from "../errors/core-error";
 import { cleanServiceDiagnosis, diagnosisAuditDetails, diagnosisOf } from "../errors/service-diagnosis";
 import { isUslimatoError } from "../errors/uslimato-error";
 import type { Logger } from "../logging/logger";
 import type { RecordMapper } from "../mapping/mapping-engine";
 import { redactKnownSecrets } from "../secrets/redact-known-secrets";
 import type { IntegrationRecord } from "../storage/records";
-import type { StorageAdapter } from "../storage/storage-adapter";
+import type { LockFence, StorageAdapter } from "../storage/storage-adapter";
 import type { SyncLog, SyncTrigger } from "../sync-log/sync-log";
 import type { PagePlan, PagePlanner } from "./apply-context";
+import { closeInterruptedRunsQuietly } from "./close-interrupted-runs";
 import { type DeactivationGuardOptions, decideDeactivations } from "./deactivation-guard";
+import { holdLock } from "./hold-lock";
 import { parseSourcePage } from "./page-schema";
 import { planGroupPage } from "./plan-group-page";
 import { planRecordPage } from "./plan-record-page";
@@ -23,6 +24,7 @@ import { nextRetryRecords, retryPageOf } from "./retry-records";
 import { decodeRunnerCheckpoint, encodeRunnerCheckpoint, type RunnerCheckpoint } from "./runner-checkpoint";
 import { type RunFailure, SyncLogBuilder } from "./sync-log-builder";
 import type { SyncProgress } from "./sync-progress";
+import { SYNC_LOCK_TTL_MS, syncAlreadyRunning } from "./with-sync-lock";
 
 /** Everything one run needs; the hub assembles it. */
 export interface RunSyncInput {
@@ -49,6 +51,14 @@ export interface RunSyncInput {
   onProgress?: (progress: SyncProgress) => void;
   /** Called once the run holds the lock and its `running` sync log is saved. */
   onStarted?: (log: SyncLog) => void;
+  /** The lease of the run's lock, renewed every third of it while the run lives. Default {@link SYNC_LOCK_TTL_MS}. */
+  lockTtlMs?: number;
+}
+
+/** What one run knows about its lock while it works. */
+interface RunLock {
+  fence: LockFence;
+  lost: AbortSignal;
 }
 
 const PLANNERS: Record<EntityKind, PagePlanner> = {
@@ -61,30 +71,36 @@ const PLANNERS: Record<EntityKind, PagePlanner> = {
 /**
  * Runs one sync of one integration: lock, stream pages (fetching the next while applying the current), map,
  * reconcile, apply each page atomically with its checkpoint, then the guarded deactivations, the sync log and
- * the audit entries. Throws only `SYNC_ALREADY_RUNNING`; every other failure ends in a `failed` sync log.
+ * the audit entries. The lock's lease is renewed on a timer while the run lives; every page write and the guard's
+ * commit carry its fencing token, so a run that lost its lock fails (`SYNC_LOCK_LOST`) before writing again.
+ * Logs of earlier runs that never finished are closed first (`SYNC_INTERRUPTED`). Throws only
+ * `SYNC_ALREADY_RUNNING`; every other failure ends in a `failed` sync log.
  */
 export async function runSync(input: RunSyncInput): Promise<SyncLog> {
   const { integration, storage } = input;
-  const lock = await storage.locks.tryAcquire(`sync:${integration.id}`, { ttlMs: 6 * 60 * 60 * 1000 });
-  if (!lock) {
-    throw new CoreError(
-      "SYNC_ALREADY_RUNNING",
-      `A sync of integration ${integration.id} is already running`,
-      {
-        details: { integrationId: integration.id },
-      },
-    );
-  }
+  const lock = await storage.locks.tryAcquire(`sync:${integration.id}`, {
+    ttlMs: input.lockTtlMs ?? SYNC_LOCK_TTL_MS,
+  });
+  if (!lock) throw syncAlreadyRunning(integration.id);
+  const held = holdLock(lock);
   try {
-    return await runLocked(input);
+    return await runLocked(input, held);
   } finally {
+    held.stop();
     await lock.release();
   }
 }
 
-async function runLocked(input: RunSyncInput): Promise<SyncLog> {
+async function runLocked(input: RunSyncInput, lock: RunLock): Promise<SyncLog> {
   const { integration, storage, connector, clock } = input;
   const started = clock();
+  await closeInterruptedRunsQuietly(storage, integration.id, started, input.logger, (closed) =>
+    audit(input, "sync.finished", {
+      syncId: closed.id,
+      status: closed.status,
+      failureCode: closed.failureCode,
+    }),
+  );
   const stored = input.requestedMode === "full" ? null : await storage.checkpoints.get(integration.id);
   let state: RunnerCheckpoint | null = decodeRunnerCheckpoint(stored?.value);
   const builder = new SyncLogBuilder({
@@ -104,10 +120,10 @@ async function runLocked(input: RunSyncInput): Promise<SyncLog> {
 
   let failure: RunFailure | undefined;
   const secretValues: string[] = [];
+  const signal = input.signal ? AbortSignal.any([input.signal, lock.lost]) : lock.lost;
   try {
     const secrets = await input.openSecrets();
     for (const secret of Object.values(secrets)) if (secret) secretValues.push(secret.reveal());
-    const signal = input.signal ?? new AbortController().signal;
     const pages = connector.read({
       integrationId: integration.id,
       tenantId: integration.tenantId,
@@ -123,7 +139,7 @@ async function runLocked(input: RunSyncInput): Promise<SyncLog> {
     for await (const raw of prefetching(pages)) {
       signal.throwIfAborted();
       const page = parseSourcePage(raw, log.pages + 1, connector.id);
-      state = await applyOnePage(input, page, state, builder);
+      state = await applyOnePage(input, lock.fence, page, state, builder);
       if (page.fullScan) log.mode = "full";
       input.onProgress?.({
         syncId: log.id,
@@ -135,10 +151,10 @@ async function runLocked(input: RunSyncInput): Promise<SyncLog> {
     }
     signal.throwIfAborted();
     const retryPage = retryPageOf(state, waiting);
-    if (retryPage) state = await applyOnePage(input, retryPage, state, builder);
-    failure = await settleDeactivations(input, builder);
+    if (retryPage) state = await applyOnePage(input, lock.fence, retryPage, state, builder);
+    failure = await settleDeactivations(input, lock.fence, builder);
   } catch (error) {
-    failure = describeFailure(error, input.signal, secretValues);
+    failure = describeFailure(error, input.signal, lock.lost, secretValues);
     logger.error({ err: error, code: failure.code }, "sync failed");
   }
   const finished = builder.finish(clock(), failure);
@@ -160,19 +176,21 @@ async function runLocked(input: RunSyncInput): Promise<SyncLog> {
 
 async function applyOnePage(
   input: RunSyncInput,
+  fence: LockFence,
   page: SourcePage,
   previous: RunnerCheckpoint | null,
   builder: SyncLogBuilder,
 ): Promise<RunnerCheckpoint> {
   const sweeps = { ...(previous?.sweeps ?? {}) };
-  let sweepId: string | null = null;
+  let sweep: { id: string; start: boolean } | null = null;
   if (page.fullScan) {
-    if (page.fullScan.first || !sweeps[page.kind]) sweeps[page.kind] = builder.log.id;
-    sweepId = sweeps[page.kind]!;
+    const start = page.fullScan.first || !sweeps[page.kind];
+    if (start) sweeps[page.kind] = builder.log.id;
+    sweep = { id: sweeps[page.kind]!, start };
   }
-  if (page.fullScan?.last && sweepId) delete sweeps[page.kind];
+  if (page.fullScan?.last && sweep) delete sweeps[page.kind];
   let next: RunnerCheckpoint = { v: 1, connector: page.checkpoint, sweeps };
-  const { plan, applied } = await planAndApply(input, page, sweepId, (planned) => {
+  const { plan, applied } = await planAndApply(input, fence, page, sweep, (planned) => {
     next = { ...next, retry: nextRetryRecords(previous?.retry, page, planned.retry) };
     return encodeRunnerCheckpoint(next);
   });
@@ -194,10 +212,12 @@ const CONFLICT_ATTEMPTS = 3;
  */
 async function planAndApply(
   input: RunSyncInput,
+  fence: LockFence,
   page: SourcePage,
-  sweepId: string | null,
+  sweep: { id: string; start: boolean } | null,
   checkpointOf: (plan: PagePlan) => JsonValue,
 ) {
+  const sweepId = sweep?.id ?? null;
   for (let attempt = 1; ; attempt++) {
     const plan = await PLANNERS[page.kind](page, {
       integrationId: input.integration.id,
@@ -206,6 +226,8 @@ async function planAndApply(
       newId: input.newId,
       sweepId,
     });
+    if (sweep)
+      plan.batch.sweep = { kind: page.kind, sweepId: sweep.id, ...(sweep.start ? { start: true } : {}) };
     if (page.fullScan?.last && sweepId) plan.batch.finishSweep = { kind: page.kind, sweepId };
     try {
       return {
@@ -214,6 +236,7 @@ async function planAndApply(
           input.integration.id,
           plan.batch,
           checkpointOf(plan),
+          fence,
         ),
       };
     } catch (error) {
@@ -226,7 +249,7 @@ async function planAndApply(
   }
 }
 
-async function settleDeactivations(input: RunSyncInput, builder: SyncLogBuilder) {
+async function settleDeactivations(input: RunSyncInput, fence: LockFence, builder: SyncLogBuilder) {
   const { directory } = input.storage;
   const id = input.integration.id;
   const pending = await directory.countPendingDeactivations(id);
@@ -238,15 +261,26 @@ async function settleDeactivations(input: RunSyncInput, builder: SyncLogBuilder)
       message: `This run would deactivate ${pending} of ${decision.managed} users (more than the allowed ${decision.threshold}); nothing was deactivated. Confirm the deactivations or fix the source, then sync again.`,
     };
   }
-  builder.add("user", { deactivated: await directory.commitPendingDeactivations(id) });
+  builder.add("user", { deactivated: await directory.commitPendingDeactivations(id, fence) });
   return undefined;
 }
 
 function describeFailure(
   error: unknown,
   signal: AbortSignal | undefined,
+  lost: AbortSignal,
   secrets: ReadonlyArray<string>,
 ): RunFailure {
+  if (lost.aborted || isUslimatoError(error, "SYNC_LOCK_LOST")) {
+    const reason = lost.aborted && lost.reason instanceof Error ? lost.reason.message : errorMessage(error);
+    return {
+      code: "SYNC_LOCK_LOST",
+      message: redactKnownSecrets(
+        `${reason} Nothing was written after the lock was lost and nobody was deactivated; the next run resumes from the last checkpoint.`,
+        secrets,
+      ),
+    };
+  }
   if (signal?.aborted)
     return { code: "SYNC_ABORTED", message: "The sync was aborted; it resumes from its last checkpoint" };
   const diagnosis = cleanServiceDiagnosis(diagnosisOf(error), secrets);
@@ -262,9 +296,14 @@ function describeFailure(
       ...withDiagnosis,
     };
   }
-  const message = error instanceof Error ? error.message : String(error);
-  return { code: "CONNECTOR_FAILED", message: redactKnownSecrets(message, secrets), ...withDiagnosis };
+  return {
+    code: "CONNECTOR_FAILED",
+    message: redactKnownSecrets(errorMessage(error), secrets),
+    ...withDiagnosis,
+  };
 }
+
+const errorMessage = (error: unknown): string => (error instanceof Error ? error.message : String(error));
 
 async function audit(
   input: RunSyncInput,

@@ -1,6 +1,7 @@
-import type { ApplyResult, DirectoryBatch, JsonValue } from "@uslimato/core";
+import type { ApplyResult, DirectoryBatch, JsonValue, LockFence } from "@uslimato/core";
 import type { Pool, PoolClient } from "pg";
 import { withTransaction } from "../transactions/with-transaction";
+import { fenceRefused } from "./fence-refused";
 import { otherChangeStatements } from "./other-change-statements";
 import { pageHead } from "./page-head";
 import type { PageStatement } from "./page-statement";
@@ -13,7 +14,9 @@ import { userChangeStatements } from "./user-change-statements";
  * groups, memberships and records; what the sweep saw and its end. A page that needs only its head (a page of new
  * users and their links, the bulk of a first sync) is that one statement, atomic on its own: one round trip. Any
  * other page runs its statements in one transaction. Any failure (a taken email is `STORAGE_CONFLICT`) leaves
- * nothing of the page, checkpoint included.
+ * nothing of the page, checkpoint included. With a `fence`, the head first checks the lock and the sweep's owner in
+ * the same statement and writes nothing unless both hold; then nothing else is sent (`SYNC_LOCK_LOST` or
+ * `SYNC_SWEEP_NOT_OWNED`).
  */
 export function applyPage(
   pool: Pool,
@@ -21,17 +24,20 @@ export function applyPage(
   integrationId: string,
   batch: DirectoryBatch,
   checkpoint: JsonValue,
+  fence?: LockFence,
 ): Promise<ApplyResult> {
   const statements: PageStatement[] = [
-    pageHead(s, integrationId, batch, checkpoint),
+    pageHead(s, integrationId, batch, checkpoint, fence),
     ...(batch.users ? userChangeStatements(s, integrationId, batch.users) : []),
     ...otherChangeStatements(s, integrationId, batch),
     ...sweepStatements(s, integrationId, batch),
   ];
   const run = async (client: PoolClient): Promise<ApplyResult> => {
     const result: ApplyResult = { sweptUsers: 0, sweptOthers: 0 };
-    for (const statement of statements) {
+    for (const [index, statement] of statements.entries()) {
       const rows = await client.query(statement.text, statement.values);
+      if (index === 0 && fence && !(rows.rows[0]?.fenced === 1 && rows.rows[0]?.owned === 1))
+        throw fenceRefused(integrationId, fence, rows.rows[0]);
       if (statement.counts) result[statement.counts.field] += statement.counts.read(rows);
     }
     return result;

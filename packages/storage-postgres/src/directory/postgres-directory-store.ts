@@ -20,8 +20,8 @@ export function createPostgresDirectoryStore(
   const growth = analyzeOnGrowth(pool, s, analyzeAfterRows);
   return {
     findUsers: (integrationId, query) => findUsers(pool, s, integrationId, query),
-    async applyPage(integrationId, batch, checkpoint) {
-      const result = await applyPage(pool, s, integrationId, batch, checkpoint);
+    async applyPage(integrationId, batch, checkpoint, fence) {
+      const result = await applyPage(pool, s, integrationId, batch, checkpoint, fence);
       await growth.added((batch.users?.create?.length ?? 0) + (batch.users?.link?.length ?? 0));
       return result;
     },

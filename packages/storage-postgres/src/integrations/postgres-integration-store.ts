@@ -96,7 +96,8 @@ export function createPostgresIntegrationStore(db: Queryable, s: string): Integr
                 cp AS (DELETE FROM ${s}.checkpoints WHERE integration_id = $1),
                 ln AS (DELETE FROM ${s}.user_links WHERE integration_id = $1),
                 gr AS (DELETE FROM ${s}.groups WHERE integration_id = $1),
-                ms AS (DELETE FROM ${s}.memberships WHERE integration_id = $1)
+                ms AS (DELETE FROM ${s}.memberships WHERE integration_id = $1),
+                sw AS (DELETE FROM ${s}.sweeps WHERE integration_id = $1)
            DELETE FROM ${s}.records WHERE integration_id = $1`,
         [id],
       );

@@ -1,4 +1,6 @@
 import type { DirectoryStore } from "@uslimato/core";
+import { checkSqliteFence } from "../database/check-sqlite-fence";
+import { checkSqliteSweep } from "../database/check-sqlite-sweep";
 import { inTransaction } from "../database/in-transaction";
 import { fromBool, fromJson } from "../database/json-column";
 import type { SqliteDatabase } from "../database/sqlite-database";
@@ -64,10 +66,12 @@ export function createSqliteDirectoryStore(database: SqliteDatabase): DirectoryS
         .all(integrationId, kind, JSON.stringify(externalIds))
         .map((row) => fromRecordRow(integrationId, kind, row));
     },
-    async applyPage(integrationId, batch, checkpoint) {
+    async applyPage(integrationId, batch, checkpoint, fence) {
       try {
         return inTransaction(db, () => {
           const now = Date.now();
+          checkSqliteFence(database, fence, now);
+          checkSqliteSweep(database, integrationId, batch, fence);
           if (batch.users) applySqliteUsers(database, integrationId, batch.users, now, batch.seen);
           applySqliteOthers(database, integrationId, batch, now);
           const result = applySqliteSweep(database, integrationId, batch, now);
@@ -90,8 +94,9 @@ export function createSqliteDirectoryStore(database: SqliteDatabase): DirectoryS
     async countPendingDeactivations(integrationId) {
       return Number(sql(`SELECT COUNT(*) AS n ${ACTIVE_PENDING}`).get(integrationId)?.n ?? 0);
     },
-    async commitPendingDeactivations(integrationId) {
+    async commitPendingDeactivations(integrationId, fence) {
       return inTransaction(db, () => {
+        checkSqliteFence(database, fence, Date.now());
         const changed = sql(
           `UPDATE users SET active = 0, updated_at = ? WHERE active = 1 AND id IN
            (SELECT user_id FROM user_links WHERE integration_id = ? AND pending = 1)`,
@@ -100,11 +105,14 @@ export function createSqliteDirectoryStore(database: SqliteDatabase): DirectoryS
         return Number(changed.changes);
       });
     },
-    async discardPendingDeactivations(integrationId) {
-      const cleared = sql("UPDATE user_links SET pending = 0 WHERE integration_id = ? AND pending = 1").run(
-        integrationId,
-      );
-      return Number(cleared.changes);
+    async discardPendingDeactivations(integrationId, fence) {
+      return inTransaction(db, () => {
+        checkSqliteFence(database, fence, Date.now());
+        const cleared = sql("UPDATE user_links SET pending = 0 WHERE integration_id = ? AND pending = 1").run(
+          integrationId,
+        );
+        return Number(cleared.changes);
+      });
     },
     async putUsers(users) {
       const upsert = sql(

@@ -49,7 +49,7 @@ describe("migrations", () => {
     expect(lookup.byEmail[0]?.linkedExternalIds).toEqual(["e1"]);
     await storage.close();
     const db = new DatabaseSync(file);
-    expect(versions(db)).toEqual([1, 2]);
+    expect(versions(db)).toEqual([1, 2, 3]);
     expect(hasIndex(db, "user_links_by_user")).toBe(true);
     db.close();
   });
@@ -58,7 +58,7 @@ describe("migrations", () => {
     await createSqliteStorage({ filename: file }).close();
     await createSqliteStorage({ filename: file }).close();
     const db = new DatabaseSync(file);
-    expect(versions(db)).toEqual([1, 2]);
+    expect(versions(db)).toEqual([1, 2, 3]);
     db.close();
   });
 
@@ -66,10 +66,10 @@ describe("migrations", () => {
     const db = new DatabaseSync(file);
     const broken = [
       ...MIGRATIONS,
-      { version: 3, name: "broken", sql: "CREATE TABLE half (a); SELECT no_such_fn();" },
+      { version: 4, name: "broken", sql: "CREATE TABLE half (a); SELECT no_such_fn();" },
     ];
-    expect(() => migrate(db, 3, broken)).toThrow(/no_such_fn/);
-    expect(versions(db)).toEqual([1, 2]);
+    expect(() => migrate(db, 4, broken)).toThrow(/no_such_fn/);
+    expect(versions(db)).toEqual([1, 2, 3]);
     expect(db.prepare("SELECT 1 FROM sqlite_master WHERE name = 'half'").get()).toBeUndefined();
     db.close();
   });

@@ -64,4 +64,17 @@ export const MIGRATIONS: ReadonlyArray<Migration> = [
       CREATE INDEX audit_by_at ON audit (at);
     `,
   },
+  {
+    version: 3,
+    name: "lock fencing tokens and holders; sweep owners",
+    sql: `
+      ALTER TABLE locks ADD COLUMN token INTEGER NOT NULL DEFAULT 0;
+      ALTER TABLE locks ADD COLUMN holder_pid INTEGER;
+      ALTER TABLE locks ADD COLUMN holder_machine TEXT;
+      CREATE TABLE sweeps (
+        integration_id TEXT NOT NULL, kind TEXT NOT NULL, sweep_id TEXT NOT NULL, token INTEGER,
+        closed INTEGER NOT NULL DEFAULT 0, PRIMARY KEY (integration_id, kind)
+      ) WITHOUT ROWID;
+    `,
+  },
 ];

@@ -79,7 +79,15 @@ export function createSqliteIntegrationStore(database: SqliteDatabase): Integrat
     async delete(id) {
       inTransaction(db, () => {
         sql("DELETE FROM integrations WHERE id = ?").run(id);
-        for (const table of ["secrets", "checkpoints", "user_links", "groups", "memberships", "records"]) {
+        for (const table of [
+          "secrets",
+          "checkpoints",
+          "user_links",
+          "groups",
+          "memberships",
+          "records",
+          "sweeps",
+        ]) {
           sql(`DELETE FROM ${table} WHERE integration_id = ?`).run(id);
         }
       });

@@ -10,7 +10,7 @@ import { createMemorySyncLogStore } from "./memory-sync-log-store";
 
 /**
  * A {@link StorageAdapter} that keeps everything in this process's memory: for tests, demos and benchmarks.
- * Data is lost when the process ends, and locks hold only within the process. Every lookup is a Map access, so
+ * Data is lost when the process ends, and locks (leases with fencing tokens) hold only within the process. Every lookup is a Map access, so
  * a page costs the same with ten users or a million.
  *
  * @example
@@ -27,7 +27,7 @@ export function createMemoryStorage(): StorageAdapter {
     checkpoints: createMemoryCheckpointStore(state),
     syncLogs: createMemorySyncLogStore(state),
     audit: createMemoryAuditStore(state),
-    locks: createMemoryLockStore(),
+    locks: createMemoryLockStore(state),
     directory: createMemoryDirectoryStore(state),
     async close() {},
   };

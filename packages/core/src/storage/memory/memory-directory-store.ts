@@ -5,6 +5,8 @@ import { applyMemoryOthers } from "./apply-memory-others";
 import { applyMemorySweep } from "./apply-memory-sweep";
 import { applyMemoryUsers } from "./apply-memory-users";
 import { checkMemoryBatch } from "./check-memory-batch";
+import { checkMemoryFence } from "./check-memory-fence";
+import { checkMemorySweep } from "./check-memory-sweep";
 import { copyJson, copyRecord } from "./copy-records";
 import { copyUser } from "./copy-user";
 import { linkedIdList } from "./linked-ids";
@@ -64,7 +66,9 @@ export function createMemoryDirectoryStore(state: MemoryState): DirectoryStore {
         return record ? [copyRecord(record.value)] : [];
       });
     },
-    async applyPage(integrationId, batch, checkpoint) {
+    async applyPage(integrationId, batch, checkpoint, fence) {
+      checkMemoryFence(state, fence);
+      const recordSweep = checkMemorySweep(state, integrationId, batch, fence);
       checkMemoryBatch(state, batch);
       const now = new Date();
       const directory = directoryOf(state, integrationId);
@@ -72,6 +76,7 @@ export function createMemoryDirectoryStore(state: MemoryState): DirectoryStore {
       applyMemoryOthers(integrationId, directory, batch, now);
       const result = applyMemorySweep(state, directory, batch, now);
       state.checkpoints.set(integrationId, { value: copyJson(checkpoint), updatedAt: now });
+      recordSweep();
       return result;
     },
     async countActiveLinkedUsers(integrationId) {
@@ -84,7 +89,8 @@ export function createMemoryDirectoryStore(state: MemoryState): DirectoryStore {
     async countPendingDeactivations(integrationId) {
       return pendingLinks(integrationId).filter((l) => state.users.get(l.userId)?.active).length;
     },
-    async commitPendingDeactivations(integrationId) {
+    async commitPendingDeactivations(integrationId, fence) {
+      checkMemoryFence(state, fence);
       const now = new Date();
       let changed = 0;
       for (const link of pendingLinks(integrationId)) {
@@ -98,7 +104,8 @@ export function createMemoryDirectoryStore(state: MemoryState): DirectoryStore {
       }
       return changed;
     },
-    async discardPendingDeactivations(integrationId) {
+    async discardPendingDeactivations(integrationId, fence) {
+      checkMemoryFence(state, fence);
       const pending = pendingLinks(integrationId);
       for (const link of pending) link.pendingDeactivation = false;
       return pending.length;

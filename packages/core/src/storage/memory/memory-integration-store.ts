@@ -40,6 +40,7 @@ export function createMemoryIntegrationStore(state: MemoryState): IntegrationSto
       state.secrets.delete(id);
       state.checkpoints.delete(id);
       state.directories.delete(id);
+      for (const key of state.sweeps.keys()) if (key.startsWith(`${id}\u0000`)) state.sweeps.delete(key);
     },
   };
 }

@@ -35,6 +35,13 @@ export interface MemoryDirectory {
   records: { device: Map<string, Swept<StoredRecord>>; asset: Map<string, Swept<StoredRecord>> };
 }
 
+/** A lock as the memory store keeps it: the last token handed out, and the current holder's lease if held. */
+export interface MemoryLock {
+  token: number;
+  /** The holder's lease end (epoch ms); 0 once released. */
+  expiresAt: number;
+}
+
 /** The whole in-memory database. Stored objects are never handed out; stores return copies. */
 export interface MemoryState {
   integrations: Map<string, IntegrationRecord>;
@@ -47,6 +54,10 @@ export interface MemoryState {
   /** normalized email -> userId. */
   usersByEmail: Map<string, string>;
   directories: Map<string, MemoryDirectory>;
+  /** Lock name -> lock; a released lock keeps its row so tokens only grow. */
+  locks: Map<string, MemoryLock>;
+  /** `integrationId \u0000 kind` -> the kind's sweep and its owner's fencing token. */
+  sweeps: Map<string, { sweepId: string; token: number | null; closed: boolean }>;
 }
 
 /** An empty in-memory database. */
@@ -60,6 +71,8 @@ export function createMemoryState(): MemoryState {
     users: new Map(),
     usersByEmail: new Map(),
     directories: new Map(),
+    locks: new Map(),
+    sweeps: new Map(),
   };
 }
 

@@ -2,12 +2,16 @@ import { describe } from "vitest";
 import { describeCheckpointsAndAtomicity } from "./describe-checkpoints-and-atomicity";
 import { describeDeactivations } from "./describe-deactivations";
 import { describeDeleteAndCopies } from "./describe-delete-and-copies";
+import { describeFencedWrites } from "./describe-fenced-writes";
 import { describeGroupsAndRecords } from "./describe-groups-and-records";
 import { describeIntegrationGuard } from "./describe-integration-guard";
 import { describeIntegrationStore } from "./describe-integration-store";
+import { describeLockLeases } from "./describe-lock-leases";
 import { describeLocks } from "./describe-locks";
 import { describeLogsAndAudit } from "./describe-logs-and-audit";
 import { describeSecretStore } from "./describe-secret-store";
+import { describeSweepOwnership } from "./describe-sweep-ownership";
+import { describeSyncLocks } from "./describe-sync-locks";
 import { describeUnstorableText } from "./describe-unstorable-text";
 import { describeUserLookups } from "./describe-user-lookups";
 import type { StorageConformanceOptions } from "./storage-conformance-options";
@@ -15,7 +19,8 @@ import type { StorageConformanceOptions } from "./storage-conformance-options";
 /**
  * Registers vitest tests that prove a {@link StorageAdapter} keeps the storage contract: CRUD and revisions,
  * secret compare-and-swap and key paging, atomic pages with their checkpoint, lookups, pending deactivations,
- * sweeps, groups, memberships, records, locks, logs, audit, delete semantics, returned copies, and a sync whose
+ * sweeps, groups, memberships, records, locks (leases, fencing tokens, fenced writes, sweep ownership, and whole
+ * sync runs that lose their lock or race), logs, audit, delete semantics, returned copies, and a sync whose
  * records hold text storage cannot hold (NUL, unpaired surrogates) failing those records alone.
  * `create` must return an adapter over empty storage; it is called before every test.
  *
@@ -35,6 +40,10 @@ export function runStorageConformance(options: StorageConformanceOptions): void 
     describeDeactivations(options);
     describeGroupsAndRecords(options);
     describeLocks(options);
+    describeLockLeases(options);
+    describeFencedWrites(options);
+    describeSweepOwnership(options);
+    describeSyncLocks(options);
     describeLogsAndAudit(options);
     describeDeleteAndCopies(options);
     describeUnstorableText(options);
