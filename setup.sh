@@ -2,7 +2,7 @@
 # The toolchain this repository needs, on a machine that may have only an older Node and npm:
 #   . ./setup.sh      puts Node and the pinned pnpm on this shell's PATH, installing what is missing
 #   ./setup.sh        the same, then prints the PATH line for your shell profile
-# - Node: kept if `node --version` meets package.json's engines (>= 22.13); otherwise Node 24 is installed from
+# - Node: kept if `node --version` meets package.json's engines; otherwise Node 24 is installed from
 #   the npm registry package node-<os>-<arch>@24 into ~/.node24 (no root, nothing system-wide, no download
 #   outside the registry).
 # - pnpm: kept if it is the version package.json's packageManager pins; otherwise that version is installed
@@ -34,25 +34,42 @@ _usl_node_package() {
   printf 'node-%s-%s' "${_usl_os}" "${_usl_arch}"
 }
 
-# The lowest Node the packages support, from package.json's engines (">=22.13" -> 22.13).
+# package.json's engines.node, e.g. "^22.20.0 || >=24.7.0" (clauses of the form ^A.B.C or >=A.B.C).
+_usl_engines() {
+  sed -n 's/.*"node": *"\([^"]*\)".*/\1/p' "${_usl_root}/package.json" | head -n 1
+}
+
+# The lowest Node the packages support: the version of engines' first clause ("^22.20.0 || ..." -> 22.20.0).
 uslimato_min_node() {
-  sed -n 's/.*"node": *">=\([0-9.]*\)".*/\1/p' "${_usl_root}/package.json" | head -n 1
+  _usl_engines | sed -E 's/^[^0-9]*([0-9.]+).*/\1/'
 }
 
-# Whether `node` on PATH is at least $1 (major.minor).
-_usl_node_at_least() {
-  _usl_have="$(node --version 2>/dev/null | sed -E 's/^v([0-9]+)\.([0-9]+).*/\1 \2/')"
+# Whether version $1.$2.$3 is at least $4.$5.$6.
+_usl_at_least() {
+  [ "$1" -gt "$4" ] || { [ "$1" -eq "$4" ] && { [ "$2" -gt "$5" ] || { [ "$2" -eq "$5" ] && [ "$3" -ge "$6" ]; }; }; }
+}
+
+# Whether `node` on PATH satisfies package.json's engines.
+_usl_node_fits() {
+  _usl_have="$(node --version 2>/dev/null | sed -nE 's/^v([0-9]+)\.([0-9]+)\.([0-9]+).*/\1 \2 \3/p')"
   [ -n "${_usl_have}" ] || return 1
-  set -- "${1%%.*}" "${1#*.}" ${_usl_have}
-  [ "$3" -gt "$1" ] || { [ "$3" -eq "$1" ] && [ "$4" -ge "$2" ]; }
+  for _usl_clause in $(_usl_engines | sed 's/||/ /g'); do
+    _usl_want="$(printf '%s' "${_usl_clause}" | sed -E 's/^[^0-9]*//' | tr '.' ' ')"
+    # shellcheck disable=SC2086 # split "22 20 0" into fields on purpose
+    case "${_usl_clause}" in
+      ^*) set -- ${_usl_have} ${_usl_want} && [ "$1" -eq "$4" ] && _usl_at_least "$@" && return 0 ;;
+      '>='*) set -- ${_usl_have} ${_usl_want} && _usl_at_least "$@" && return 0 ;;
+    esac
+  done
+  return 1
 }
 
-# Installs Node $1 (a version or range, e.g. 24 or 22.13.0) from the registry into $2 unless it is there,
+# Installs Node $1 (a version or range, e.g. 24 or 22.20.0) from the registry into $2 unless it is there,
 # and prints the folder that holds its `node`. Needs an npm on PATH.
 uslimato_node_bin() {
   _usl_pkg="$(_usl_node_package)"
   _usl_bin="$2/node_modules/${_usl_pkg}/bin"
-  if [ -x "${_usl_bin}/node" ] && { [ "$1" = "24" ] || "${_usl_bin}/node" --version | grep -q "^v$1"; }; then
+  if [ -x "${_usl_bin}/node" ] && "${_usl_bin}/node" --version | grep -q "^v$1"; then
     printf '%s' "${_usl_bin}"
     return 0
   fi
@@ -62,16 +79,15 @@ uslimato_node_bin() {
   fi
   _usl_say "installing Node $1 from the registry package ${_usl_pkg}@$1 into $2"
   if ! npm install --prefix "$2" --no-save --no-audit --no-fund --loglevel=error "${_usl_pkg}@$1" >&2; then
-    _usl_say "${_usl_pkg}@$1 could not be installed; install Node.js >= $(uslimato_min_node) by hand"
+    _usl_say "${_usl_pkg}@$1 could not be installed; install a Node.js that meets $(_usl_engines) by hand"
     return 1
   fi
   printf '%s' "${_usl_bin}"
 }
 
 _usl_setup() {
-  _usl_min="$(uslimato_min_node)"
-  if ! _usl_node_at_least "${_usl_min}"; then
-    _usl_say "node $(node --version 2>/dev/null || echo 'not found') is older than ${_usl_min}"
+  if ! _usl_node_fits; then
+    _usl_say "node $(node --version 2>/dev/null || echo 'not found') does not meet package.json's engines ($(_usl_engines))"
     _usl_nodebin="$(uslimato_node_bin 24 "${USLIMATO_TOOLCHAIN}")" || return 1
     PATH="${_usl_nodebin}:${PATH}"
     export PATH
@@ -114,6 +130,6 @@ else
   _usl_say "the toolchain is not ready (see above)"
   _usl_ok=1
 fi
-unset _usl_os _usl_arch _usl_have _usl_pkg _usl_bin _usl_min _usl_nodebin _usl_pnpm _usl_pnpm_dir \
+unset _usl_os _usl_arch _usl_have _usl_clause _usl_want _usl_pkg _usl_bin _usl_nodebin _usl_pnpm _usl_pnpm_dir \
   _usl_path _usl_sourced
 [ "${_usl_ok}" = 0 ]

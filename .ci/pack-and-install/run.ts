@@ -120,6 +120,16 @@ try {
         failures.push(`${check} with ${node}:\n${stdout ?? ""}${stderr ?? String(error)}`);
       }
     }
+    // The main job end to end on the installed files: simulator, connector, SQLite store, webhooks.
+    try {
+      run(join(project, "node_modules", ".bin", "uslimato"), ["demo", "--users", "500"], project, env);
+      console.log(
+        `pack-and-install: uslimato demo --users 500 (node ${run(node, ["--version"], project).trim()}) ok`,
+      );
+    } catch (error) {
+      const { stdout, stderr } = error as { stdout?: string; stderr?: string };
+      failures.push(`uslimato demo with ${node} failed:\n${stdout ?? ""}${stderr ?? String(error)}`);
+    }
     for (const bin of bins) {
       try {
         const help = run(join(project, "node_modules", ".bin", bin), ["--help"], project, env);
