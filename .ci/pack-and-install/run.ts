@@ -4,13 +4,14 @@
  * (their third-party dependencies come from the registry), then checks, in ESM and in CJS, that each package
  * is one module graph: a class is the same whichever entry point it came through (core root vs
  * core/testing, scheduler root vs scheduler/pg-boss), no class is bundled into two files of one package, the
- * simulator's render worker runs from the installed files, and the `uslimato` and `uslimato-sim` bins start.
+ * simulator's render worker runs from the installed files, `uslimato demo` runs, the `uslimato` and
+ * `uslimato-sim` bins start, and every tarball carries the repository's LICENSE.
  *
  * Run after `pnpm build`: `pnpm check:installed [--node <path of another node binary>]...`; every check runs
  * with this process's node and with each `--node` given (CI adds the lowest supported Node).
  */
 import { execFileSync } from "node:child_process";
-import { cpSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from "node:fs";
+import { cpSync, existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { dirname, join } from "node:path";
 
@@ -103,7 +104,12 @@ try {
     `pack-and-install: ${files.length} tarballs packed and installed in ${Date.now() - started} ms`,
   );
 
+  const license = readFileSync(join(root, "LICENSE"), "utf8");
   for (const { manifest } of published) {
+    const installed = join(project, "node_modules", manifest.name, "LICENSE");
+    if (!existsSync(installed) || readFileSync(installed, "utf8") !== license) {
+      failures.push(`${manifest.name}: the tarball has no LICENSE, or not the repository's`);
+    }
     for (const duplicate of duplicatedClasses(join(project, "node_modules", manifest.name))) {
       failures.push(`${manifest.name}: ${duplicate}`);
     }
