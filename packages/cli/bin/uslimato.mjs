@@ -1,11 +1,8 @@
 #!/usr/bin/env node
 // The `uslimato` command. Installed from npm it runs the built dist/bin.js. In a clone of the repository
-// before the first `pnpm build` there is no dist/: it then runs src/bin.ts through tsx with the
-// `@uslimato/source` condition (every workspace package from its sources), as `pnpm uslimato` does.
-import { spawn } from "node:child_process";
+// before the first `pnpm build` there is no dist/: it then runs src/bin.ts through tsx, resolving workspace
+// packages by the `@uslimato/source` condition (each from its sources), as `pnpm uslimato` does.
 import { existsSync } from "node:fs";
-import { constants } from "node:os";
-import { fileURLToPath } from "node:url";
 
 const built = new URL("../dist/bin.js", import.meta.url);
 if (existsSync(built)) {
@@ -13,16 +10,16 @@ if (existsSync(built)) {
 } else {
   let tsx;
   try {
-    tsx = import.meta.resolve("tsx");
+    tsx = await import(import.meta.resolve("tsx/esm/api"));
   } catch {
     process.stderr.write("uslimato: dist/ is missing and tsx is not installed; run `pnpm build` first\n");
     process.exit(1);
   }
-  const source = fileURLToPath(new URL("../src/bin.ts", import.meta.url));
-  const args = ["--conditions=@uslimato/source", "--import", tsx, source, ...process.argv.slice(2)];
-  const child = spawn(process.execPath, args, { stdio: "inherit" });
-  // Ctrl-C reaches the child from the terminal itself; this process waits for it and exits as it did.
-  process.on("SIGINT", () => {});
-  process.on("SIGTERM", () => child.kill("SIGTERM"));
-  child.on("exit", (code, signal) => process.exit(signal ? 128 + constants.signals[signal] : (code ?? 1)));
+  tsx.register();
+  // Registered after tsx, so it runs first: adds the condition, then hands on to tsx's resolve.
+  const sourceCondition = `export const resolve = (specifier, context, next) =>
+    next(specifier, { ...context, conditions: [...context.conditions, "@uslimato/source"] });`;
+  const { register } = await import("node:module");
+  register(`data:text/javascript,${encodeURIComponent(sourceCondition)}`);
+  await import(new URL("../src/bin.ts", import.meta.url).href);
 }
