@@ -11,8 +11,8 @@ const config: KnipConfig = {
   workspaces: {
     ".": {
       // The docs' snippets count as code of the root, which `pnpm check:docs` compiles them from.
-      entry: [".ci/check-snippets.ts", ".ci/pack-and-install/*.{ts,mjs,cjs}", "README.md", "docs/**/*.md"],
-      ignore: ["docs/api/**", ".changeset/**"],
+      entry: [".ci/pack-and-install/*.{ts,mjs,cjs}", "README.md", "docs/**/*.md"],
+      ignore: [".changeset/**"],
       // The root links every package for its bins (`pnpm exec uslimato`, `npx uslimato-sim`) and for the package
       // READMEs' snippets, which `pnpm check:docs` compiles from here too.
       ignoreDependencies: ["@uslimato/*"],
@@ -22,7 +22,7 @@ const config: KnipConfig = {
     },
     "packages/benchmarks": {
       // src/main.ts runs each client in a child process by file path (clients/client-module.ts).
-      entry: ["src/main.ts", "src/clients/*.ts", "README.md"],
+      entry: ["src/clients/*.ts", "README.md"],
       // The peer that @uslimato/scheduler/pg-boss loads: installed here for the scheduler suite.
       ignoreDependencies: ["pg-boss"],
     },
