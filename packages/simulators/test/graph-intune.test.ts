@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { createGraphModel, type GraphSimulator, startGraphSimulator } from "../src/index";
+import { type GraphSimulator, startGraphSimulator } from "../src/index";
 import { followAll, getToken, graphGet, type Page } from "./fixtures/index";
 
 type Row = Record<string, unknown>;
