@@ -16,7 +16,7 @@ function frontEnd(path: string): string {
  * Intune's inner error text: a JSON document (CRLF-indented, `_version` 3) naming an operation id, an activity
  * id and the internal front-end URL, which Graph then embeds as a string.
  */
-export function intuneInnerMessage(request: SimRequest, headers: Record<string, string> = {}): string {
+function intuneInnerMessage(request: SimRequest, headers: Record<string, string> = {}): string {
   const operationId = randomUUID();
   const activityId = randomUUID();
   const url = `https://fef.msua06.manage.microsoft.com/${frontEnd(request.url.pathname)}${request.url.pathname.replace(/^\/v1\.0/, "")}?api-version=2024-01-25`;

@@ -1,8 +1,8 @@
 import { deterministicGuid } from "../../random/deterministic-guid";
 import type { AuditProperty, IntuneAuditEvent, ManagedDevice } from "./graph-types";
 
-/** Salt of audit event ids. */
-export const AUDIT_SALT = 10;
+// salt of audit event ids
+const AUDIT_SALT = 10;
 const CORRELATION_SALT = 11;
 
 /** What an admin did to a device, as the model's audit log names it. */

@@ -4,12 +4,12 @@ import type { EntraDevice, ManagedDevice } from "./graph-types";
 /** Salt of Entra device object ids (`device.id`, not `deviceId`). */
 export const ENTRA_DEVICE_SALT = 5;
 /** Intune's MDM application id, as Entra devices managed by Intune carry it. */
-export const INTUNE_MDM_APP_ID = "0000000a-0000-0000-c000-000000000000";
+const INTUNE_MDM_APP_ID = "0000000a-0000-0000-c000-000000000000";
 
 const ENTRA_OS: Record<string, string> = { macOS: "MacMDM" };
 
 /** Whether a managed device has an Entra device at all (`azureADDeviceId` neither `""` nor all zeros). */
-export function hasEntraDevice(device: ManagedDevice): boolean {
+function hasEntraDevice(device: ManagedDevice): boolean {
   return device.azureADDeviceId !== "" && !/^0{8}-0{4}-0{4}-0{4}-0{12}$/.test(device.azureADDeviceId);
 }
 

@@ -5,9 +5,9 @@ import type { ComplianceState, ManagedDevice } from "./graph-types";
 /** Salt of managed device ids in {@link deterministicGuid}. */
 export const DEVICE_SALT = 3;
 /** Salt of the Entra `deviceId` (`azureADDeviceId`) of managed devices. */
-export const AAD_DEVICE_SALT = 4;
+const AAD_DEVICE_SALT = 4;
 /** The all-zero GUID some userless devices carry as `azureADDeviceId`. */
-export const ZERO_GUID = "00000000-0000-0000-0000-000000000000";
+const ZERO_GUID = "00000000-0000-0000-0000-000000000000";
 /** `complianceGracePeriodExpirationDateTime` of devices that are not in a grace period. */
 export const NO_GRACE_PERIOD = "9999-12-31T23:59:59Z";
 
