@@ -16,6 +16,7 @@ import {
   type UserEntry,
 } from "./graph-model";
 import type { GraphGroup, GraphUser } from "./graph-types";
+import { drawUser, USER_FIELDS } from "./user-fields";
 
 type DistributiveOmit<T, K extends PropertyKey> = T extends unknown ? Omit<T, K> : never;
 
@@ -129,7 +130,17 @@ export function createGraphModel(options: GraphModelOptions = {}): GraphModel {
     clock,
     domain,
     ownerChangeMovesLastSync: options.ownerChangeMovesLastSync ?? false,
-    userAt: (index) => userEntry(index).user,
+    userAt(index) {
+      const changed = users.get(index);
+      if (changed) return changed.user;
+      const draw = drawUser(seed, index, domain);
+      return {
+        id: USER_FIELDS.id(draw),
+        userPrincipalName: USER_FIELDS.userPrincipalName(draw),
+        displayName: USER_FIELDS.displayName(draw),
+        mail: USER_FIELDS.mail(draw),
+      };
+    },
     liveUser: (id) => model.getUser(id),
     record: (index, changeType, entra) => record({ resource: "devices", index, changeType, entra }),
   });

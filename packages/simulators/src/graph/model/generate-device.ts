@@ -64,8 +64,11 @@ function complianceFor(roll: number): ComplianceState {
   return "compliant";
 }
 
+const DATE = new Date(0);
+
 function iso(ms: number): string {
-  return `${new Date(ms).toISOString().slice(0, 19)}Z`;
+  DATE.setTime(ms);
+  return `${DATE.toISOString().slice(0, 19)}Z`;
 }
 
 function hex(value: number, digits: number): string {
@@ -130,16 +133,12 @@ export function generateDevice(
   const unregistered = index % 50 === 19 || index % 50 === 29;
   const prefix = hardware.os === "Windows" ? "DESKTOP" : hardware.os.toUpperCase();
   const deviceName = `${prefix}-${(h >>> 4).toString(36).toUpperCase().padStart(7, "0").slice(0, 7)}`;
-  const owned = ownerFields(index, owner);
   const local = owner ? owner.userPrincipalName.split("@")[0] : undefined;
   const total = [128, 256, 512][g % 3] as number;
   const device: ManagedDevice = {
     id: deterministicGuid(seed, DEVICE_SALT, index),
-    ...owned,
     deviceName,
-    managedDeviceName: local
-      ? `${local}_${hardware.os}_${new Date(enrolled).toISOString().slice(0, 10)}`
-      : deviceName,
+    managedDeviceName: local ? `${local}_${hardware.os}_${iso(enrolled).slice(0, 10)}` : deviceName,
     managedDeviceOwnerType: index % 10 === 9 ? "unknown" : h % 5 === 0 ? "personal" : "company",
     enrolledDateTime: iso(enrolled),
     lastSyncDateTime: iso(lastSync),
@@ -180,8 +179,9 @@ export function generateDevice(
     iccid: hardware.mobile ? `8949${String(h % 1_000_000_000).padStart(15, "0")}` : null,
     remoteAssistanceSessionUrl: null,
   };
+  Object.assign(device, ownerFields(index, owner));
   if (hardware.os === "Windows" && (g >>> 24) % 3 === 0) {
-    return { "@odata.type": "#microsoft.graph.windowsManagedDevice", ...device };
+    device["@odata.type"] = "#microsoft.graph.windowsManagedDevice";
   }
   return device;
 }
