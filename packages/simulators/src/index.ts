@@ -31,6 +31,7 @@ export type { FaultKind, FaultRule } from "./faults/fault-rule";
 export { createGraphHandlers, type GraphHandlersOptions } from "./graph/create-graph-handlers";
 export type { GraphServiceOptions } from "./graph/create-graph-service";
 export type { GraphBehaviour } from "./graph/graph-context";
+export type { IntuneBudget, IntuneRequestLimits } from "./graph/intune/create-intune-gate";
 export type { AppRegistration } from "./graph/model/app-registration";
 export { createGraphModel } from "./graph/model/create-graph-model";
 export {
@@ -38,16 +39,26 @@ export {
   DEFAULT_CLIENT_ID,
   DEFAULT_CLIENT_SECRET,
   DEFAULT_ROLES,
+  type DeviceEntry,
+  type DeviceModel,
+  type DeviceState,
   type GraphModel,
   type GraphModelOptions,
   type UserEntry,
 } from "./graph/model/graph-model";
 export type {
+  AuditProperty,
+  CompliancePolicy,
   ComplianceState,
+  DeviceComplianceStatus,
+  EntraDevice,
   GraphGroup,
   GraphUser,
   GraphUserProperty,
+  IntuneAuditEvent,
   ManagedDevice,
+  ManagedDeviceProperty,
+  ManagementState,
   UserState,
 } from "./graph/model/graph-types";
 export type { LifecycleEvent, NotificationDelivery, Subscription } from "./graph/notifications/subscription";

@@ -6,14 +6,15 @@ import { runCli } from "./run-cli";
 describe("uslimato-sim", () => {
   it("starts a 100,000-user Graph simulator on a free port and prints how to reach it", async () => {
     const lines: string[] = [];
-    const run = await runCli(["graph", "--users", "100000", "--port", "0", "--seed", "3"], (l) =>
-      lines.push(l),
+    const run = await runCli(
+      ["graph", "--users", "100000", "--devices", "120000", "--port", "0", "--seed", "3"],
+      (l) => lines.push(l),
     );
     if (run.kind !== "graph") throw new Error("expected a Graph simulator");
     try {
       const { url } = run.simulator;
       expect(lines[0]).toMatch(
-        new RegExp(`^Graph simulator on ${url} \\(100000 users, started in \\d+ ms\\)$`),
+        new RegExp(`^Graph simulator on ${url} \\(100000 users, 120000 devices, started in \\d+ ms\\)$`),
       );
       expect(lines.join("\n")).toContain(`client id ${DEFAULT_CLIENT_ID}`);
       const token = await getToken(run.simulator);
@@ -24,6 +25,13 @@ describe("uslimato-sim", () => {
       ).json()) as { value: unknown[] };
       expect(page.value).toHaveLength(999);
       expect(run.simulator.model.counts().users).toBe(100_000);
+      expect(lines.join("\n")).toContain(`${url}/v1.0/deviceManagement/managedDevices`);
+      const devices = (await (
+        await fetch(`${url}/v1.0/deviceManagement/managedDevices?$select=id&$count=true&$top=1`, {
+          headers: { authorization: `Bearer ${token}` },
+        })
+      ).json()) as { "@odata.count": number };
+      expect(devices["@odata.count"]).toBe(120_000);
     } finally {
       await run.simulator.close();
     }

@@ -66,10 +66,14 @@ export async function runCli(args: readonly string[], print: (line: string) => v
     });
     const simulator = await startGraphSimulator({ model, port: count("port", values.port, 4010), host });
     const ms = Math.round(performance.now() - started);
-    print(`Graph simulator on ${simulator.url} (${model.counts().users} users, started in ${ms} ms)`);
+    const counts = model.counts();
+    print(
+      `Graph simulator on ${simulator.url} (${counts.users} users, ${counts.devices} devices, started in ${ms} ms)`,
+    );
     print(`  tenant id:      ${simulator.tenantId}`);
     print(`  token endpoint: ${simulator.url}/${simulator.tenantId}/oauth2/v2.0/token`);
     print(`  users:          ${simulator.graphBaseUrl}/v1.0/users`);
+    print(`  Intune devices: ${simulator.graphBaseUrl}/v1.0/deviceManagement/managedDevices`);
     print(`  SIMULATOR-ONLY demo app: client id ${DEFAULT_CLIENT_ID}  secret ${DEFAULT_CLIENT_SECRET}`);
     return { kind: "graph", simulator };
   }

@@ -36,7 +36,8 @@ export type PageFault =
   | { kind: "emptyPage" }
   | { kind: "duplicatePage" }
   | { kind: "loopNextLink" }
-  | { kind: "expiredDelta"; style?: "gone" | "syncStateNotFound" };
+  | { kind: "expiredDelta"; style?: "gone" | "syncStateNotFound" }
+  | { kind: "truncatedListing"; keep?: number; reportedCount: "full" | "truncated" | "none" };
 
 /** A router: one simulated service behind any transport. */
 export type SimHandler = (request: SimRequest, fault?: PageFault) => Promise<SimResponse>;
