@@ -37,9 +37,13 @@ describe("uslimato-sim", () => {
     );
     if (run.kind !== "sap") throw new Error("expected a SAP simulator");
     try {
-      const response = await fetch(`${run.simulator.url}/sap/opu/odata/sap/API_EQUIPMENT/Equipment`, {
-        headers: { authorization: `Basic ${btoa("U1:p")}`, "sap-client": "200" },
-      });
+      const open = encodeURIComponent("ValidityEndDate eq datetime'9999-12-31T00:00:00'");
+      const response = await fetch(
+        `${run.simulator.url}/sap/opu/odata/sap/API_EQUIPMENT/Equipment?$filter=${open}`,
+        {
+          headers: { authorization: `Basic ${btoa("U1:p")}`, "sap-client": "200" },
+        },
+      );
       expect(((await response.json()) as { d: { results: unknown[] } }).d.results).toHaveLength(10);
       expect(lines.at(-1)).toContain("U1 / p, sap-client 200");
     } finally {
