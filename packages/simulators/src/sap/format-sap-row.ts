@@ -74,5 +74,6 @@ export function keyPredicate(
       return version === "v2" ? `${key}=guid'${String(value)}'` : `${key}=${String(value)}`;
     return `${key}='${String(value).replace(/'/g, "''")}'`;
   });
-  return `(${parts.join(",")})`;
+  // a single key goes without its name, as Gateway writes it: A_BusinessPartner('1000000')
+  return keys.length === 1 ? `(${(parts[0] ?? "").slice(`${keys[0]}=`.length)})` : `(${parts.join(",")})`;
 }
