@@ -4,7 +4,6 @@ import { createSapModel, type SapModel, type SapSimulator, startSapSimulator } f
 const EQUIPMENT = "/sap/opu/odata/sap/API_EQUIPMENT/Equipment";
 const FA = "/sap/opu/odata4/sap/api_fixedasset/srvd_a2x/sap/fixedasset/0001";
 const BP = "/sap/opu/odata/sap/API_BUSINESS_PARTNER";
-const OPEN = "ValidityEndDate eq datetime'9999-12-31T00:00:00'";
 const q = encodeURIComponent;
 
 describe("SAP simulator: the three standard services and a custom employee view over HTTP", () => {

@@ -21,12 +21,13 @@ const q = encodeURIComponent;
 const basic = { authorization: `Basic ${btoa("SIM_USER:sim-password")}` };
 
 type Row = { Equipment: string; ValidityEndDate: string };
+type Page = { d: { results: Row[]; __next?: string }; value: unknown[] };
 const keyOf = (r: Row) => `${r.Equipment}|${r.ValidityEndDate}`;
 
 describe("SAP simulator: server paging, offset skiptokens and keyset paging", () => {
   let sap: SapSimulator;
   let model: SapModel;
-  const get = async (url: string) =>
+  const get = async (url: string): Promise<Page> =>
     (await fetch(url.startsWith("http") ? url : `${sap.url}${url}`, { headers: basic })).json();
   beforeAll(async () => {
     model = createSapModel({
@@ -49,8 +50,8 @@ describe("SAP simulator: server paging, offset skiptokens and keyset paging", ()
     expect(page.d.__next).toBe(
       `${sap.url}${EQUIPMENT}?$skiptoken=20&$top=50&$select=Equipment,ValidityEndDate`,
     );
-    const second = await get(page.d.__next);
-    const third = await get(second.d.__next);
+    const second = await get(page.d.__next ?? "");
+    const third = await get(second.d.__next ?? "");
     expect([second.d.results.length, third.d.results.length, third.d.__next]).toEqual([20, 10, undefined]);
     expect((await get(`${EQUIPMENT}?$select=Equipment`)).d.results).toHaveLength(10);
     // other services keep their own limits (RAP: 100 without $top)
@@ -123,7 +124,7 @@ describe("SAP simulator: server paging, offset skiptokens and keyset paging", ()
     sap.setService("equipment", { skiptoken: "cursor" });
     const page = await get(`${EQUIPMENT}?$top=30&$select=Equipment`);
     expect(page.d.__next).toMatch(/\$skiptoken=[A-Za-z0-9_-]{8,}&\$top=30/);
-    expect((await get(page.d.__next)).d.results).toHaveLength(10);
+    expect((await get(page.d.__next ?? "")).d.results).toHaveLength(10);
     sap.setService("equipment", { skiptoken: "offset" });
     sap.faults.inject({ kind: "loopNextLink", match: /API_EQUIPMENT/, times: 1 });
     const looped = await get(`${EQUIPMENT}?$top=50&$select=Equipment&$skiptoken=20`);
@@ -357,7 +358,7 @@ describe("SAP simulator over msw: the same answers as over HTTP", () => {
   );
   let sap: SapSimulator;
   beforeAll(async () => {
-    server.listen({ onUnhandledRequest: "bypass" });
+    server.listen({ onUnhandledFrame: "bypass" });
     sap = await startSapSimulator({ model, services: { equipment: { maxPageSize: 7 } } });
   });
   afterAll(async () => {
