@@ -28,7 +28,9 @@ describe("SAP simulator: server paging, offset skiptokens and keyset paging", ()
   let sap: SapSimulator;
   let model: SapModel;
   const get = async (url: string): Promise<Page> =>
-    (await fetch(url.startsWith("http") ? url : `${sap.url}${url}`, { headers: basic })).json();
+    (
+      await fetch(url.startsWith("http") ? url : `${sap.url}${url}`, { headers: basic })
+    ).json() as Promise<Page>;
   beforeAll(async () => {
     model = createSapModel({
       seed: 5,
