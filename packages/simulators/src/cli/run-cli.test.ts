@@ -51,6 +51,52 @@ describe("uslimato-sim", () => {
     }
   });
 
+  it("starts the SAP simulator with fixed assets, a time zone, page caps, OAuth and a v4 custom employee view", async () => {
+    const lines: string[] = [];
+    const run = await runCli(
+      [
+        "sap",
+        "--equipment",
+        "5",
+        "--fixed-assets",
+        "7",
+        "--employees",
+        "9",
+        "--port",
+        "0",
+        "--time-zone",
+        "Europe/Berlin",
+        "--max-page",
+        "3",
+        "--oauth-client",
+        "HUB",
+        "--oauth-secret",
+        "s",
+        "--custom-employees",
+        "v4",
+      ],
+      (l) => lines.push(l),
+    );
+    if (run.kind !== "sap") throw new Error("expected a SAP simulator");
+    try {
+      const auth = { authorization: `Basic ${btoa("SIM_USER:sim-password")}` };
+      const assets = (await (
+        await fetch(
+          `${run.simulator.url}/sap/opu/odata4/sap/api_fixedasset/srvd_a2x/sap/fixedasset/0001/FixedAsset?$top=50&$count=true`,
+          { headers: auth },
+        )
+      ).json()) as { value: unknown[]; "@odata.count": number; "@odata.nextLink"?: string };
+      expect(assets.value).toHaveLength(3);
+      expect(assets["@odata.count"]).toBeGreaterThanOrEqual(7);
+      expect(assets["@odata.nextLink"]).toMatch(/^FixedAsset\?\$skiptoken=3&/);
+      expect(run.simulator.model.systemTimeZone).toBe("Europe/Berlin");
+      expect(lines.join("\n")).toContain("/sap/bc/sec/oauth2/token (client HUB)");
+      expect(lines.join("\n")).toContain("yy1_workforceperson");
+    } finally {
+      await run.simulator.close();
+    }
+  });
+
   it("prints usage for no or an unknown command, and refuses bad numbers", async () => {
     const lines: string[] = [];
     expect(await runCli([], (l) => lines.push(l))).toEqual({ kind: "usage", exitCode: 0 });
