@@ -69,6 +69,7 @@ export {
 } from "./graph/start-graph-simulator";
 export type { RequestLog, RequestRecord } from "./http/request-log";
 export type { SimulatorTls } from "./http/serve-node";
+export type { SimClientCertificate } from "./http/sim-exchange";
 export {
   createSimulatorNetworkClient,
   type SimulatorNetworkClient,
@@ -76,7 +77,20 @@ export {
 } from "./msal/create-simulator-network-client";
 export { createSapHandlers } from "./sap/create-sap-handlers";
 export { createSapModel } from "./sap/create-sap-model";
-export type { SapServiceOptions } from "./sap/create-sap-service";
-export type { SapEntitySet, SapKind, SapRow, SapServiceDefinition } from "./sap/sap-entity-set";
-export type { SapModel, SapModelOptions } from "./sap/sap-model";
+export type { SapService, SapServiceOptions } from "./sap/create-sap-service";
+export type {
+  SapEntitySet,
+  SapKind,
+  SapNavigation,
+  SapRow,
+  SapServiceDefinition,
+} from "./sap/sap-entity-set";
+export type {
+  SapCustomEmployeeFields,
+  SapCustomEmployeesOptions,
+  SapModel,
+  SapModelOptions,
+} from "./sap/sap-model";
+export type { SapOAuthClient } from "./sap/sap-oauth";
+export type { SapMessage, SapServiceSwitches } from "./sap/sap-service-switches";
 export { type SapSimulator, type SapSimulatorOptions, startSapSimulator } from "./sap/start-sap-simulator";

@@ -6,6 +6,18 @@ export interface SimRequest {
   /** Lower-cased header names. */
   headers: Record<string, string>;
   body: string;
+  /** The TLS client certificate the caller presented (https with `requestCert` only). */
+  clientCertificate?: SimClientCertificate;
+}
+
+/** A client certificate as the server saw it during the TLS handshake. */
+export interface SimClientCertificate {
+  /** SHA-256 fingerprint, `AB:CD:...` as node reports it. */
+  fingerprint256: string;
+  /** Subject common name. */
+  subject: string;
+  /** Whether it chains to the server's `ca`. */
+  authorized: boolean;
 }
 
 /**
