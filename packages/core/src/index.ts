@@ -34,13 +34,14 @@ export type {
   EntityKind,
   FullScanMarker,
   MembershipChange,
+  RecordOwner,
   RemovalReason,
   SourcePage,
   SourceRecord,
   SourceRemoval,
   SyncNotice,
 } from "./connector/source-page";
-export { ENTITY_KINDS } from "./connector/source-page";
+export { ENTITY_KINDS, LISTING_INCOMPLETE, SWEEP_INCOMPLETE } from "./connector/source-page";
 export type { ConfigIssue } from "./errors/config-error";
 export { ConfigError } from "./errors/config-error";
 export { CoreError } from "./errors/core-error";
@@ -59,6 +60,7 @@ export { createHub } from "./hub/create-hub";
 export { createSealedState, STATE_PREFIX } from "./hub/create-sealed-state";
 export type { ActingOptions, Hub, IntegrationEvent, IntegrationsApi, SyncNowOptions } from "./hub/hub";
 export type { HubOptions } from "./hub/hub-options";
+export type { RecordsApi } from "./hub/records-api";
 export { timeOrderedId } from "./ids/time-ordered-id";
 export type { CreateIntegrationInput, UpdateIntegrationInput } from "./integrations/integration-input";
 export type { ConfiguredSecret, IntegrationView } from "./integrations/integration-view";
@@ -98,10 +100,12 @@ export { createMemoryStorage } from "./storage/memory/create-memory-storage";
 export type {
   CheckpointRecord,
   IntegrationRecord,
+  RecordKind,
   SealedSecretRecord,
   StoredGroup,
   StoredMembership,
   StoredRecord,
+  StoredRecordOwner,
   StoredUser,
   UserLink,
 } from "./storage/records";
@@ -115,6 +119,9 @@ export type {
   LockHandle,
   LockStore,
   NewUser,
+  RecordListQuery,
+  RecordOwnerInput,
+  RecordUpsert,
   SecretStore,
   StorageAdapter,
   SyncLogStore,

@@ -7,6 +7,7 @@ import { createIntegrationsApi } from "./create-integrations-api";
 import type { Hub } from "./hub";
 import { createHubCore } from "./hub-core";
 import type { HubOptions } from "./hub-options";
+import { createRecordsApi } from "./records-api";
 
 /**
  * Composes a hub from the host's storage adapter, credential vault, connectors, plan and logger.
@@ -58,6 +59,7 @@ export function createHub(options: HubOptions): Hub {
         mapperFor: core.mappers.mapperFor(record, connector),
         logger: core.logger,
         trigger,
+        ...(syncOptions.reason ? { reason: syncOptions.reason } : {}),
         actor: syncOptions.actor ?? actorOf(trigger),
         requestedMode: syncOptions.full ? "full" : "auto",
         ...(syncOptions.signal ? { signal: syncOptions.signal } : {}),
@@ -84,22 +86,35 @@ export function createHub(options: HubOptions): Hub {
 
     async confirmDeactivations(id, { actor } = {}) {
       const record = await core.load(id);
-      const count = await storage.directory.commitPendingDeactivations(id);
-      await core.audit(record, actor, "sync.deactivations.confirmed", { count });
-      return count;
+      const users = await storage.directory.commitPendingDeactivations(id);
+      const records = await storage.directory.commitPendingRemovals(id);
+      await core.audit(record, actor, "sync.deactivations.confirmed", {
+        count: users + records,
+        users,
+        records,
+      });
+      return users + records;
     },
 
     async discardDeactivations(id, { actor } = {}) {
       const record = await core.load(id);
-      const count = await storage.directory.discardPendingDeactivations(id);
-      await core.audit(record, actor, "sync.deactivations.discarded", { count });
-      return count;
+      const users = await storage.directory.discardPendingDeactivations(id);
+      const records = await storage.directory.discardPendingRemovals(id);
+      await core.audit(record, actor, "sync.deactivations.discarded", {
+        count: users + records,
+        users,
+        records,
+      });
+      return users + records;
     },
+
+    records: createRecordsApi(storage.directory),
   };
 }
 
 function actorOf(trigger: SyncTrigger): Actor {
   if (trigger === "schedule") return { type: "scheduler", id: "scheduler" };
   if (trigger === "webhook") return { type: "webhook", id: "webhook" };
+  if (trigger === "watch") return { type: "watcher", id: "watcher" };
   return SYSTEM_ACTOR;
 }

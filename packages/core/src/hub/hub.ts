@@ -4,6 +4,7 @@ import type { CreateIntegrationInput, UpdateIntegrationInput } from "../integrat
 import type { IntegrationView } from "../integrations/integration-view";
 import type { SyncProgress } from "../sync/sync-progress";
 import type { SyncLog, SyncTrigger } from "../sync-log/sync-log";
+import type { RecordsApi } from "./records-api";
 
 /** Who is acting, for the audit log. Default: the system. */
 export interface ActingOptions {
@@ -12,8 +13,10 @@ export interface ActingOptions {
 
 /** Options of {@link Hub.syncNow}. */
 export interface SyncNowOptions extends ActingOptions {
-  /** What started the run. Default `manual` ("Sync now"). */
+  /** What started the run. Default `manual` ("Sync now"); `watch` for a change watcher. */
   trigger?: SyncTrigger;
+  /** Why the run started, in words (a watcher's reason); kept in the sync log as `reason`. */
+  reason?: string;
   /** `true` forgets the checkpoint and reads everything. */
   full?: boolean;
   signal?: AbortSignal;
@@ -58,10 +61,15 @@ export interface Hub {
   syncLogs(id: string, page?: { limit?: number; before?: Date }): Promise<SyncLog[]>;
   /** Audit entries, newest first. */
   auditLog(filter: { tenantId?: string; integrationId?: string; limit?: number }): Promise<AuditEntry[]>;
-  /** Applies deactivations held back by the mass-deactivation guard; returns how many users were deactivated. */
+  /**
+   * Applies deactivations and device/asset removals held back by the mass-deactivation guard; returns how many
+   * users were deactivated plus how many records were removed.
+   */
   confirmDeactivations(id: string, options?: ActingOptions): Promise<number>;
-  /** Drops deactivations held back by the guard; returns how many were dropped. */
+  /** Drops deactivations and removals held back by the guard; returns how many were dropped. */
   discardDeactivations(id: string, options?: ActingOptions): Promise<number>;
+  /** Devices and assets for hosts: a user's records, and the records nobody owns. */
+  readonly records: RecordsApi;
   /**
    * Runs `fn` with the integration's connector context (settings, secrets opened just in time, sealed state,
    * logger): how connector packages do work outside a sync, e.g. managing webhook subscriptions.

@@ -13,12 +13,14 @@ import type { StorageAdapter } from "../storage/storage-adapter";
 import type { SyncLog, SyncTrigger } from "../sync-log/sync-log";
 import type { PagePlanner } from "./apply-context";
 import { type DeactivationGuardOptions, decideDeactivations } from "./deactivation-guard";
+import { incompleteSweepNotice } from "./incomplete-sweep-notice";
 import { parseSourcePage } from "./page-schema";
 import { planGroupPage } from "./plan-group-page";
 import { planRecordPage } from "./plan-record-page";
 import { planUserPage } from "./plan-user-page";
 import { prefetching } from "./prefetching";
 import { decodeRunnerCheckpoint, encodeRunnerCheckpoint, type RunnerCheckpoint } from "./runner-checkpoint";
+import { settleRecordRemovals } from "./settle-record-removals";
 import { SyncLogBuilder } from "./sync-log-builder";
 import type { SyncProgress } from "./sync-progress";
 
@@ -35,6 +37,8 @@ export interface RunSyncInput {
   mapperFor: (kind: EntityKind) => RecordMapper;
   logger: Logger;
   trigger: SyncTrigger;
+  /** Why the run started, in words (e.g. the change a watcher saw); kept in the sync log. */
+  reason?: string;
   actor: Actor;
   /** `full` forgets the checkpoint and reads everything. */
   requestedMode?: "auto" | "full";
@@ -88,6 +92,7 @@ async function runLocked(input: RunSyncInput): Promise<SyncLog> {
     integrationId: integration.id,
     tenantId: integration.tenantId,
     trigger: input.trigger,
+    ...(input.reason ? { reason: input.reason } : {}),
     mode: state === null ? "full" : "incremental",
     startedAt: started,
   });
@@ -129,6 +134,8 @@ async function runLocked(input: RunSyncInput): Promise<SyncLog> {
     }
     signal.throwIfAborted();
     failure = await settleDeactivations(input, builder);
+    const recordFailure = await settleRecordRemovals(input, builder);
+    failure ??= recordFailure;
   } catch (error) {
     failure = describeFailure(error, input.signal);
     failure.message = redactKnownSecrets(failure.message, secretValues);
@@ -164,11 +171,14 @@ async function applyOnePage(
   }
   if (page.fullScan?.last && sweepId) delete sweeps[page.kind];
   const next: RunnerCheckpoint = { v: 1, connector: page.checkpoint, sweeps };
-  const { plan, applied } = await planAndApply(input, page, sweepId, encodeRunnerCheckpoint(next));
-  if (page.kind !== "user") plan.counts.deactivated = (plan.counts.deactivated ?? 0) + applied.sweptOthers;
+  const incomplete = incompleteSweepNotice(page);
+  const finish = incomplete ? null : sweepId;
+  const { plan, applied } = await planAndApply(input, page, sweepId, finish, encodeRunnerCheckpoint(next));
+  if (page.kind === "group") plan.counts.deactivated = (plan.counts.deactivated ?? 0) + applied.sweptOthers;
   builder.add(page.kind, plan.counts);
   builder.addErrors(plan.errors);
   builder.addNotices(page.notices);
+  if (incomplete) builder.addNotices([incomplete]);
   builder.log.pages++;
   return next;
 }
@@ -185,6 +195,7 @@ async function planAndApply(
   input: RunSyncInput,
   page: SourcePage,
   sweepId: string | null,
+  finishSweepId: string | null,
   checkpoint: JsonValue,
 ) {
   for (let attempt = 1; ; attempt++) {
@@ -195,7 +206,8 @@ async function planAndApply(
       newId: input.newId,
       sweepId,
     });
-    if (page.fullScan?.last && sweepId) plan.batch.finishSweep = { kind: page.kind, sweepId };
+    if (page.fullScan?.last && finishSweepId)
+      plan.batch.finishSweep = { kind: page.kind, sweepId: finishSweepId };
     try {
       return {
         plan,

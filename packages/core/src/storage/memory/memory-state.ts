@@ -15,6 +15,8 @@ export interface MemoryLink {
   externalId: string;
   userId: string;
   pendingDeactivation: boolean;
+  /** Whether the source last reported the user active (see `DirectoryBatch.users.reportedActive`). */
+  reportedActive: boolean;
   lastSeen: string | null;
 }
 
@@ -35,6 +37,16 @@ export interface MemoryDirectory {
   records: { device: Map<string, Swept<StoredRecord>>; asset: Map<string, Swept<StoredRecord>> };
 }
 
+/** The owner indexes over every integration's devices and assets (entries are the stored objects). */
+export interface MemoryOwnerIndex {
+  /** userId -> records owned by that user. */
+  byUser: Map<string, Set<Swept<StoredRecord>>>;
+  /** `source NUL externalUserId` -> records whose owner is not resolved yet. */
+  waitingByExternalId: Map<string, Set<Swept<StoredRecord>>>;
+  /** normalized email -> records whose owner is not resolved yet. */
+  waitingByEmail: Map<string, Set<Swept<StoredRecord>>>;
+}
+
 /** The whole in-memory database. Stored objects are never handed out; stores return copies. */
 export interface MemoryState {
   integrations: Map<string, IntegrationRecord>;
@@ -47,6 +59,7 @@ export interface MemoryState {
   /** normalized email -> userId. */
   usersByEmail: Map<string, string>;
   directories: Map<string, MemoryDirectory>;
+  owners: MemoryOwnerIndex;
 }
 
 /** An empty in-memory database. */
@@ -60,6 +73,7 @@ export function createMemoryState(): MemoryState {
     users: new Map(),
     usersByEmail: new Map(),
     directories: new Map(),
+    owners: { byUser: new Map(), waitingByExternalId: new Map(), waitingByEmail: new Map() },
   };
 }
 
