@@ -12,6 +12,15 @@ type Pending = Pick<
 const count = async (db: Queryable, sql: string, integrationId: string): Promise<number> =>
   (await db.query<{ count: number }>(sql, [integrationId])).rows[0]?.count ?? 0;
 
+/**
+ * A link of another enabled integration still reports user `u` active (several sources per user); probes the
+ * links by user index. `$1` is this integration.
+ */
+const reportedElsewhere = (s: string) => `EXISTS (SELECT 1 FROM ${s}.user_links AS o
+  JOIN ${s}.integrations AS i ON i.id = o.integration_id
+  WHERE o.user_id = u.id AND o.integration_id <> $1 AND i.enabled AND o.reported_active
+    AND NOT o.pending_deactivation)`;
+
 /** The mass-deactivation guard's queries: each one statement, set-based. */
 export function pendingDeactivations(db: Queryable, s: string): Pending {
   return {
@@ -26,18 +35,18 @@ export function pendingDeactivations(db: Queryable, s: string): Pending {
       count(
         db,
         `SELECT count(*)::int AS count FROM ${s}.user_links AS l JOIN ${s}.users AS u ON u.id = l.user_id
-         WHERE l.integration_id = $1 AND l.pending_deactivation AND u.active`,
+         WHERE l.integration_id = $1 AND l.pending_deactivation AND u.active AND NOT ${reportedElsewhere(s)}`,
         integrationId,
       ),
     commitPendingDeactivations: (integrationId) =>
       count(
         db,
         `WITH pending AS (
-           UPDATE ${s}.user_links SET pending_deactivation = false
+           UPDATE ${s}.user_links SET pending_deactivation = false, reported_active = false
            WHERE integration_id = $1 AND pending_deactivation RETURNING user_id),
          deactivated AS (
-           UPDATE ${s}.users SET active = false, updated_at = now()
-           WHERE id IN (SELECT user_id FROM pending) AND active RETURNING id)
+           UPDATE ${s}.users AS u SET active = false, updated_at = now()
+           WHERE u.id IN (SELECT user_id FROM pending) AND u.active AND NOT ${reportedElsewhere(s)} RETURNING id)
          SELECT count(*)::int AS count FROM deactivated`,
         integrationId,
       ),
