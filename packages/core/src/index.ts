@@ -60,6 +60,7 @@ export { createHub } from "./hub/create-hub";
 export { createSealedState, STATE_PREFIX } from "./hub/create-sealed-state";
 export type { ActingOptions, Hub, IntegrationEvent, IntegrationsApi, SyncNowOptions } from "./hub/hub";
 export type { HubOptions } from "./hub/hub-options";
+export type { MappingPreview, PreviewMappingOptions } from "./hub/preview-mapping";
 export type { RecordsApi } from "./hub/records-api";
 export { timeOrderedId } from "./ids/time-ordered-id";
 export type { CreateIntegrationInput, UpdateIntegrationInput } from "./integrations/integration-input";

@@ -176,3 +176,46 @@ describe("trigger watch", () => {
     expect(started).toMatchObject({ actor: { type: "watcher" }, details: { trigger: "watch" } });
   });
 });
+
+describe("record mappings", () => {
+  /** A tiny engine: `{ rename: { from: to } }` mappings, defaults merged with overrides; unknown keys are invalid. */
+  const renaming: HubOptions["mapping"] = {
+    validate: ({ overrides }) =>
+      overrides !== undefined &&
+      (typeof overrides !== "object" || overrides === null || !("rename" in overrides))
+        ? [{ path: ["rename"], message: "rename is required" }]
+        : [],
+    compile: ({ defaults, overrides }) => {
+      const rename = {
+        ...((defaults as { rename?: Record<string, string> } | undefined)?.rename ?? {}),
+        ...((overrides as { rename?: Record<string, string> } | undefined)?.rename ?? {}),
+      };
+      return {
+        createOnly: new Set(),
+        mapPage: (records) =>
+          records.map((r) => ({
+            values: Object.fromEntries(Object.entries(r).map(([k, v]) => [rename[k] ?? k, v])),
+            skip: [],
+            errors: [],
+          })),
+      };
+    },
+  };
+
+  it("maps device pages with the integration's overrides, and previews them before they are saved", async () => {
+    const { hub, storage, devices } = await setup({ devices: 2, hub: { mapping: renaming } });
+    await hub.integrations.update(devices, { mappings: { device: { rename: { name: "deviceName" } } } });
+    await hub.syncNow(devices);
+    expect((await storage.directory.listRecords(devices, "device"))[0]?.data).toEqual({
+      deviceName: "Device 000000",
+    });
+    const preview = await hub.previewMapping(devices, "device", [{ name: "Laptop" }], {
+      overrides: { rename: { name: "label" } },
+    });
+    expect(preview).toEqual({ ok: true, records: [{ values: { label: "Laptop" }, skip: [], errors: [] }] });
+    expect(await hub.previewMapping(devices, "device", [{ name: "x" }], { overrides: 42 })).toMatchObject({
+      ok: false,
+      issues: [{ message: "rename is required" }],
+    });
+  });
+});

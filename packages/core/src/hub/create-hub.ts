@@ -7,6 +7,7 @@ import { createIntegrationsApi } from "./create-integrations-api";
 import type { Hub } from "./hub";
 import { createHubCore } from "./hub-core";
 import type { HubOptions } from "./hub-options";
+import { previewMapping } from "./preview-mapping";
 import { createRecordsApi } from "./records-api";
 
 /**
@@ -109,6 +110,8 @@ export function createHub(options: HubOptions): Hub {
     },
 
     records: createRecordsApi(storage.directory),
+    previewMapping: (id, kind, samples, previewOptions) =>
+      previewMapping(core, id, kind, samples, previewOptions),
   };
 }
 

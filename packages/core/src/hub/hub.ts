@@ -1,9 +1,11 @@
 import type { Actor, AuditEntry } from "../audit/audit-entry";
 import type { AnyConnector, ConnectionTestResult, ConnectorContext } from "../connector/connector";
+import type { EntityKind } from "../connector/source-page";
 import type { CreateIntegrationInput, UpdateIntegrationInput } from "../integrations/integration-input";
 import type { IntegrationView } from "../integrations/integration-view";
 import type { SyncProgress } from "../sync/sync-progress";
 import type { SyncLog, SyncTrigger } from "../sync-log/sync-log";
+import type { MappingPreview, PreviewMappingOptions } from "./preview-mapping";
 import type { RecordsApi } from "./records-api";
 
 /** Who is acting, for the audit log. Default: the system. */
@@ -70,6 +72,13 @@ export interface Hub {
   discardDeactivations(id: string, options?: ActingOptions): Promise<number>;
   /** Devices and assets for hosts: a user's records, and the records nobody owns. */
   readonly records: RecordsApi;
+  /** Maps sample records of a kind with the integration's mapping (or unsaved overrides): a dry run for admins. */
+  previewMapping(
+    id: string,
+    kind: EntityKind,
+    samples: ReadonlyArray<Readonly<Record<string, unknown>>>,
+    options?: PreviewMappingOptions,
+  ): Promise<MappingPreview>;
   /**
    * Runs `fn` with the integration's connector context (settings, secrets opened just in time, sealed state,
    * logger): how connector packages do work outside a sync, e.g. managing webhook subscriptions.
