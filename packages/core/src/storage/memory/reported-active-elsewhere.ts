@@ -10,7 +10,7 @@ export function reportedActiveElsewhere(state: MemoryState, integrationId: strin
     if (otherId === integrationId || !state.integrations.get(otherId)?.enabled) continue;
     for (const externalId of linkedIdList(directory.linksByUser.get(userId))) {
       const link = directory.links.get(externalId);
-      if (link && link.reportedActive && !link.pendingDeactivation) return true;
+      if (link?.reportedActive && !link.pendingDeactivation) return true;
     }
   }
   return false;
