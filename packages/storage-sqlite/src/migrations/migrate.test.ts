@@ -73,6 +73,43 @@ describe("migrations", () => {
     await storage.close();
   });
 
+  it("moves an integration's guard out of its mappings into the guard column", async () => {
+    const old = new DatabaseSync(file);
+    const before = MIGRATIONS.length - 1;
+    migrate(old, before);
+    const insert =
+      old.prepare(`INSERT INTO integrations (id, tenant_id, connector_id, name, settings, direction,
+      interval_minutes, mappings, enabled, created_at, updated_at, revision)
+      VALUES (?, 't1', 'fake', 'N', '{}', 'inbound', 60, ?, 1, 0, 0, 1)`);
+    insert.run(
+      "guarded",
+      JSON.stringify({ user: { email: "mail" }, $guard: { maxShare: 0.05, minCount: 25 } }),
+    );
+    insert.run("plain", JSON.stringify({ user: { email: "mail" } }));
+    old.close();
+
+    const storage = createSqliteStorage({ filename: file });
+    expect(await storage.integrations.get("guarded")).toMatchObject({
+      mappings: { user: { email: "mail" } },
+      guard: { maxShare: 0.05, minCount: 25 },
+    });
+    expect((await storage.integrations.get("plain"))?.guard).toBeUndefined();
+    await storage.close();
+    const db = new DatabaseSync(file);
+    const rows = db.prepare("SELECT id, mappings, guard FROM integrations ORDER BY id").all();
+    expect(
+      rows.map((r) => [
+        r.id,
+        JSON.parse(String(r.mappings)),
+        r.guard === null ? null : JSON.parse(String(r.guard)),
+      ]),
+    ).toEqual([
+      ["guarded", { user: { email: "mail" } }, { maxShare: 0.05, minCount: 25 }],
+      ["plain", { user: { email: "mail" } }, null],
+    ]);
+    db.close();
+  });
+
   it("runs nothing twice when a migrated file is opened again", async () => {
     await createSqliteStorage({ filename: file }).close();
     await createSqliteStorage({ filename: file }).close();

@@ -79,7 +79,7 @@ export const MIGRATIONS: ReadonlyArray<Migration> = [
   },
   {
     version: 4,
-    name: "record owners, pending record removals, what each source reports",
+    name: "record owners, pending record removals, what each source reports; integration guard column",
     sql: `
       ALTER TABLE records ADD COLUMN owner_email TEXT;
       ALTER TABLE records ADD COLUMN owner_external_id TEXT;
@@ -95,6 +95,11 @@ export const MIGRATIONS: ReadonlyArray<Migration> = [
         WHERE owner_user_id IS NULL AND owner_email IS NOT NULL;
       CREATE INDEX records_pending_removal ON records (integration_id, kind) WHERE pending_removal = 1;
       CREATE INDEX integrations_by_tenant ON integrations (tenant_id, connector_id);
+      ALTER TABLE integrations ADD COLUMN guard TEXT;
+      UPDATE integrations SET guard = CASE WHEN json_type(mappings, '$."$guard"') = 'object'
+          THEN json_extract(mappings, '$."$guard"') END,
+        mappings = json_remove(mappings, '$."$guard"')
+      WHERE json_type(mappings, '$."$guard"') IS NOT NULL;
     `,
   },
 ];
