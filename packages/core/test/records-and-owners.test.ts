@@ -59,6 +59,20 @@ describe("guarded device sweeps", () => {
     },
   );
 
+  it("after a truncated listing, the next complete listing opens its own sweep and removes only what is gone", async () => {
+    const { hub, storage, inventory, devices } = await setup({ devices: 30 });
+    await hub.syncNow(devices);
+    inventory.truncateAfter = 5;
+    expect((await hub.syncNow(devices)).counts.deactivated).toBe(0);
+    inventory.truncateAfter = null;
+    inventory.remove("d000007");
+    const log = await hub.syncNow(devices, { full: true });
+    expect(log).toMatchObject({ status: "success", failureCode: null });
+    expect(log.counts.deactivated).toBe(1);
+    const removed = (await storage.directory.listRecords(devices, "device")).filter((d) => d.removed);
+    expect(removed.map((d) => d.externalId)).toEqual(["d000007"]);
+  });
+
   it("a silently truncated listing above the threshold is blocked, keeps its checkpoint, and confirming applies it", async () => {
     const { hub, storage, inventory, devices } = await setup({ devices: 100 });
     await hub.syncNow(devices);
