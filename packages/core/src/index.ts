@@ -34,13 +34,14 @@ export type {
   EntityKind,
   FullScanMarker,
   MembershipChange,
+  RecordOwner,
   RemovalReason,
   SourcePage,
   SourceRecord,
   SourceRemoval,
   SyncNotice,
 } from "./connector/source-page";
-export { ENTITY_KINDS } from "./connector/source-page";
+export { ENTITY_KINDS, LISTING_INCOMPLETE, SWEEP_INCOMPLETE } from "./connector/source-page";
 export type { ConfigIssue } from "./errors/config-error";
 export { ConfigError } from "./errors/config-error";
 export { CoreError } from "./errors/core-error";
@@ -75,6 +76,8 @@ export type {
   SyncStartedEvent,
 } from "./hub/hub-events";
 export type { HubOptions } from "./hub/hub-options";
+export type { MappingPreview, PreviewMappingOptions } from "./hub/preview-mapping";
+export type { RecordsApi } from "./hub/records-api";
 export { timeOrderedId } from "./ids/time-ordered-id";
 export type {
   ConnectorWithId,
@@ -124,10 +127,12 @@ export { createMemoryStorage } from "./storage/memory/create-memory-storage";
 export type {
   CheckpointRecord,
   IntegrationRecord,
+  RecordKind,
   SealedSecretRecord,
   StoredGroup,
   StoredMembership,
   StoredRecord,
+  StoredRecordOwner,
   StoredUser,
   UserLink,
 } from "./storage/records";
@@ -142,6 +147,9 @@ export type {
   LockHandle,
   LockStore,
   NewUser,
+  RecordListQuery,
+  RecordOwnerInput,
+  RecordUpsert,
   SecretStore,
   StorageAdapter,
   SyncLogStore,

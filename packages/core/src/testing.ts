@@ -22,7 +22,14 @@ export type {
   FakeConnectorSettingsInput,
 } from "./testing/fake-connector/create-fake-connector";
 export { createFakeConnector } from "./testing/fake-connector/create-fake-connector";
+export type {
+  FakeRecordConnectorOptions,
+  FakeRecordConnectorSettings,
+} from "./testing/fake-connector/create-fake-record-connector";
+export { createFakeRecordConnector } from "./testing/fake-connector/create-fake-record-connector";
 export type { FakePerson } from "./testing/fake-connector/fake-directory";
 export { FakeDirectory } from "./testing/fake-connector/fake-directory";
+export type { FakeItem } from "./testing/fake-connector/fake-inventory";
+export { FakeInventory } from "./testing/fake-connector/fake-inventory";
 export { runStorageConformance } from "./testing/storage-conformance/run-storage-conformance";
 export type { StorageConformanceOptions } from "./testing/storage-conformance/storage-conformance-options";

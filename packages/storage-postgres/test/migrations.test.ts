@@ -74,6 +74,35 @@ describe("migrations", () => {
     await storage.close();
   });
 
+  it("moves an integration's guard out of its mappings into the guard column", async () => {
+    const schema = freshSchema();
+    await migratePostgres(admin, { schema, to: latest - 1 });
+    const s = `"${schema}"`;
+    await admin.query(
+      `INSERT INTO ${s}.integrations (id, tenant_id, connector_id, name, settings, direction, interval_minutes,
+         mappings, enabled, created_at, updated_at, revision)
+       VALUES ('guarded', 't1', 'fake', 'N', '{}', 'inbound', 60, $1::jsonb, true, now(), now(), 1),
+         ('plain', 't1', 'fake', 'N', '{}', 'inbound', 60, $2::jsonb, true, now(), now(), 1)`,
+      [
+        JSON.stringify({ user: { email: "mail" }, $guard: { maxShare: 0.05, minCount: 25 } }),
+        JSON.stringify({ user: { email: "mail" } }),
+      ],
+    );
+    await migratePostgres(admin, { schema });
+    const rows = await admin.query(`SELECT id, mappings, guard FROM ${s}.integrations ORDER BY id`);
+    expect(rows.rows).toEqual([
+      { id: "guarded", mappings: { user: { email: "mail" } }, guard: { maxShare: 0.05, minCount: 25 } },
+      { id: "plain", mappings: { user: { email: "mail" } }, guard: null },
+    ]);
+    const storage = await createPostgresStorage({ pool: admin, schema, migrate: false });
+    expect(await storage.integrations.get("guarded")).toMatchObject({
+      mappings: { user: { email: "mail" } },
+      guard: { maxShare: 0.05, minCount: 25 },
+    });
+    expect((await storage.integrations.get("plain"))?.guard).toBeUndefined();
+    await storage.close();
+  });
+
   it("applies each migration once when three instances migrate a fresh schema at once", async () => {
     const schema = freshSchema();
     const pools = [testPool(1), testPool(1), testPool(1)];

@@ -1,6 +1,6 @@
-/** Who did something: a person, the scheduler, a webhook, or the system itself. */
+/** Who did something: a person, the scheduler, a webhook, a change watcher, or the system itself. */
 export interface Actor {
-  type: "user" | "system" | "scheduler" | "webhook";
+  type: "user" | "system" | "scheduler" | "webhook" | "watcher";
   /** The person's or process's id. */
   id: string;
 }

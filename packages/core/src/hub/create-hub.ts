@@ -14,6 +14,8 @@ import { createIntegrationsApi } from "./create-integrations-api";
 import type { Hub } from "./hub";
 import { createHubCore } from "./hub-core";
 import type { HubOptions } from "./hub-options";
+import { previewMapping } from "./preview-mapping";
+import { createRecordsApi } from "./records-api";
 
 /**
  * Composes a hub from the host's storage adapter, credential vault, connectors, plan and logger. The hub's types
@@ -88,6 +90,7 @@ export function createHub<C extends AnyConnector>(options: HubOptions<C>): Hub<C
         mapperFor: core.mappers.mapperFor(record, connector),
         logger: core.logger,
         trigger,
+        ...(syncOptions.reason ? { reason: syncOptions.reason } : {}),
         actor: syncOptions.actor ?? actorOf(trigger),
         requestedMode: syncOptions.full ? "full" : "auto",
         ...(syncOptions.signal ? { signal: syncOptions.signal } : {}),
@@ -127,21 +130,35 @@ export function createHub<C extends AnyConnector>(options: HubOptions<C>): Hub<C
 
     async confirmDeactivations(id, { actor } = {}) {
       const record = await core.load(id);
-      const count = await withSyncLock(storage, id, (fence) =>
-        storage.directory.commitPendingDeactivations(id, fence),
-      );
-      await core.audit(record, actor, "sync.deactivations.confirmed", { count });
-      return count;
+      const { users, records } = await withSyncLock(storage, id, async (fence) => ({
+        users: await storage.directory.commitPendingDeactivations(id, fence),
+        records: await storage.directory.commitPendingRemovals(id, undefined, fence),
+      }));
+      await core.audit(record, actor, "sync.deactivations.confirmed", {
+        count: users + records,
+        users,
+        records,
+      });
+      return users + records;
     },
 
     async discardDeactivations(id, { actor } = {}) {
       const record = await core.load(id);
-      const count = await withSyncLock(storage, id, (fence) =>
-        storage.directory.discardPendingDeactivations(id, fence),
-      );
-      await core.audit(record, actor, "sync.deactivations.discarded", { count });
-      return count;
+      const { users, records } = await withSyncLock(storage, id, async (fence) => ({
+        users: await storage.directory.discardPendingDeactivations(id, fence),
+        records: await storage.directory.discardPendingRemovals(id, undefined, fence),
+      }));
+      await core.audit(record, actor, "sync.deactivations.discarded", {
+        count: users + records,
+        users,
+        records,
+      });
+      return users + records;
     },
+
+    records: createRecordsApi(storage.directory),
+    previewMapping: (id, kind, samples, previewOptions) =>
+      previewMapping(core, id, kind, samples, previewOptions),
   };
   return hub;
 }
@@ -155,5 +172,6 @@ function failedLog(started: SyncLog, error: unknown, at: Date): SyncLog {
 function actorOf(trigger: SyncTrigger): Actor {
   if (trigger === "schedule") return { type: "scheduler", id: "scheduler" };
   if (trigger === "webhook") return { type: "webhook", id: "webhook" };
+  if (trigger === "watch") return { type: "watcher", id: "watcher" };
   return SYSTEM_ACTOR;
 }

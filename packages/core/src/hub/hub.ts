@@ -1,10 +1,13 @@
 import type { Actor, AuditEntry } from "../audit/audit-entry";
 import type { AnyConnector, ConnectionTestResult, ConnectorContext } from "../connector/connector";
+import type { EntityKind } from "../connector/source-page";
 import type { CreateIntegrationInputFor, UpdateIntegrationInput } from "../integrations/integration-input";
 import type { IntegrationView } from "../integrations/integration-view";
 import type { SyncProgress } from "../sync/sync-progress";
 import type { SyncLog, SyncTrigger } from "../sync-log/sync-log";
 import type { HubEventListener, HubEventMap } from "./hub-events";
+import type { MappingPreview, PreviewMappingOptions } from "./preview-mapping";
+import type { RecordsApi } from "./records-api";
 
 /** Who is acting, for the audit log. Default: the system. */
 export interface ActingOptions {
@@ -13,8 +16,10 @@ export interface ActingOptions {
 
 /** Options of {@link Hub.syncNow}. */
 export interface SyncNowOptions extends ActingOptions {
-  /** What started the run. Default `manual` ("Sync now"). */
+  /** What started the run. Default `manual` ("Sync now"); `watch` for a change watcher. */
   trigger?: SyncTrigger;
+  /** Why the run started, in words (a watcher's reason); kept in the sync log as `reason`. */
+  reason?: string;
   /** `true` forgets the checkpoint and reads everything. */
   full?: boolean;
   signal?: AbortSignal;
@@ -66,12 +71,25 @@ export interface Hub<C extends AnyConnector = AnyConnector> {
   /** Audit entries, newest first. */
   auditLog(filter: { tenantId?: string; integrationId?: string; limit?: number }): Promise<AuditEntry[]>;
   /**
-   * Applies deactivations held back by the mass-deactivation guard; returns how many users were deactivated. Runs
-   * under the integration's sync lock: `SYNC_ALREADY_RUNNING` while a sync runs.
+   * Applies deactivations and device/asset removals held back by the mass-deactivation guard; returns how many
+   * users were deactivated plus how many records were removed. Runs under the integration's sync lock:
+   * `SYNC_ALREADY_RUNNING` while a sync runs.
    */
   confirmDeactivations(id: string, options?: ActingOptions): Promise<number>;
-  /** Drops deactivations held back by the guard; returns how many were dropped. Under the sync lock, likewise. */
+  /**
+   * Drops deactivations and removals held back by the guard; returns how many were dropped. Under the sync lock,
+   * likewise.
+   */
   discardDeactivations(id: string, options?: ActingOptions): Promise<number>;
+  /** Devices and assets for hosts: a user's records, and the records nobody owns. */
+  readonly records: RecordsApi;
+  /** Maps sample records of a kind with the integration's mapping (or unsaved overrides): a dry run for admins. */
+  previewMapping(
+    id: string,
+    kind: EntityKind,
+    samples: ReadonlyArray<Readonly<Record<string, unknown>>>,
+    options?: PreviewMappingOptions,
+  ): Promise<MappingPreview>;
   /**
    * Runs `fn` with the integration's connector context (settings, secrets opened just in time, sealed state,
    * logger): how connector packages do work outside a sync, e.g. managing webhook subscriptions.

@@ -12,7 +12,7 @@ export interface UserCandidate {
   externalId: string;
   /** Normalized email, or null when the mapping gave none. */
   email: string | null;
-  /** `undefined` when the field is not to be written for this record. */
+  /** `undefined` when the field is not to be written for this record (skipped, or not produced by the mapping). */
   displayName: string | null | undefined;
   active: boolean | undefined;
   attributes: JsonObject;
@@ -70,7 +70,13 @@ export function toUserCandidate(
   const candidate: UserCandidate = {
     externalId,
     email: checked?.ok ? checked.email : null,
-    displayName: skip.has("displayName") ? undefined : displayName == null ? null : String(displayName),
+    // A mapping that does not produce the display name leaves it alone (several sources per user).
+    displayName:
+      skip.has("displayName") || displayName === undefined
+        ? undefined
+        : displayName === null
+          ? null
+          : String(displayName),
     active: skip.has("active") || active === undefined || active === null ? undefined : toBoolean(active),
     attributes,
     createOnly,

@@ -83,13 +83,31 @@ export interface StoredGroup {
   updatedAt: Date;
 }
 
+/** The kinds of record that are neither users nor groups. */
+export type RecordKind = Extract<EntityKind, "device" | "asset">;
+
+/** The owner of a device or asset as stored: what the source said, and the host user it resolved to. */
+export interface StoredRecordOwner {
+  /** Normalized (trimmed, lower-case), or null. */
+  email: string | null;
+  externalUserId: string | null;
+  /** The connector id whose links resolve `externalUserId`, e.g. `entra`. */
+  source: string | null;
+  /** The host user the owner resolved to, or null while no user matches (re-resolved when one appears). */
+  userId: string | null;
+}
+
 /** A device or asset record from an external system. */
 export interface StoredRecord {
   integrationId: string;
-  kind: Extract<EntityKind, "device" | "asset">;
+  kind: RecordKind;
   externalId: string;
   data: JsonObject;
+  /** Who owns it, or null when the source names nobody. */
+  owner: StoredRecordOwner | null;
   removed: boolean;
+  /** Set when a removal is waiting for the end of the run (or for the host's confirmation). */
+  pendingRemoval: boolean;
   updatedAt: Date;
 }
 

@@ -5,6 +5,7 @@ import type { SyncLog } from "../sync-log/sync-log";
 import type {
   CheckpointRecord,
   IntegrationRecord,
+  RecordKind,
   SealedSecretRecord,
   StoredGroup,
   StoredMembership,
@@ -170,6 +171,35 @@ export interface UserUpdate {
   set: Partial<Pick<StoredUser, "email" | "displayName" | "active">> & { attributes?: JsonObject };
 }
 
+/**
+ * The owner of a device or asset in a batch, as the source named it (email normalized by the caller). The store
+ * resolves it to a host user: first by `externalUserId` through the links of the integrations of the same host
+ * tenant whose connector id is `source`, else by `email`; unresolved owners are resolved later, when a page links
+ * or creates the user (see {@link DirectoryStore.applyPage}) or `putUsers` adds one.
+ */
+export interface RecordOwnerInput {
+  email: string | null;
+  externalUserId: string | null;
+  source: string | null;
+}
+
+/** A device or asset written by a page. */
+export interface RecordUpsert {
+  externalId: string;
+  data: JsonObject;
+  /** Replaces the stored owner; absent or null: the record has none. */
+  owner?: RecordOwnerInput | null;
+}
+
+/** Filters and paging of record listings for hosts. */
+export interface RecordListQuery {
+  kind?: RecordKind;
+  /** Include records marked removed. Default false. */
+  includeRemoved?: boolean;
+  limit?: number;
+  offset?: number;
+}
+
 /** Everything one page changes, written atomically together with the page's checkpoint. */
 export interface DirectoryBatch {
   users?: {
@@ -181,6 +211,13 @@ export interface DirectoryBatch {
     markPendingDeactivation?: ReadonlyArray<string>;
     /** External ids whose pending deactivation is cancelled (they came back). */
     clearPendingDeactivation?: ReadonlyArray<string>;
+    /**
+     * External ids (linked by now) whose source record this page reports active. A link reports its user active
+     * until a page says otherwise, or until its deactivation is committed (see `commitPendingDeactivations`).
+     */
+    reportedActive?: ReadonlyArray<string>;
+    /** External ids whose source record this page reports disabled or removed. */
+    reportedInactive?: ReadonlyArray<string>;
   };
   groups?: {
     upsert?: ReadonlyArray<{
@@ -197,9 +234,13 @@ export interface DirectoryBatch {
     remove?: ReadonlyArray<{ groupExternalId: string; userExternalId: string }>;
   };
   records?: ReadonlyArray<{
-    kind: Extract<EntityKind, "device" | "asset">;
-    upsert?: ReadonlyArray<{ externalId: string; data: JsonObject }>;
+    kind: RecordKind;
+    /** Inserts or replaces records: revives removed ones, cancels pending removals, resolves owners. */
+    upsert?: ReadonlyArray<RecordUpsert>;
+    /** Marks records removed at once, without the guard. */
     remove?: ReadonlyArray<string>;
+    /** Marks records for removal when the run ends, after the guard (like pending user deactivations). */
+    markPendingRemoval?: ReadonlyArray<string>;
   }>;
   /** Records the external ids seen by the current full enumeration of their kind. */
   seen?: {
@@ -207,14 +248,14 @@ export interface DirectoryBatch {
     users?: ReadonlyArray<string>;
     groups?: ReadonlyArray<string>;
     records?: ReadonlyArray<{
-      kind: Extract<EntityKind, "device" | "asset">;
+      kind: RecordKind;
       externalIds: ReadonlyArray<string>;
     }>;
   };
   /**
    * Ends a full enumeration: after the rest of the batch, every linked user whose user is active and whose link
-   * was not seen by `sweepId` gets a pending deactivation (kind `user`); groups or records of the kind not seen
-   * are marked removed.
+   * was not seen by `sweepId` gets a pending deactivation (kind `user`); groups not seen are marked removed;
+   * devices or assets of the kind not seen (and not removed) get a pending removal.
    */
   finishSweep?: { kind: EntityKind; sweepId: string };
   /**
@@ -233,7 +274,7 @@ export interface DirectoryBatch {
 export interface ApplyResult {
   /** Users newly marked for deactivation by `finishSweep`. */
   sweptUsers: number;
-  /** Groups or records marked removed by `finishSweep`. */
+  /** Groups marked removed, or devices/assets newly marked for removal, by `finishSweep`. */
   sweptOthers: number;
 }
 
@@ -249,14 +290,17 @@ export interface DirectoryStore {
   /** Devices or assets of this integration by external id (removed ones included). */
   findRecords(
     integrationId: string,
-    kind: Extract<EntityKind, "device" | "asset">,
+    kind: RecordKind,
     externalIds: ReadonlyArray<string>,
   ): Promise<StoredRecord[]>;
   /**
    * Applies a page's changes and saves its checkpoint, all or nothing. With a `fence`, first checks in the same
    * transaction that the fence's lock is still held with its token (else `SYNC_LOCK_LOST`, nothing written), and
-   * that the batch's sweep belongs to this holder (see {@link DirectoryBatch.startSweep}). The sync runner always
-   * passes one; tools and imports that hold no lock may leave it out.
+   * that the batch's sweep belongs to this holder (see {@link DirectoryBatch.sweep}). The sync runner always
+   * passes one; tools and imports that hold no lock may leave it out. In the same transaction it resolves the
+   * owners of the page's records, and resolves unresolved owners (of any integration of the same host tenant)
+   * that the page's new links (by `source` = this integration's connector id and external id) or new users and
+   * changed emails now match, through an index, never a scan.
    */
   applyPage(
     integrationId: string,
@@ -266,16 +310,41 @@ export interface DirectoryStore {
   ): Promise<ApplyResult>;
   /** Linked users of this integration that are active (the base of the mass-deactivation guard). */
   countActiveLinkedUsers(integrationId: string): Promise<number>;
-  /** Links with a pending deactivation whose user is still active. */
+  /**
+   * Links with a pending deactivation whose user is still active and that no link of another enabled integration
+   * still reports active: what {@link commitPendingDeactivations} would deactivate.
+   */
   countPendingDeactivations(integrationId: string): Promise<number>;
   /**
-   * Deactivates the users of all pending links of this integration, clears the marks, returns how many changed.
-   * Fenced like {@link DirectoryStore.applyPage} when a `fence` is given.
+   * Commits the pending links of this integration: each link stops reporting its user active, and the user is
+   * deactivated unless a link of another ENABLED integration still reports it active (several sources per user).
+   * Clears the marks; returns how many users were deactivated. Fenced like {@link DirectoryStore.applyPage} when a
+   * `fence` is given.
    */
   commitPendingDeactivations(integrationId: string, fence?: LockFence): Promise<number>;
   /** Clears all pending deactivation marks without deactivating anyone; returns how many were cleared. Fenced likewise. */
   discardPendingDeactivations(integrationId: string, fence?: LockFence): Promise<number>;
-  /** Inserts or replaces host-owned users (sign-up, HGE ID accounts); a sync never calls it. */
+  /** Devices or assets of this integration with a pending removal, and those not removed (the guard's base). */
+  countRecordRemovals(integrationId: string, kind: RecordKind): Promise<{ pending: number; present: number }>;
+  /**
+   * Marks the pending records of this integration (of one kind, or all) removed; returns how many. Fenced like
+   * {@link DirectoryStore.applyPage} when a `fence` is given.
+   */
+  commitPendingRemovals(integrationId: string, kind?: RecordKind, fence?: LockFence): Promise<number>;
+  /** Clears the pending removal marks without removing anything; returns how many were cleared. Fenced likewise. */
+  discardPendingRemovals(integrationId: string, kind?: RecordKind, fence?: LockFence): Promise<number>;
+  /** Devices and assets whose owner resolved to this user, by (integrationId, kind, externalId); uses an index. */
+  listRecordsByOwner(userId: string, query?: RecordListQuery): Promise<StoredRecord[]>;
+  /** Devices or assets of the tenant's integrations without a resolved owner, by (integrationId, externalId). */
+  listUnownedRecords(
+    tenantId: string,
+    kind: RecordKind,
+    query?: Omit<RecordListQuery, "kind">,
+  ): Promise<StoredRecord[]>;
+  /**
+   * Inserts or replaces host-owned users (sign-up, HGE ID accounts); a sync never calls it. Resolves unresolved
+   * record owners with their emails.
+   */
   putUsers(users: ReadonlyArray<StoredUser>): Promise<void>;
   /** Users, by email order; filter by integration link when `integrationId` is given. */
   listUsers(query?: { integrationId?: string; limit?: number; offset?: number }): Promise<StoredUser[]>;
@@ -283,7 +352,7 @@ export interface DirectoryStore {
   listLinks(integrationId: string, page?: { limit?: number; offset?: number }): Promise<UserLink[]>;
   listGroups(integrationId: string): Promise<StoredGroup[]>;
   listMemberships(integrationId: string, groupExternalId?: string): Promise<StoredMembership[]>;
-  listRecords(integrationId: string, kind: Extract<EntityKind, "device" | "asset">): Promise<StoredRecord[]>;
+  listRecords(integrationId: string, kind: RecordKind): Promise<StoredRecord[]>;
 }
 
 /** Re-exported so adapters import every storage type from one place. */

@@ -1,8 +1,11 @@
 import type { EntityKind, SyncNotice } from "../connector/source-page";
 import type { ServiceDiagnosis } from "../errors/service-diagnosis";
 
-/** What started a run. */
-export type SyncTrigger = "schedule" | "manual" | "webhook";
+/**
+ * What started a run: the scheduler, a person ("Sync now"), a change notification, or a change watcher that polls
+ * a service without notifications (e.g. Intune); `reason` in the log says what the watcher saw.
+ */
+export type SyncTrigger = "schedule" | "manual" | "webhook" | "watch";
 
 /** Whether a run read everything or only changes. */
 export type SyncMode = "full" | "incremental";
@@ -41,6 +44,8 @@ export interface SyncLog {
   integrationId: string;
   tenantId: string;
   trigger: SyncTrigger;
+  /** Why the run started, when the starter said (a watcher's reason, e.g. "3 devices checked in"). */
+  reason?: string;
   mode: SyncMode;
   status: SyncStatus;
   startedAt: Date;

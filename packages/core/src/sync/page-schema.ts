@@ -8,7 +8,9 @@ const REASONS = new Set(["deleted", "softDeleted", "outOfScope"]);
 /** The small parts of a page, checked with zod; records are checked by a plain loop (they are most of a page). */
 const pageMetaSchema = z.object({
   checkpoint: z.json(),
-  fullScan: z.object({ first: z.boolean().optional(), last: z.boolean().optional() }).optional(),
+  fullScan: z
+    .object({ first: z.boolean().optional(), last: z.boolean().optional(), complete: z.boolean().optional() })
+    .optional(),
   notices: z.array(z.object({ code: z.string(), message: z.string() })).optional(),
   memberships: z
     .array(
@@ -38,6 +40,7 @@ function checkRecords(page: Record<string, unknown>, problems: Problem[]): void 
         problems.push({ path: `upserts.${i}.externalId`, message: "externalId must be a non-empty string" });
       } else if (!isObject(record.data))
         problems.push({ path: `upserts.${i}.data`, message: "must be an object" });
+      else if (record.owner !== undefined && record.owner !== null) checkOwner(record.owner, i, problems);
     }
   }
   if (!Array.isArray(page.removals)) problems.push({ path: "removals", message: "must be an array" });
@@ -53,6 +56,20 @@ function checkRecords(page: Record<string, unknown>, problems: Problem[]): void 
         });
       }
     }
+  }
+}
+
+const OWNER_FIELDS = ["email", "externalUserId", "source"] as const;
+
+function checkOwner(owner: unknown, i: number, problems: Problem[]): void {
+  if (!isObject(owner)) {
+    problems.push({ path: `upserts.${i}.owner`, message: "must be an object or null" });
+    return;
+  }
+  for (const field of OWNER_FIELDS) {
+    const value = owner[field];
+    if (value !== undefined && typeof value !== "string")
+      problems.push({ path: `upserts.${i}.owner.${field}`, message: "must be a string" });
   }
 }
 

@@ -1,9 +1,38 @@
+import type { RecordOwner } from "../connector/source-page";
 import { textProblem } from "../reconcile/find-unstorable-text";
 import { jsonEqual } from "../reconcile/json-equal";
+import { normalizeEmail } from "../reconcile/normalize-email";
+import type { StoredRecordOwner } from "../storage/records";
+import type { RecordOwnerInput, RecordUpsert } from "../storage/storage-adapter";
 import type { PagePlanner } from "./apply-context";
 import { jsonFieldsOf } from "./split-mapped-values";
 
-/** Maps a page of devices or assets into a batch (one lookup for create/update counts). */
+const text = (value: unknown): string | null => {
+  if (typeof value !== "string") return null;
+  const trimmed = value.trim();
+  return trimmed.length > 0 ? trimmed : null;
+};
+
+/** The stored form of a connector's owner: email normalized, blanks dropped; null when nothing names a person. */
+function ownerInputOf(owner: RecordOwner | null | undefined): RecordOwnerInput | null {
+  if (!owner) return null;
+  const input = {
+    email: normalizeEmail(owner.email),
+    externalUserId: text(owner.externalUserId),
+    source: text(owner.source),
+  };
+  return input.email === null && input.externalUserId === null ? null : input;
+}
+
+const sameOwner = (a: StoredRecordOwner | null, b: RecordOwnerInput | null) =>
+  a === null || b === null
+    ? a === b
+    : a.email === b.email && a.externalUserId === b.externalUserId && a.source === b.source;
+
+/**
+ * Maps a page of devices or assets into a batch (one lookup for create/update counts). Removals become pending
+ * removals, applied at the end of the run after the guard, like user deactivations.
+ */
 export const planRecordPage: PagePlanner = async (page, ctx) => {
   const kind = page.kind === "device" ? "device" : "asset";
   const mapped = ctx.mapper.mapPage(page.upserts.map((record) => record.data));
@@ -13,7 +42,7 @@ export const planRecordPage: PagePlanner = async (page, ctx) => {
   const existing = new Map(
     (await ctx.directory.findRecords(ctx.integrationId, kind, ids)).map((r) => [r.externalId, r]),
   );
-  const upsert = [];
+  const upsert: RecordUpsert[] = [];
   const errors = [];
   let created = 0;
   let updated = 0;
@@ -28,18 +57,19 @@ export const planRecordPage: PagePlanner = async (page, ctx) => {
       continue;
     }
     errors.push(...warnings);
-    upsert.push({ externalId: record.externalId, data: fields });
+    const owner = ownerInputOf(record.owner);
+    upsert.push({ externalId: record.externalId, data: fields, owner });
     const before = existing.get(record.externalId);
     if (!before) created++;
-    else if (before.removed || !jsonEqual(before.data, fields)) updated++;
+    else if (before.removed || !jsonEqual(before.data, fields) || !sameOwner(before.owner, owner)) updated++;
   }
-  const remove = page.removals
+  const markPendingRemoval = page.removals
     .map((r) => r.externalId)
     .filter((id) => existing.has(id) && !existing.get(id)!.removed);
   return {
     kind,
     batch: {
-      records: [{ kind, upsert, remove }],
+      records: [{ kind, upsert, markPendingRemoval }],
       ...(ctx.sweepId
         ? {
             seen: {
@@ -53,7 +83,6 @@ export const planRecordPage: PagePlanner = async (page, ctx) => {
       processed: page.upserts.length + page.removals.length,
       created,
       updated,
-      deactivated: remove.length,
       failed,
     },
     errors,

@@ -4,6 +4,7 @@ import { reconcileUsers } from "../reconcile/reconcile-users";
 import { toUserCandidate, type UserCandidate } from "../reconcile/user-candidate";
 import type { SyncErrorDetail } from "../sync-log/sync-log";
 import type { PagePlanner } from "./apply-context";
+import { reportedStatus } from "./reported-status";
 
 /** Maps a page of users, looks up their matches in one call, and reconciles them into a batch. */
 export const planUserPage: PagePlanner = async (page, ctx) => {
@@ -31,7 +32,7 @@ export const planUserPage: PagePlanner = async (page, ctx) => {
   return {
     kind: "user",
     batch: {
-      users: result.batch,
+      users: { ...result.batch, ...reportedStatus(candidates, removals) },
       ...(ctx.sweepId ? { seen: { sweepId: ctx.sweepId, users: seenIds } } : {}),
     },
     counts: {

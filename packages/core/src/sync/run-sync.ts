@@ -15,6 +15,7 @@ import type { PagePlan, PagePlanner } from "./apply-context";
 import { closeInterruptedRunsQuietly } from "./close-interrupted-runs";
 import { type DeactivationGuardOptions, decideDeactivations } from "./deactivation-guard";
 import { holdLock } from "./hold-lock";
+import { incompleteSweepNotice } from "./incomplete-sweep-notice";
 import { parseSourcePage } from "./page-schema";
 import { planGroupPage } from "./plan-group-page";
 import { planRecordPage } from "./plan-record-page";
@@ -22,6 +23,7 @@ import { planUserPage } from "./plan-user-page";
 import { prefetching } from "./prefetching";
 import { nextRetryRecords, retryPageOf } from "./retry-records";
 import { decodeRunnerCheckpoint, encodeRunnerCheckpoint, type RunnerCheckpoint } from "./runner-checkpoint";
+import { settleRecordRemovals } from "./settle-record-removals";
 import { type RunFailure, SyncLogBuilder } from "./sync-log-builder";
 import type { SyncProgress } from "./sync-progress";
 import { SYNC_LOCK_TTL_MS, syncAlreadyRunning } from "./with-sync-lock";
@@ -39,6 +41,8 @@ export interface RunSyncInput {
   mapperFor: (kind: EntityKind) => RecordMapper;
   logger: Logger;
   trigger: SyncTrigger;
+  /** Why the run started, in words (e.g. the change a watcher saw); kept in the sync log. */
+  reason?: string;
   actor: Actor;
   /** `full` forgets the checkpoint and reads everything. */
   requestedMode?: "auto" | "full";
@@ -108,6 +112,7 @@ async function runLocked(input: RunSyncInput, lock: RunLock): Promise<SyncLog> {
     integrationId: integration.id,
     tenantId: integration.tenantId,
     trigger: input.trigger,
+    ...(input.reason ? { reason: input.reason } : {}),
     mode: state === null ? "full" : "incremental",
     startedAt: started,
   });
@@ -153,6 +158,8 @@ async function runLocked(input: RunSyncInput, lock: RunLock): Promise<SyncLog> {
     const retryPage = retryPageOf(state, waiting);
     if (retryPage) state = await applyOnePage(input, lock.fence, retryPage, state, builder);
     failure = await settleDeactivations(input, lock.fence, builder);
+    const recordFailure = await settleRecordRemovals(input, lock.fence, builder);
+    failure ??= recordFailure;
   } catch (error) {
     failure = describeFailure(error, input.signal, lock.lost, secretValues);
     logger.error({ err: error, code: failure.code }, "sync failed");
@@ -190,14 +197,17 @@ async function applyOnePage(
   }
   if (page.fullScan?.last && sweep) delete sweeps[page.kind];
   let next: RunnerCheckpoint = { v: 1, connector: page.checkpoint, sweeps };
-  const { plan, applied } = await planAndApply(input, fence, page, sweep, (planned) => {
+  const incomplete = incompleteSweepNotice(page);
+  const finish = page.fullScan?.last === true && sweep !== null && !incomplete;
+  const { plan, applied } = await planAndApply(input, fence, page, sweep, finish, (planned) => {
     next = { ...next, retry: nextRetryRecords(previous?.retry, page, planned.retry) };
     return encodeRunnerCheckpoint(next);
   });
-  if (page.kind !== "user") plan.counts.deactivated = (plan.counts.deactivated ?? 0) + applied.sweptOthers;
+  if (page.kind === "group") plan.counts.deactivated = (plan.counts.deactivated ?? 0) + applied.sweptOthers;
   builder.add(page.kind, plan.counts);
   builder.addErrors(plan.errors);
   builder.addNotices(page.notices);
+  if (incomplete) builder.addNotices([incomplete]);
   builder.log.pages++;
   return next;
 }
@@ -215,6 +225,7 @@ async function planAndApply(
   fence: LockFence,
   page: SourcePage,
   sweep: { id: string; start: boolean } | null,
+  finish: boolean,
   checkpointOf: (plan: PagePlan) => JsonValue,
 ) {
   const sweepId = sweep?.id ?? null;
@@ -228,7 +239,7 @@ async function planAndApply(
     });
     if (sweep)
       plan.batch.sweep = { kind: page.kind, sweepId: sweep.id, ...(sweep.start ? { start: true } : {}) };
-    if (page.fullScan?.last && sweepId) plan.batch.finishSweep = { kind: page.kind, sweepId };
+    if (finish && sweepId) plan.batch.finishSweep = { kind: page.kind, sweepId };
     try {
       return {
         plan,

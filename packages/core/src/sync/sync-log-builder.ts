@@ -27,6 +27,7 @@ export class SyncLogBuilder {
     integrationId: string;
     tenantId: string;
     trigger: SyncTrigger;
+    reason?: string;
     mode: SyncMode;
     startedAt: Date;
   }) {

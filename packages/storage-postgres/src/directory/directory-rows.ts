@@ -38,7 +38,12 @@ export interface RecordRow {
   kind: StoredRecord["kind"];
   external_id: string;
   data: JsonObject;
+  owner_email: string | null;
+  owner_external_id: string | null;
+  owner_source: string | null;
+  owner_user_id: string | null;
   removed: boolean;
+  pending_removal: boolean;
   updated_at: Date;
 }
 
@@ -51,7 +56,8 @@ export const GROUP_COLUMNS =
   "integration_id, external_id, display_name, description, attributes, removed, updated_at";
 
 /** The columns of `records` that {@link RecordRow} reads. */
-export const RECORD_COLUMNS = "integration_id, kind, external_id, data, removed, updated_at";
+export const RECORD_COLUMNS =
+  "integration_id, kind, external_id, data, owner_email, owner_external_id, owner_source, owner_user_id, removed, pending_removal, updated_at";
 
 /** A column list qualified with a table alias: `prefixedColumns("a, b", "u")` is `"u.a, u.b"`. */
 export function prefixedColumns(columns: string, alias: string): string {
@@ -99,6 +105,16 @@ export const toRecord = (row: RecordRow): StoredRecord => ({
   kind: row.kind,
   externalId: row.external_id,
   data: row.data,
+  owner:
+    row.owner_email === null && row.owner_external_id === null
+      ? null
+      : {
+          email: row.owner_email,
+          externalUserId: row.owner_external_id,
+          source: row.owner_source,
+          userId: row.owner_user_id,
+        },
   removed: row.removed,
+  pendingRemoval: row.pending_removal,
   updatedAt: row.updated_at,
 });

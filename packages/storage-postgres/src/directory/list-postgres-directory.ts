@@ -17,7 +17,15 @@ import {
 
 type Lists = Pick<
   DirectoryStore,
-  "findGroups" | "findRecords" | "listUsers" | "listLinks" | "listGroups" | "listMemberships" | "listRecords"
+  | "findGroups"
+  | "findRecords"
+  | "listUsers"
+  | "listLinks"
+  | "listGroups"
+  | "listMemberships"
+  | "listRecords"
+  | "listRecordsByOwner"
+  | "listUnownedRecords"
 >;
 
 /** The directory's finds (by external ids, in request order) and listings (admin views and tests). */
@@ -85,6 +93,25 @@ export function listPostgresDirectory(db: Queryable, s: string): Lists {
       const result = await db.query<RecordRow>(
         `SELECT ${RECORD_COLUMNS} FROM ${s}.records WHERE integration_id = $1 AND kind = $2 ORDER BY external_id`,
         [integrationId, kind],
+      );
+      return result.rows.map(toRecord);
+    },
+    async listRecordsByOwner(userId, query = {}) {
+      const result = await db.query<RecordRow>(
+        `SELECT ${RECORD_COLUMNS} FROM ${s}.records
+         WHERE owner_user_id = $1 AND ($2::text IS NULL OR kind = $2) AND ($3 OR NOT removed)
+         ORDER BY owner_user_id, integration_id, kind, external_id LIMIT $4 OFFSET $5`,
+        [userId, query.kind ?? null, query.includeRemoved === true, query.limit ?? null, query.offset ?? 0],
+      );
+      return result.rows.map(toRecord);
+    },
+    async listUnownedRecords(tenantId, kind, query = {}) {
+      const result = await db.query<RecordRow>(
+        `SELECT ${RECORD_COLUMNS} FROM ${s}.records
+         WHERE integration_id IN (SELECT id FROM ${s}.integrations WHERE tenant_id = $1) AND kind = $2
+           AND owner_user_id IS NULL AND ($3 OR NOT removed)
+         ORDER BY integration_id, external_id LIMIT $4 OFFSET $5`,
+        [tenantId, kind, query.includeRemoved === true, query.limit ?? null, query.offset ?? 0],
       );
       return result.rows.map(toRecord);
     },

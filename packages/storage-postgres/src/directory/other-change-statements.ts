@@ -1,11 +1,13 @@
 import type { DirectoryBatch } from "@uslimato/core";
+import { textArray } from "../params/array-literal";
 import { lastByKey } from "./last-by-key";
 import type { PageStatement } from "./page-statement";
 
 /**
  * The statements of a page's groups, memberships and devices/assets, one per step and none for an empty step:
  * group upserts (reviving removed groups), group removals (marking, and dropping their memberships), membership
- * adds (idempotent) and removes, record upserts and record removals (marking).
+ * adds (idempotent) and removes, record upserts (with their owners resolved), record removals (marking) and
+ * pending removal marks.
  */
 export function otherChangeStatements(
   s: string,
@@ -75,17 +77,34 @@ function recordStatements(
     (r) => `${r.kind}\u0000${r.externalId}`,
   );
   if (upserts.length > 0) {
+    // The owner: by external id through a link of an integration of this tenant whose connector is the owner's
+    // source (primary-key probes), else by email (unique index).
     statements.push({
-      text: `INSERT INTO ${s}.records (integration_id, kind, external_id, data, removed, updated_at)
-       SELECT $1, t.kind, t.external_id, t.data::jsonb, false, now()
-       FROM unnest($2::text[], $3::text[], $4::text[]) AS t(kind, external_id, data)
-       ON CONFLICT (integration_id, kind, external_id) DO UPDATE SET data = EXCLUDED.data, removed = false,
-         updated_at = EXCLUDED.updated_at`,
+      text: `INSERT INTO ${s}.records (integration_id, kind, external_id, data, owner_email, owner_external_id,
+         owner_source, owner_user_id, removed, pending_removal, updated_at)
+       SELECT $1, t.kind, t.external_id, t.data::jsonb, t.email, t.ext, t.source,
+         COALESCE(
+           (SELECT l.user_id FROM ${s}.integrations AS i
+              JOIN ${s}.user_links AS l ON l.integration_id = i.id AND l.external_id = t.ext
+            WHERE t.source IS NOT NULL AND i.connector_id = t.source
+              AND i.tenant_id = (SELECT tenant_id FROM ${s}.integrations WHERE id = $1)
+            LIMIT 1),
+           (SELECT u.id FROM ${s}.users AS u WHERE t.email IS NOT NULL AND u.email = t.email)),
+         false, false, now()
+       FROM unnest($2::text[], $3::text[], $4::text[], $5::text[], $6::text[], $7::text[])
+         AS t(kind, external_id, data, email, ext, source)
+       ON CONFLICT (integration_id, kind, external_id) DO UPDATE SET data = EXCLUDED.data,
+         owner_email = EXCLUDED.owner_email, owner_external_id = EXCLUDED.owner_external_id,
+         owner_source = EXCLUDED.owner_source, owner_user_id = EXCLUDED.owner_user_id, removed = false,
+         pending_removal = false, updated_at = EXCLUDED.updated_at`,
       values: [
         integrationId,
-        upserts.map((r) => r.kind),
-        upserts.map((r) => r.externalId),
-        upserts.map((r) => JSON.stringify(r.data)),
+        textArray(upserts.map((r) => r.kind)),
+        textArray(upserts.map((r) => r.externalId)),
+        textArray(upserts.map((r) => JSON.stringify(r.data))),
+        textArray(upserts.map((r) => r.owner?.email ?? null)),
+        textArray(upserts.map((r) => r.owner?.externalUserId ?? null)),
+        textArray(upserts.map((r) => r.owner?.source ?? null)),
       ],
     });
   }
@@ -94,11 +113,23 @@ function recordStatements(
   );
   if (removals.length > 0) {
     statements.push({
-      text: `UPDATE ${s}.records AS r SET removed = true, updated_at = now()
+      text: `UPDATE ${s}.records AS r SET removed = true, pending_removal = false, updated_at = now()
        FROM unnest($2::text[], $3::text[]) AS t(kind, external_id)
        WHERE r.integration_id = $1 AND r.external_id = ANY($3::text[])
          AND r.kind = t.kind AND r.external_id = t.external_id AND NOT r.removed`,
       values: [integrationId, removals.map((r) => r.kind), removals.map((r) => r.externalId)],
+    });
+  }
+  const marks = changes.flatMap((c) =>
+    (c.markPendingRemoval ?? []).map((externalId) => ({ kind: c.kind, externalId })),
+  );
+  if (marks.length > 0) {
+    statements.push({
+      text: `UPDATE ${s}.records AS r SET pending_removal = true
+       FROM unnest($2::text[], $3::text[]) AS t(kind, external_id)
+       WHERE r.integration_id = $1 AND r.external_id = ANY($3::text[])
+         AND r.kind = t.kind AND r.external_id = t.external_id AND NOT r.removed`,
+      values: [integrationId, marks.map((r) => r.kind), marks.map((r) => r.externalId)],
     });
   }
   return statements;

@@ -3,14 +3,16 @@ import { booleanArray, textArray } from "../params/array-literal";
 import { fenceCtes } from "./fence-ctes";
 import { lastByKey } from "./last-by-key";
 import type { PageStatement } from "./page-statement";
+import { waitingOwnerCtes } from "./waiting-owner-ctes";
 
 /**
  * The first statement of every page: the checkpoint, the new users and their links, as data-modifying CTEs of one
  * statement. None of the three reads a row another one writes (links carry no foreign key), so writing them at
  * once is the same as one after the other, and a page of new users costs one round trip. New users get
- * `hge_id_account_id = NULL`; a new link the page's sweep also saw gets its sweep mark here. With a `fence`, the
- * statement first checks the lock and the sweep's owner (see {@link fenceCtes}) and writes nothing unless both hold;
- * its row then says `fenced` and `owned`.
+ * `hge_id_account_id = NULL`; a new link the page's sweep also saw gets its sweep mark here. Record owners waiting
+ * for a user that the page's new links, new users or changed emails match are resolved here too (they read only
+ * the page's arrays, never a row another CTE writes). With a `fence`, the statement first checks the lock and the
+ * sweep's owner (see {@link fenceCtes}) and writes nothing unless both hold; its row then says `fenced` and `owned`.
  */
 export function pageHead(
   s: string,
@@ -53,5 +55,6 @@ export function pageHead(
          last_seen_sweep = COALESCE(EXCLUDED.last_seen_sweep, ${s}.user_links.last_seen_sweep))`,
     );
   }
+  ctes.push(...waitingOwnerCtes(s, batch, $, guard?.gate));
   return { text: `WITH ${ctes.join(",\n")}\nSELECT ${guard?.report ?? "1"}`, values };
 }

@@ -1,7 +1,6 @@
-import type { DirectoryStore, LockFence } from "@uslimato/core";
+import type { DirectoryStore } from "@uslimato/core";
 import type { Queryable } from "../transactions/queryable";
-import { fenceCtes } from "./fence-ctes";
-import { fenceRefused } from "./fence-refused";
+import { fencedCount } from "./fenced-count";
 
 type Pending = Pick<
   DirectoryStore,
@@ -15,28 +14,13 @@ const count = async (db: Queryable, sql: string, integrationId: string): Promise
   (await db.query<{ count: number }>(sql, [integrationId])).rows[0]?.count ?? 0;
 
 /**
- * One statement whose `changes` CTEs end in one named `changed`, counted; with a fence, the lock is checked in the
- * same statement (see {@link fenceCtes}) and nothing changes unless it holds (`SYNC_LOCK_LOST`).
+ * A link of another enabled integration still reports user `u` active (several sources per user); probes the
+ * links by user index. `$1` is this integration.
  */
-async function fenced(
-  db: Queryable,
-  s: string,
-  integrationId: string,
-  fence: LockFence | undefined,
-  changes: (gate: string) => string,
-): Promise<number> {
-  const values: unknown[] = [integrationId];
-  const $ = (value: unknown): string => `$${values.push(value)}`;
-  const guard = fenceCtes(s, {}, fence, $);
-  const ctes = [...(guard?.ctes ?? []), changes(guard ? `AND ${guard.gate}` : "")];
-  const result = await db.query<{ count: number; fenced?: number; owned?: number }>(
-    `WITH ${ctes.join(",\n")} SELECT (SELECT count(*) FROM changed)::int AS count${guard ? `, ${guard.report}` : ""}`,
-    values,
-  );
-  const row = result.rows[0];
-  if (fence && row?.fenced !== 1) throw fenceRefused(integrationId, fence, row);
-  return row?.count ?? 0;
-}
+const reportedElsewhere = (s: string) => `EXISTS (SELECT 1 FROM ${s}.user_links AS o
+  JOIN ${s}.integrations AS i ON i.id = o.integration_id
+  WHERE o.user_id = u.id AND o.integration_id <> $1 AND i.enabled AND o.reported_active
+    AND NOT o.pending_deactivation)`;
 
 /** The mass-deactivation guard's queries: each one statement, set-based. */
 export function pendingDeactivations(db: Queryable, s: string): Pending {
@@ -52,27 +36,27 @@ export function pendingDeactivations(db: Queryable, s: string): Pending {
       count(
         db,
         `SELECT count(*)::int AS count FROM ${s}.user_links AS l JOIN ${s}.users AS u ON u.id = l.user_id
-         WHERE l.integration_id = $1 AND l.pending_deactivation AND u.active`,
+         WHERE l.integration_id = $1 AND l.pending_deactivation AND u.active AND NOT ${reportedElsewhere(s)}`,
         integrationId,
       ),
     commitPendingDeactivations: (integrationId, fence) =>
-      fenced(
+      fencedCount(
         db,
         s,
-        integrationId,
+        [integrationId],
         fence,
         (gate) => `pending AS (
-           UPDATE ${s}.user_links SET pending_deactivation = false
+           UPDATE ${s}.user_links SET pending_deactivation = false, reported_active = false
            WHERE integration_id = $1 AND pending_deactivation ${gate} RETURNING user_id),
          changed AS (
-           UPDATE ${s}.users SET active = false, updated_at = now()
-           WHERE id IN (SELECT user_id FROM pending) AND active RETURNING id)`,
+           UPDATE ${s}.users AS u SET active = false, updated_at = now()
+           WHERE u.id IN (SELECT user_id FROM pending) AND u.active AND NOT ${reportedElsewhere(s)} RETURNING id)`,
       ),
     discardPendingDeactivations: (integrationId, fence) =>
-      fenced(
+      fencedCount(
         db,
         s,
-        integrationId,
+        [integrationId],
         fence,
         (gate) => `changed AS (
            UPDATE ${s}.user_links SET pending_deactivation = false

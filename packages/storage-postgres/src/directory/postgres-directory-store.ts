@@ -6,6 +6,7 @@ import { findUsers } from "./find-users";
 import { listPostgresDirectory } from "./list-postgres-directory";
 import { pendingDeactivations } from "./pending-deactivations";
 import { putUsers } from "./put-users";
+import { recordRemovals } from "./record-removals";
 
 /**
  * Users, links, groups, memberships, devices and assets in PostgreSQL; every method is a fixed number of queries.
@@ -27,6 +28,7 @@ export function createPostgresDirectoryStore(
     },
     putUsers: (users) => putUsers(pool, s, users),
     ...pendingDeactivations(pool, s),
+    ...recordRemovals(pool, s),
     ...listPostgresDirectory(pool, s),
   };
 }

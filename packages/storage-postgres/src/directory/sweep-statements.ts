@@ -61,8 +61,9 @@ export function sweepStatements(s: string, integrationId: string, batch: Directo
     });
   } else {
     statements.push({
-      text: `UPDATE ${s}.records SET removed = true, updated_at = now()
-       WHERE integration_id = $1 AND kind = $3 AND NOT removed AND last_seen_sweep IS DISTINCT FROM $2`,
+      text: `UPDATE ${s}.records SET pending_removal = true
+       WHERE integration_id = $1 AND kind = $3 AND NOT removed AND NOT pending_removal
+         AND last_seen_sweep IS DISTINCT FROM $2`,
       values: [integrationId, finish.sweepId, finish.kind],
       counts: { field: "sweptOthers", ...rowCount },
     });

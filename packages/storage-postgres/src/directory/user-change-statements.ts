@@ -21,7 +21,8 @@ function mergeUpdates(updates: ReadonlyArray<UserUpdate>): FlatUpdate[] {
 
 /**
  * The statements of a page's user changes after its head (creates and links, see `pageHead`), in the contract's
- * order, one per step and none for an empty step: updates, pending marks, then clears. `hge_id_account_id` and
+ * order, one per step and none for an empty step: updates, pending marks, clears, then what the source reports
+ * (only links whose reported status changes are written). `hge_id_account_id` and
  * `role` are never in an update's SET list.
  */
 export function userChangeStatements(s: string, integrationId: string, users: UserChanges): PageStatement[] {
@@ -55,6 +56,17 @@ export function userChangeStatements(s: string, integrationId: string, users: Us
       text: `UPDATE ${s}.user_links SET pending_deactivation = $3
        WHERE integration_id = $1 AND external_id = ANY($2::text[])`,
       values: [integrationId, [...ids], pending],
+    });
+  }
+  for (const [ids, active] of [
+    [users.reportedActive ?? [], true],
+    [users.reportedInactive ?? [], false],
+  ] as const) {
+    if (ids.length === 0) continue;
+    statements.push({
+      text: `UPDATE ${s}.user_links SET reported_active = $3
+       WHERE integration_id = $1 AND external_id = ANY($2::text[]) AND reported_active <> $3`,
+      values: [integrationId, [...ids], active],
     });
   }
   return statements;

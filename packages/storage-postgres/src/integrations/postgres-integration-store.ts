@@ -1,7 +1,6 @@
 import type { IntegrationRecord, IntegrationStore, JsonObject } from "@uslimato/core";
 import type { Queryable } from "../transactions/queryable";
 import { toStorageError } from "../transactions/to-storage-error";
-import { fromMappingsColumn, toMappingsColumn } from "./integration-mappings-column";
 
 interface IntegrationRow {
   id: string;
@@ -16,6 +15,7 @@ interface IntegrationRow {
   created_at: Date;
   updated_at: Date;
   revision: number;
+  guard: NonNullable<IntegrationRecord["guard"]> | null;
 }
 
 const toRecord = (row: IntegrationRow): IntegrationRecord => ({
@@ -26,11 +26,12 @@ const toRecord = (row: IntegrationRow): IntegrationRecord => ({
   settings: row.settings,
   direction: row.direction,
   intervalMinutes: row.interval_minutes,
-  ...fromMappingsColumn(row.mappings),
+  mappings: row.mappings,
   enabled: row.enabled,
   createdAt: row.created_at,
   updatedAt: row.updated_at,
   revision: row.revision,
+  ...(row.guard === null ? {} : { guard: row.guard }),
 });
 
 const values = (r: IntegrationRecord) => [
@@ -41,11 +42,12 @@ const values = (r: IntegrationRecord) => [
   JSON.stringify(r.settings),
   r.direction,
   r.intervalMinutes,
-  toMappingsColumn(r),
+  JSON.stringify(r.mappings),
   r.enabled,
   r.createdAt,
   r.updatedAt,
   r.revision,
+  r.guard ? JSON.stringify(r.guard) : null,
 ];
 
 /** Integrations in `<schema>.integrations`; `update` is optimistic on `revision`; `delete` removes what hangs off it. */
@@ -55,8 +57,8 @@ export function createPostgresIntegrationStore(db: Queryable, s: string): Integr
       try {
         await db.query(
           `INSERT INTO ${s}.integrations (id, tenant_id, connector_id, name, settings, direction, interval_minutes,
-             mappings, enabled, created_at, updated_at, revision)
-           VALUES ($1, $2, $3, $4, $5::jsonb, $6, $7, $8::jsonb, $9, $10, $11, $12)`,
+             mappings, enabled, created_at, updated_at, revision, guard)
+           VALUES ($1, $2, $3, $4, $5::jsonb, $6, $7, $8::jsonb, $9, $10, $11, $12, $13::jsonb)`,
           values(record),
         );
       } catch (error) {
@@ -67,8 +69,8 @@ export function createPostgresIntegrationStore(db: Queryable, s: string): Integr
       const result = await db.query(
         `UPDATE ${s}.integrations SET tenant_id = $2, connector_id = $3, name = $4, settings = $5::jsonb,
            direction = $6, interval_minutes = $7, mappings = $8::jsonb, enabled = $9, created_at = $10,
-           updated_at = $11, revision = $12
-         WHERE id = $1 AND revision = $13`,
+           updated_at = $11, revision = $12, guard = $13::jsonb
+         WHERE id = $1 AND revision = $14`,
         [...values(record), expectedRevision],
       );
       return result.rowCount === 1;

@@ -9,6 +9,7 @@ interface SyncLogRow {
   integration_id: string;
   tenant_id: string;
   trigger: SyncLog["trigger"];
+  reason: string | null;
   mode: SyncLog["mode"];
   status: SyncLog["status"];
   started_at: Date;
@@ -27,6 +28,7 @@ const toLog = (row: SyncLogRow): SyncLog => ({
   integrationId: row.integration_id,
   tenantId: row.tenant_id,
   trigger: row.trigger,
+  ...(row.reason === null ? {} : { reason: row.reason }),
   mode: row.mode,
   status: row.status,
   startedAt: row.started_at,
@@ -46,13 +48,14 @@ export function createPostgresSyncLogStore(db: Queryable, s: string): SyncLogSto
     async save(log) {
       await db.query(
         `INSERT INTO ${s}.sync_logs (id, integration_id, tenant_id, trigger, mode, status, started_at, finished_at,
-           counts, counts_by_kind, errors, error_count, notices, pages, failure_code)
-         VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9::jsonb, $10::jsonb, $11::jsonb, $12, $13::jsonb, $14, $15)
+           counts, counts_by_kind, errors, error_count, notices, pages, failure_code, reason)
+         VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9::jsonb, $10::jsonb, $11::jsonb, $12, $13::jsonb, $14, $15, $16)
          ON CONFLICT (id) DO UPDATE SET integration_id = EXCLUDED.integration_id, tenant_id = EXCLUDED.tenant_id,
            trigger = EXCLUDED.trigger, mode = EXCLUDED.mode, status = EXCLUDED.status,
            started_at = EXCLUDED.started_at, finished_at = EXCLUDED.finished_at, counts = EXCLUDED.counts,
            counts_by_kind = EXCLUDED.counts_by_kind, errors = EXCLUDED.errors, error_count = EXCLUDED.error_count,
-           notices = EXCLUDED.notices, pages = EXCLUDED.pages, failure_code = EXCLUDED.failure_code`,
+           notices = EXCLUDED.notices, pages = EXCLUDED.pages, failure_code = EXCLUDED.failure_code,
+           reason = EXCLUDED.reason`,
         [
           log.id,
           log.integrationId,
@@ -69,6 +72,7 @@ export function createPostgresSyncLogStore(db: Queryable, s: string): SyncLogSto
           JSON.stringify(log.notices),
           log.pages,
           log.failureCode,
+          log.reason ?? null,
         ],
       );
     },

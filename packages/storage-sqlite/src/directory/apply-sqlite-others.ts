@@ -1,13 +1,15 @@
 import type { DirectoryBatch } from "@uslimato/core";
 import type { SqliteDatabase } from "../database/sqlite-database";
+import { applySqliteRecords } from "./apply-sqlite-records";
 
 /** Writes a batch's group, membership and record changes, in that order, inside the caller's transaction. */
 export function applySqliteOthers(
-  { sql }: SqliteDatabase,
+  database: SqliteDatabase,
   integrationId: string,
   batch: DirectoryBatch,
   now: number,
 ): void {
+  const { sql } = database;
   const upsertGroup = sql(
     `INSERT INTO groups (integration_id, external_id, display_name, description, attributes, removed, updated_at)
      VALUES (?, ?, ?, ?, ?, 0, ?) ON CONFLICT (integration_id, external_id) DO UPDATE SET
@@ -41,19 +43,5 @@ export function applySqliteOthers(
   );
   for (const m of batch.memberships?.remove ?? [])
     remove.run(integrationId, m.groupExternalId, m.userExternalId);
-  const upsertRecord = sql(
-    `INSERT INTO records (integration_id, kind, external_id, data, removed, updated_at) VALUES (?, ?, ?, ?, 0, ?)
-     ON CONFLICT (integration_id, kind, external_id) DO UPDATE SET data = excluded.data, removed = 0,
-     updated_at = excluded.updated_at`,
-  );
-  const removeRecord = sql(
-    "UPDATE records SET removed = 1, updated_at = ? WHERE integration_id = ? AND kind = ? AND external_id = ? AND removed = 0",
-  );
-  for (const change of batch.records ?? []) {
-    for (const r of change.upsert ?? []) {
-      upsertRecord.run(integrationId, change.kind, r.externalId, JSON.stringify(r.data), now);
-    }
-    for (const externalId of change.remove ?? [])
-      removeRecord.run(now, integrationId, change.kind, externalId);
-  }
+  applySqliteRecords(database, integrationId, batch.records ?? [], now);
 }

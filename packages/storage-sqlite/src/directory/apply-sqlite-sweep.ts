@@ -42,8 +42,9 @@ export function applySqliteSweep(
     ).run(integrationId, finish.sweepId, now);
     return { sweptUsers: 0, sweptOthers: Number(removed.changes) };
   }
-  const removed = sql(
-    `UPDATE records SET removed = 1, updated_at = ?3 WHERE integration_id = ?1 AND kind = ?4 AND removed = 0 AND ${unseen}`,
-  ).run(integrationId, finish.sweepId, now, finish.kind);
-  return { sweptUsers: 0, sweptOthers: Number(removed.changes) };
+  const marked = sql(
+    `UPDATE records SET pending_removal = 1 WHERE integration_id = ?1 AND kind = ?3 AND removed = 0
+     AND pending_removal = 0 AND ${unseen}`,
+  ).run(integrationId, finish.sweepId, finish.kind);
+  return { sweptUsers: 0, sweptOthers: Number(marked.changes) };
 }

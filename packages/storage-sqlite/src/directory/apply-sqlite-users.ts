@@ -61,4 +61,9 @@ export function applySqliteUsers(
   const mark = sql("UPDATE user_links SET pending = ? WHERE integration_id = ? AND external_id = ?");
   for (const externalId of users.markPendingDeactivation ?? []) mark.run(1, integrationId, externalId);
   for (const externalId of users.clearPendingDeactivation ?? []) mark.run(0, integrationId, externalId);
+  const report = sql(
+    "UPDATE user_links SET reported_active = ? WHERE integration_id = ? AND external_id = ?",
+  );
+  for (const externalId of users.reportedActive ?? []) report.run(1, integrationId, externalId);
+  for (const externalId of users.reportedInactive ?? []) report.run(0, integrationId, externalId);
 }

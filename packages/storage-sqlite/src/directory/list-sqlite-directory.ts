@@ -6,14 +6,21 @@ import { fromUserRow, USER_COLUMNS } from "./user-row";
 
 type Lists = Pick<
   DirectoryStore,
-  "listUsers" | "listLinks" | "listGroups" | "listMemberships" | "listRecords"
+  | "listUsers"
+  | "listLinks"
+  | "listGroups"
+  | "listMemberships"
+  | "listRecords"
+  | "listRecordsByOwner"
+  | "listUnownedRecords"
 >;
 
 /** Group columns selected by every group query. */
 export const GROUP_COLUMNS = "external_id, display_name, description, attributes, removed, updated_at";
 
 /** Record columns selected by every record query. */
-export const RECORD_COLUMNS = "external_id, data, removed, updated_at";
+export const RECORD_COLUMNS =
+  "integration_id, kind, external_id, data, owner_email, owner_external_id, owner_source, owner_user_id, removed, pending_removal, updated_at";
 
 /** A group from a row selected with {@link GROUP_COLUMNS}. */
 export function fromGroupRow(integrationId: string, row: Record<string, SQLOutputValue>): StoredGroup {
@@ -29,17 +36,25 @@ export function fromGroupRow(integrationId: string, row: Record<string, SQLOutpu
 }
 
 /** A device or asset from a row selected with {@link RECORD_COLUMNS}. */
-export function fromRecordRow(
-  integrationId: string,
-  kind: StoredRecord["kind"],
-  row: Record<string, SQLOutputValue>,
-): StoredRecord {
+export function fromRecordRow(row: Record<string, SQLOutputValue>): StoredRecord {
+  const email = row.owner_email as string | null;
+  const externalUserId = row.owner_external_id as string | null;
   return {
-    integrationId,
-    kind,
+    integrationId: row.integration_id as string,
+    kind: row.kind as StoredRecord["kind"],
     externalId: row.external_id as string,
     data: fromJson(row.data),
+    owner:
+      email === null && externalUserId === null
+        ? null
+        : {
+            email,
+            externalUserId,
+            source: row.owner_source as string | null,
+            userId: row.owner_user_id as string | null,
+          },
     removed: fromBool(row.removed),
+    pendingRemoval: fromBool(row.pending_removal),
     updatedAt: fromMs(row.updated_at),
   };
 }
@@ -93,7 +108,25 @@ export function listSqliteDirectory({ sql }: SqliteDatabase): Lists {
         `SELECT ${RECORD_COLUMNS} FROM records WHERE integration_id = ? AND kind = ? ORDER BY external_id`,
       )
         .all(integrationId, kind)
-        .map((row) => fromRecordRow(integrationId, kind, row));
+        .map(fromRecordRow);
+    },
+    async listRecordsByOwner(userId, query = {}) {
+      return sql(
+        `SELECT ${RECORD_COLUMNS} FROM records WHERE owner_user_id = ?1 AND (?2 IS NULL OR kind = ?2)
+         AND (?3 OR removed = 0) ORDER BY integration_id, kind, external_id LIMIT ?4 OFFSET ?5`,
+      )
+        .all(userId, query.kind ?? null, query.includeRemoved ? 1 : 0, query.limit ?? -1, query.offset ?? 0)
+        .map(fromRecordRow);
+    },
+    async listUnownedRecords(tenantId, kind, query = {}) {
+      return sql(
+        `SELECT ${RECORD_COLUMNS} FROM records WHERE integration_id IN
+           (SELECT id FROM integrations WHERE tenant_id = ?1)
+         AND kind = ?2 AND owner_user_id IS NULL AND (?3 OR removed = 0)
+         ORDER BY integration_id, external_id LIMIT ?4 OFFSET ?5`,
+      )
+        .all(tenantId, kind, query.includeRemoved ? 1 : 0, query.limit ?? -1, query.offset ?? 0)
+        .map(fromRecordRow);
     },
   };
 }

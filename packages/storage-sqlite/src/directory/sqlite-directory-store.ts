@@ -15,10 +15,16 @@ import {
   listSqliteDirectory,
   RECORD_COLUMNS,
 } from "./list-sqlite-directory";
+import { emailsOf, resolveWaitingOwners } from "./resolve-waiting-owners";
+import { sqliteRecordRemovals } from "./sqlite-record-removals";
 import { fromUserRow, USER_COLUMNS } from "./user-row";
 
+/** A link of another enabled integration still reports user `u` active (several sources per user). */
+const REPORTED_ELSEWHERE = `EXISTS (SELECT 1 FROM user_links o JOIN integrations i ON i.id = o.integration_id
+  WHERE o.user_id = u.id AND o.integration_id <> ?1 AND i.enabled = 1 AND o.reported_active = 1 AND o.pending = 0)`;
+
 const ACTIVE_PENDING = `FROM user_links l JOIN users u ON u.id = l.user_id
-  WHERE l.integration_id = ? AND l.pending = 1 AND u.active = 1`;
+  WHERE l.integration_id = ?1 AND l.pending = 1 AND u.active = 1 AND NOT ${REPORTED_ELSEWHERE}`;
 
 /** The directory in SQLite: one query per lookup (ids passed as a JSON array), one transaction per page. */
 export function createSqliteDirectoryStore(database: SqliteDatabase): DirectoryStore {
@@ -64,7 +70,7 @@ export function createSqliteDirectoryStore(database: SqliteDatabase): DirectoryS
          AND external_id IN (SELECT value FROM json_each(?))`,
       )
         .all(integrationId, kind, JSON.stringify(externalIds))
-        .map((row) => fromRecordRow(integrationId, kind, row));
+        .map(fromRecordRow);
     },
     async applyPage(integrationId, batch, checkpoint, fence) {
       try {
@@ -72,7 +78,10 @@ export function createSqliteDirectoryStore(database: SqliteDatabase): DirectoryS
           const now = Date.now();
           checkSqliteFence(database, fence, now);
           checkSqliteSweep(database, integrationId, batch, fence);
-          if (batch.users) applySqliteUsers(database, integrationId, batch.users, now, batch.seen);
+          if (batch.users) {
+            applySqliteUsers(database, integrationId, batch.users, now, batch.seen);
+            resolveWaitingOwners(database, integrationId, batch.users.link ?? [], emailsOf(batch.users));
+          }
           applySqliteOthers(database, integrationId, batch, now);
           const result = applySqliteSweep(database, integrationId, batch, now);
           sql(
@@ -98,10 +107,12 @@ export function createSqliteDirectoryStore(database: SqliteDatabase): DirectoryS
       return inTransaction(db, () => {
         checkSqliteFence(database, fence, Date.now());
         const changed = sql(
-          `UPDATE users SET active = 0, updated_at = ? WHERE active = 1 AND id IN
-           (SELECT user_id FROM user_links WHERE integration_id = ? AND pending = 1)`,
-        ).run(Date.now(), integrationId);
-        sql("UPDATE user_links SET pending = 0 WHERE integration_id = ? AND pending = 1").run(integrationId);
+          `UPDATE users AS u SET active = 0, updated_at = ?2 WHERE active = 1 AND id IN
+           (SELECT user_id FROM user_links WHERE integration_id = ?1 AND pending = 1) AND NOT ${REPORTED_ELSEWHERE}`,
+        ).run(integrationId, Date.now());
+        sql(
+          "UPDATE user_links SET pending = 0, reported_active = 0 WHERE integration_id = ? AND pending = 1",
+        ).run(integrationId);
         return Number(changed.changes);
       });
     },
@@ -137,11 +148,13 @@ export function createSqliteDirectoryStore(database: SqliteDatabase): DirectoryS
               u.updatedAt.getTime(),
             );
           }
+          resolveWaitingOwners(database, null, [], users);
         });
       } catch (error) {
         throw toStorageError(error, "Putting users");
       }
     },
+    ...sqliteRecordRemovals(database),
     ...listSqliteDirectory(database),
   };
 }

@@ -77,4 +77,29 @@ export const MIGRATIONS: ReadonlyArray<Migration> = [
       ) WITHOUT ROWID;
     `,
   },
+  {
+    version: 4,
+    name: "record owners, pending record removals, what each source reports; integration guard column",
+    sql: `
+      ALTER TABLE records ADD COLUMN owner_email TEXT;
+      ALTER TABLE records ADD COLUMN owner_external_id TEXT;
+      ALTER TABLE records ADD COLUMN owner_source TEXT;
+      ALTER TABLE records ADD COLUMN owner_user_id TEXT;
+      ALTER TABLE records ADD COLUMN pending_removal INTEGER NOT NULL DEFAULT 0;
+      ALTER TABLE user_links ADD COLUMN reported_active INTEGER NOT NULL DEFAULT 1;
+      CREATE INDEX records_by_owner ON records (owner_user_id, integration_id, kind, external_id)
+        WHERE owner_user_id IS NOT NULL;
+      CREATE INDEX records_waiting_by_external_id ON records (owner_source, owner_external_id)
+        WHERE owner_user_id IS NULL AND owner_external_id IS NOT NULL;
+      CREATE INDEX records_waiting_by_email ON records (owner_email)
+        WHERE owner_user_id IS NULL AND owner_email IS NOT NULL;
+      CREATE INDEX records_pending_removal ON records (integration_id, kind) WHERE pending_removal = 1;
+      CREATE INDEX integrations_by_tenant ON integrations (tenant_id, connector_id);
+      ALTER TABLE integrations ADD COLUMN guard TEXT;
+      UPDATE integrations SET guard = CASE WHEN json_type(mappings, '$."$guard"') = 'object'
+          THEN json_extract(mappings, '$."$guard"') END,
+        mappings = json_remove(mappings, '$."$guard"')
+      WHERE json_type(mappings, '$."$guard"') IS NOT NULL;
+    `,
+  },
 ];

@@ -4,10 +4,9 @@ import { inTransaction } from "../database/in-transaction";
 import { fromBool, fromJson, fromMs } from "../database/json-column";
 import type { SqliteDatabase } from "../database/sqlite-database";
 import { toStorageError } from "../database/to-storage-error";
-import { fromMappingsColumn, toMappingsColumn } from "./integration-mappings-column";
 
 const COLUMNS =
-  "id, tenant_id, connector_id, name, settings, direction, interval_minutes, mappings, enabled, created_at, updated_at, revision";
+  "id, tenant_id, connector_id, name, settings, direction, interval_minutes, mappings, enabled, created_at, updated_at, revision, guard";
 
 const toRow = (r: IntegrationRecord) =>
   [
@@ -17,11 +16,12 @@ const toRow = (r: IntegrationRecord) =>
     JSON.stringify(r.settings),
     r.direction,
     r.intervalMinutes,
-    toMappingsColumn(r),
+    JSON.stringify(r.mappings),
     r.enabled ? 1 : 0,
     r.createdAt.getTime(),
     r.updatedAt.getTime(),
     r.revision,
+    r.guard ? JSON.stringify(r.guard) : null,
   ] as const;
 
 const fromRow = (row: Record<string, SQLOutputValue>): IntegrationRecord => ({
@@ -32,11 +32,12 @@ const fromRow = (row: Record<string, SQLOutputValue>): IntegrationRecord => ({
   settings: fromJson(row.settings),
   direction: row.direction as IntegrationRecord["direction"],
   intervalMinutes: Number(row.interval_minutes),
-  ...fromMappingsColumn(fromJson(row.mappings)),
+  mappings: fromJson(row.mappings),
   enabled: fromBool(row.enabled),
   createdAt: fromMs(row.created_at),
   updatedAt: fromMs(row.updated_at),
   revision: Number(row.revision),
+  ...(row.guard === null || row.guard === undefined ? {} : { guard: fromJson(row.guard) }),
 });
 
 /** Integrations in SQLite; `update` compares revisions in its WHERE clause. */
@@ -45,7 +46,7 @@ export function createSqliteIntegrationStore(database: SqliteDatabase): Integrat
   return {
     async insert(record) {
       try {
-        sql(`INSERT INTO integrations (${COLUMNS}) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`).run(
+        sql(`INSERT INTO integrations (${COLUMNS}) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`).run(
           record.id,
           ...toRow(record),
         );
@@ -56,7 +57,7 @@ export function createSqliteIntegrationStore(database: SqliteDatabase): Integrat
     async update(record, expectedRevision) {
       const result = sql(
         `UPDATE integrations SET tenant_id = ?, connector_id = ?, name = ?, settings = ?, direction = ?,
-         interval_minutes = ?, mappings = ?, enabled = ?, created_at = ?, updated_at = ?, revision = ?
+         interval_minutes = ?, mappings = ?, enabled = ?, created_at = ?, updated_at = ?, revision = ?, guard = ?
          WHERE id = ? AND revision = ?`,
       ).run(...toRow(record), record.id, expectedRevision);
       return Number(result.changes) === 1;

@@ -1,9 +1,11 @@
 import type { DirectoryBatch } from "../storage-adapter";
 import { copyJson } from "./copy-records";
-import type { MemoryDirectory } from "./memory-state";
+import { indexRecordOwner, resolveRecordOwner, unindexRecordOwner } from "./memory-record-owners";
+import type { MemoryDirectory, MemoryState } from "./memory-state";
 
 /** Applies a batch's group upserts and removals, membership changes and record changes, in that order. */
 export function applyMemoryOthers(
+  state: MemoryState,
   integrationId: string,
   directory: MemoryDirectory,
   batch: DirectoryBatch,
@@ -45,26 +47,36 @@ export function applyMemoryOthers(
   }
   for (const change of batch.records ?? []) {
     const records = directory.records[change.kind];
-    for (const { externalId, data } of change.upsert ?? []) {
+    for (const { externalId, data, owner } of change.upsert ?? []) {
       const existing = records.get(externalId);
-      records.set(externalId, {
+      if (existing) unindexRecordOwner(state, existing);
+      const entry = {
         value: {
           integrationId,
           kind: change.kind,
           externalId,
           data: copyJson(data),
+          owner: resolveRecordOwner(state, integrationId, owner),
           removed: false,
+          pendingRemoval: false,
           updatedAt: now,
         },
         lastSeen: existing?.lastSeen ?? null,
-      });
+      };
+      records.set(externalId, entry);
+      indexRecordOwner(state, entry);
     }
     for (const externalId of change.remove ?? []) {
       const record = records.get(externalId);
       if (record && !record.value.removed) {
         record.value.removed = true;
+        record.value.pendingRemoval = false;
         record.value.updatedAt = now;
       }
+    }
+    for (const externalId of change.markPendingRemoval ?? []) {
+      const record = records.get(externalId);
+      if (record && !record.value.removed) record.value.pendingRemoval = true;
     }
   }
 }

@@ -37,14 +37,20 @@ export function applyMemorySweep(
     }
     return result;
   }
-  const items: Map<string, Swept<{ removed: boolean; updatedAt: Date }>> = finish.kind === "group"
-    ? directory.groups
-    : directory.records[finish.kind];
-  for (const [externalId, item] of items) {
+  if (finish.kind !== "group") {
+    for (const item of directory.records[finish.kind].values()) {
+      if (item.lastSeen === finish.sweepId || item.value.removed || item.value.pendingRemoval) continue;
+      item.value.pendingRemoval = true;
+      result.sweptOthers += 1;
+    }
+    return result;
+  }
+  const groups: Map<string, Swept<{ removed: boolean; updatedAt: Date }>> = directory.groups;
+  for (const [externalId, item] of groups) {
     if (item.lastSeen === finish.sweepId || item.value.removed) continue;
     item.value.removed = true;
     item.value.updatedAt = now;
-    if (finish.kind === "group") directory.memberships.delete(externalId);
+    directory.memberships.delete(externalId);
     result.sweptOthers += 1;
   }
   return result;

@@ -1,11 +1,13 @@
 import type { DirectoryBatch } from "../storage-adapter";
 import { copyAttributes } from "./copy-attributes";
 import { addLinkedId, removeLinkedId } from "./linked-ids";
+import { resolveWaitingByEmails, resolveWaitingByLinks } from "./memory-record-owners";
 import type { MemoryDirectory, MemoryState } from "./memory-state";
 
 /** Applies a checked batch's user creates, updates, links and pending marks, in that order. */
 export function applyMemoryUsers(
   state: MemoryState,
+  integrationId: string,
   directory: MemoryDirectory,
   users: NonNullable<DirectoryBatch["users"]>,
   now: Date,
@@ -24,6 +26,10 @@ export function applyMemoryUsers(
     });
     state.usersByEmail.set(user.email, user.id);
   }
+  const emails: Array<{ id: string; email: string }> = (users.create ?? []).map((u) => ({
+    id: u.id,
+    email: u.email,
+  }));
   for (const { userId, set } of users.update ?? []) {
     const user = state.users.get(userId);
     if (!user) continue;
@@ -31,6 +37,7 @@ export function applyMemoryUsers(
       if (state.usersByEmail.get(user.email) === userId) state.usersByEmail.delete(user.email);
       state.usersByEmail.set(set.email, userId);
       user.email = set.email;
+      emails.push({ id: userId, email: set.email });
     }
     if (set.displayName !== undefined) user.displayName = set.displayName;
     if (set.active !== undefined) user.active = set.active;
@@ -48,6 +55,7 @@ export function applyMemoryUsers(
       externalId,
       userId,
       pendingDeactivation: existing?.pendingDeactivation ?? false,
+      reportedActive: existing?.reportedActive ?? true,
       lastSeen: existing?.lastSeen ?? null,
     });
     directory.linksByUser.set(userId, addLinkedId(directory.linksByUser.get(userId), externalId));
@@ -60,4 +68,15 @@ export function applyMemoryUsers(
     const link = directory.links.get(externalId);
     if (link) link.pendingDeactivation = false;
   }
+  for (const [ids, active] of [
+    [users.reportedActive ?? [], true],
+    [users.reportedInactive ?? [], false],
+  ] as const) {
+    for (const externalId of ids) {
+      const link = directory.links.get(externalId);
+      if (link) link.reportedActive = active;
+    }
+  }
+  resolveWaitingByLinks(state, integrationId, users.link ?? []);
+  resolveWaitingByEmails(state, emails);
 }

@@ -5,7 +5,13 @@ import type { MemoryLink, MemoryState } from "./memory-state";
 
 type Lists = Pick<
   DirectoryStore,
-  "listUsers" | "listLinks" | "listGroups" | "listMemberships" | "listRecords"
+  | "listUsers"
+  | "listLinks"
+  | "listGroups"
+  | "listMemberships"
+  | "listRecords"
+  | "listRecordsByOwner"
+  | "listUnownedRecords"
 >;
 
 const byKey =
@@ -59,6 +65,25 @@ export function listMemoryDirectory(
         (r) => r.value,
       );
       return records.sort(byKey((r) => r.externalId)).map(copyRecord);
+    },
+    async listRecordsByOwner(userId, query = {}) {
+      const records = [...(state.owners.byUser.get(userId) ?? [])]
+        .map((entry) => entry.value)
+        .filter(
+          (r) => (query.kind === undefined || r.kind === query.kind) && (query.includeRemoved || !r.removed),
+        );
+      const sorted = records.sort(byKey((r) => `${r.integrationId}\u0000${r.kind}\u0000${r.externalId}`));
+      return page(sorted, query).map(copyRecord);
+    },
+    async listUnownedRecords(tenantId, kind, query = {}) {
+      const ids = [...state.integrations.values()].filter((i) => i.tenantId === tenantId).map((i) => i.id);
+      const records = ids.flatMap((id) =>
+        [...(state.directories.get(id)?.records[kind].values() ?? [])]
+          .map((entry) => entry.value)
+          .filter((r) => r.owner?.userId == null && (query.includeRemoved || !r.removed)),
+      );
+      const sorted = records.sort(byKey((r) => `${r.integrationId}\u0000${r.externalId}`));
+      return page(sorted, query).map(copyRecord);
     },
   };
 }

@@ -11,7 +11,10 @@ import { copyJson, copyRecord } from "./copy-records";
 import { copyUser } from "./copy-user";
 import { linkedIdList } from "./linked-ids";
 import { listMemoryDirectory } from "./list-memory-directory";
+import { resolveWaitingByEmails } from "./memory-record-owners";
+import { memoryRecordRemovals } from "./memory-record-removals";
 import { directoryOf, type MemoryLink, type MemoryState } from "./memory-state";
+import { reportedActiveElsewhere } from "./reported-active-elsewhere";
 
 const toLink = (integrationId: string, link: MemoryLink): UserLink => ({
   integrationId,
@@ -72,8 +75,8 @@ export function createMemoryDirectoryStore(state: MemoryState): DirectoryStore {
       checkMemoryBatch(state, batch);
       const now = new Date();
       const directory = directoryOf(state, integrationId);
-      if (batch.users) applyMemoryUsers(state, directory, batch.users, now);
-      applyMemoryOthers(integrationId, directory, batch, now);
+      if (batch.users) applyMemoryUsers(state, integrationId, directory, batch.users, now);
+      applyMemoryOthers(state, integrationId, directory, batch, now);
       const result = applyMemorySweep(state, directory, batch, now);
       state.checkpoints.set(integrationId, { value: copyJson(checkpoint), updatedAt: now });
       recordSweep();
@@ -87,7 +90,9 @@ export function createMemoryDirectoryStore(state: MemoryState): DirectoryStore {
       return count;
     },
     async countPendingDeactivations(integrationId) {
-      return pendingLinks(integrationId).filter((l) => state.users.get(l.userId)?.active).length;
+      return pendingLinks(integrationId).filter(
+        (l) => state.users.get(l.userId)?.active && !reportedActiveElsewhere(state, integrationId, l.userId),
+      ).length;
     },
     async commitPendingDeactivations(integrationId, fence) {
       checkMemoryFence(state, fence);
@@ -95,12 +100,13 @@ export function createMemoryDirectoryStore(state: MemoryState): DirectoryStore {
       let changed = 0;
       for (const link of pendingLinks(integrationId)) {
         const user = state.users.get(link.userId);
-        if (user?.active) {
+        if (user?.active && !reportedActiveElsewhere(state, integrationId, link.userId)) {
           user.active = false;
           user.updatedAt = now;
           changed += 1;
         }
         link.pendingDeactivation = false;
+        link.reportedActive = false;
       }
       return changed;
     },
@@ -112,7 +118,9 @@ export function createMemoryDirectoryStore(state: MemoryState): DirectoryStore {
     },
     async putUsers(users) {
       putMemoryUsers(state, users);
+      resolveWaitingByEmails(state, users);
     },
+    ...memoryRecordRemovals(state),
     ...listMemoryDirectory(state, toLink),
   };
 }

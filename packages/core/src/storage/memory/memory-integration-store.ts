@@ -2,6 +2,7 @@ import { CoreError } from "../../errors/core-error";
 import type { IntegrationRecord } from "../records";
 import type { IntegrationStore } from "../storage-adapter";
 import { copyRecord } from "./copy-records";
+import { unindexRecordOwner } from "./memory-record-owners";
 import type { MemoryState } from "./memory-state";
 
 /** Integrations kept in memory, with optimistic updates by revision. */
@@ -39,6 +40,12 @@ export function createMemoryIntegrationStore(state: MemoryState): IntegrationSto
       state.integrations.delete(id);
       state.secrets.delete(id);
       state.checkpoints.delete(id);
+      const directory = state.directories.get(id);
+      for (const entry of [
+        ...(directory?.records.device.values() ?? []),
+        ...(directory?.records.asset.values() ?? []),
+      ])
+        unindexRecordOwner(state, entry);
       state.directories.delete(id);
       for (const key of state.sweeps.keys()) if (key.startsWith(`${id}\u0000`)) state.sweeps.delete(key);
     },

@@ -15,6 +15,8 @@ export interface MemoryLink {
   externalId: string;
   userId: string;
   pendingDeactivation: boolean;
+  /** Whether the source last reported the user active (see `DirectoryBatch.users.reportedActive`). */
+  reportedActive: boolean;
   lastSeen: string | null;
 }
 
@@ -42,6 +44,16 @@ export interface MemoryLock {
   expiresAt: number;
 }
 
+/** The owner indexes over every integration's devices and assets (entries are the stored objects). */
+export interface MemoryOwnerIndex {
+  /** userId -> records owned by that user. */
+  byUser: Map<string, Set<Swept<StoredRecord>>>;
+  /** `source NUL externalUserId` -> records whose owner is not resolved yet. */
+  waitingByExternalId: Map<string, Set<Swept<StoredRecord>>>;
+  /** normalized email -> records whose owner is not resolved yet. */
+  waitingByEmail: Map<string, Set<Swept<StoredRecord>>>;
+}
+
 /** The whole in-memory database. Stored objects are never handed out; stores return copies. */
 export interface MemoryState {
   integrations: Map<string, IntegrationRecord>;
@@ -58,6 +70,7 @@ export interface MemoryState {
   locks: Map<string, MemoryLock>;
   /** `integrationId \u0000 kind` -> the kind's sweep and its owner's fencing token. */
   sweeps: Map<string, { sweepId: string; token: number | null; closed: boolean }>;
+  owners: MemoryOwnerIndex;
 }
 
 /** An empty in-memory database. */
@@ -73,6 +86,7 @@ export function createMemoryState(): MemoryState {
     directories: new Map(),
     locks: new Map(),
     sweeps: new Map(),
+    owners: { byUser: new Map(), waitingByExternalId: new Map(), waitingByEmail: new Map() },
   };
 }
 

@@ -16,6 +16,20 @@ export interface ConnectorContractOptions {
     mutate?: () => Promise<void>;
     teardown?: () => Promise<void>;
   }>;
+  /**
+   * For device and asset connectors: hooks on the service double that the record cases need. Without a hook its
+   * case checks only what plain reads show.
+   */
+  records?: {
+    /** Makes the next listings end early, the way the real service does; the connector must mark them incomplete. */
+    truncate?: () => Promise<void> | void;
+    /** Undoes `truncate`. */
+    restore?: () => Promise<void> | void;
+    /** Removes one record from the source and returns its external id. */
+    removeOne?: () => Promise<string> | string;
+    /** The connector id the owners' external ids belong to (e.g. `entra`); at least one record must have an owner. */
+    ownerSource?: string;
+  };
   /** The mapping engine the connector's default mappings need: required when it has any (default: pass-through). */
   mapping?: MappingEngine;
   /** Per-test timeout in ms. Default 30 s. */

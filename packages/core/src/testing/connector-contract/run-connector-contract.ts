@@ -1,11 +1,9 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { createHub } from "../../hub/create-hub";
 import { noopLogger } from "../../logging/noop-logger";
-import type { CredentialVault } from "../../secrets/credential-vault";
-import { Secret } from "../../secrets/secret";
-import { createMemoryStorage } from "../../storage/memory/create-memory-storage";
 import type { ConnectorContractOptions } from "./connector-contract-options";
+import { contractHub } from "./contract-hub";
 import { createMemoryState } from "./create-memory-state";
+import { describeRecordCases } from "./describe-record-cases";
 import { openSecretsOf, readAll } from "./read-all";
 
 type Config = Awaited<ReturnType<ConnectorContractOptions["setup"]>>;
@@ -13,7 +11,8 @@ type Config = Awaited<ReturnType<ConnectorContractOptions["setup"]>>;
 /**
  * Registers vitest tests that prove a connector keeps core's contract: its description, schemas, connection
  * test, valid pages with JSON checkpoints, resuming from a checkpoint without losing records, incremental reads,
- * abort, and a full sync through a hub. Call it at the top level of a test file.
+ * abort, and a full sync through a hub; for device and asset connectors also sweeps, owners, incomplete listings
+ * and removals (see {@link ConnectorContractOptions.records}). Call it at the top level of a test file.
  *
  * @example
  * ```ts
@@ -108,35 +107,13 @@ export function runConnectorContract(options: ConnectorContractOptions): void {
     });
 
     it("syncs through a hub", { timeout }, async () => {
-      const sealed = new Map<string, string>();
-      const vault: CredentialVault = {
-        async seal(owner, value) {
-          const envelope = `${owner.integrationId}/${owner.name}`;
-          sealed.set(envelope, Secret.isSecret(value) ? value.reveal() : value);
-          return { envelope, keyId: "contract" };
-        },
-        async open(_owner, envelope) {
-          return new Secret(sealed.get(envelope) ?? "");
-        },
-      };
-      const storage = createMemoryStorage();
-      const hub = createHub({
-        storage,
-        vault,
-        connectors: [connector],
-        ...(options.mapping ? { mapping: options.mapping } : {}),
-      });
-      const integration = await hub.integrations.create({
-        tenantId: "contract-tenant",
-        connectorId: connector.id,
-        name: "contract",
-        settings: config.settings,
-        secrets: config.secrets,
-        intervalMinutes: 60,
-      });
+      const { hub, integration } = await contractHub(options, config);
       const log = await hub.syncNow(integration.id);
       expect(log.status === "success" || log.status === "partial").toBe(true);
       expect(log.counts.processed).toBeGreaterThan(0);
     });
+
+    if (connector.entities.some((kind) => kind === "device" || kind === "asset"))
+      describeRecordCases(options, () => config);
   });
 }

@@ -122,5 +122,48 @@ export function describeFencedWrites(options: StorageConformanceOptions): void {
       expect(await dir().commitPendingDeactivations("int-1", fenceOf(current))).toBe(1);
       await current.release();
     });
+
+    it("refuses a stale holder's commit and discard of pending record removals, removing nothing", async () => {
+      await dir().applyPage(
+        "int-1",
+        {
+          records: [
+            {
+              kind: "device",
+              upsert: ["d1", "d2", "d3"].map((externalId) => ({ externalId, data: { name: externalId } })),
+            },
+          ],
+        },
+        "records",
+      );
+      await dir().applyPage(
+        "int-1",
+        { records: [{ kind: "device", markPendingRemoval: ["d1", "d2"] }] },
+        "marked",
+      );
+      const { old, current } = await takenOver();
+      await expect(dir().commitPendingRemovals("int-1", "device", fenceOf(old))).rejects.toMatchObject({
+        code: "SYNC_LOCK_LOST",
+      });
+      await expect(dir().commitPendingRemovals("int-1", undefined, fenceOf(old))).rejects.toMatchObject({
+        code: "SYNC_LOCK_LOST",
+      });
+      await expect(dir().discardPendingRemovals("int-1", "device", fenceOf(old))).rejects.toMatchObject({
+        code: "SYNC_LOCK_LOST",
+      });
+      expect(await dir().countRecordRemovals("int-1", "device")).toEqual({ pending: 2, present: 3 });
+      expect(await dir().discardPendingRemovals("int-1", "device", fenceOf(current))).toBe(2);
+      await dir().applyPage(
+        "int-1",
+        { records: [{ kind: "device", markPendingRemoval: ["d3"] }] },
+        "again",
+        fenceOf(current),
+      );
+      expect(await dir().commitPendingRemovals("int-1", undefined, fenceOf(current))).toBe(1);
+      expect(
+        (await dir().listRecords("int-1", "device")).filter((r) => r.removed).map((r) => r.externalId),
+      ).toEqual(["d3"]);
+      await current.release();
+    });
   });
 }

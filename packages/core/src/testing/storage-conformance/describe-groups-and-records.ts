@@ -118,7 +118,7 @@ export function describeGroupsAndRecords(options: StorageConformanceOptions): vo
       expect((await dir().findRecords("int-1", "device", ["d2"]))[0]?.removed).toBe(false);
     });
 
-    it("finishing a device sweep marks unseen devices removed, leaving assets alone", async () => {
+    it("finishing a device sweep marks unseen devices for removal (removed once committed), leaving assets alone", async () => {
       await apply({
         records: [
           {
@@ -136,6 +136,12 @@ export function describeGroupsAndRecords(options: StorageConformanceOptions): vo
         finishSweep: { kind: "device", sweepId: "s1" },
       });
       expect(result).toEqual({ sweptUsers: 0, sweptOthers: 1 });
+      const devices = await dir().listRecords("int-1", "device");
+      expect(devices.map((d) => [d.removed, d.pendingRemoval])).toEqual([
+        [false, true],
+        [false, false],
+      ]);
+      expect(await dir().commitPendingRemovals("int-1", "device")).toBe(1);
       expect((await dir().listRecords("int-1", "device")).map((d) => d.removed)).toEqual([true, false]);
       expect((await dir().listRecords("int-1", "asset"))[0]?.removed).toBe(false);
     });

@@ -25,6 +25,16 @@ export function describeLogsAndAudit(options: StorageConformanceOptions): void {
       expect(await storage().syncLogs.get("missing")).toBeNull();
     });
 
+    it("keeps a watcher's trigger and reason", async () => {
+      const watched = syncLog("run-w", at(0), { trigger: "watch", reason: "3 devices checked in" });
+      await storage().syncLogs.save(watched);
+      expect(await storage().syncLogs.get("run-w")).toEqual(watched);
+      expect((await storage().syncLogs.list("int-1"))[0]).toMatchObject({
+        trigger: "watch",
+        reason: "3 devices checked in",
+      });
+    });
+
     it("lists an integration's logs newest first, with limit and a `before` cursor", async () => {
       for (const [id, minute] of [
         ["r2", 2],

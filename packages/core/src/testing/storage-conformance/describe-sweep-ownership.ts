@@ -111,6 +111,80 @@ export function describeSweepOwnership(options: StorageConformanceOptions): void
       expect(await dir().countPendingDeactivations("int-1")).toBe(0);
     });
 
+    it("refuses a device sweep finished by a run that does not own it, marking no device for removal", async () => {
+      const devices = ["d1", "d2", "d3"].map((externalId) => ({ externalId, data: { name: externalId } }));
+      await dir().applyPage("int-1", { records: [{ kind: "device", upsert: devices }] }, "devices");
+      const a = await take(40);
+      await dir().applyPage(
+        "int-1",
+        {
+          sweep: { kind: "device", sweepId: "d-a", start: true },
+          seen: { sweepId: "d-a", records: [{ kind: "device", externalIds: ["d1"] }] },
+        },
+        "a-1",
+        a,
+      );
+      await sleep(80);
+      const b = await take();
+      await dir().applyPage(
+        "int-1",
+        {
+          sweep: { kind: "device", sweepId: "d-b", start: true },
+          seen: { sweepId: "d-b", records: [{ kind: "device", externalIds: ["d1", "d2"] }] },
+        },
+        "b-1",
+        b,
+      );
+      await expect(
+        dir().applyPage(
+          "int-1",
+          { sweep: { kind: "device", sweepId: "d-a" }, finishSweep: { kind: "device", sweepId: "d-a" } },
+          "b-wrong",
+          b,
+        ),
+      ).rejects.toMatchObject({ code: "SYNC_SWEEP_NOT_OWNED" });
+      await expect(
+        dir().applyPage("int-1", { finishSweep: { kind: "device", sweepId: "d-a" } }, "a-late", a),
+      ).rejects.toMatchObject({ code: "SYNC_LOCK_LOST" });
+      expect(await dir().countRecordRemovals("int-1", "device")).toEqual({ pending: 0, present: 3 });
+      const result = await dir().applyPage(
+        "int-1",
+        { sweep: { kind: "device", sweepId: "d-b" }, finishSweep: { kind: "device", sweepId: "d-b" } },
+        "b-2",
+        b,
+      );
+      expect(result.sweptOthers).toBe(1);
+      expect(await dir().countRecordRemovals("int-1", "device")).toEqual({ pending: 1, present: 3 });
+    });
+
+    it("finishes nothing for a sweep left open (an incomplete listing), and lets the next enumeration replace it", async () => {
+      const devices = ["d1", "d2"].map((externalId) => ({ externalId, data: { name: externalId } }));
+      await dir().applyPage("int-1", { records: [{ kind: "device", upsert: devices }] }, "devices");
+      const a = await take();
+      await dir().applyPage(
+        "int-1",
+        {
+          sweep: { kind: "device", sweepId: "d-a", start: true },
+          seen: { sweepId: "d-a", records: [{ kind: "device", externalIds: ["d1"] }] },
+        },
+        "a-1",
+        a,
+      );
+      expect(await dir().countRecordRemovals("int-1", "device")).toEqual({ pending: 0, present: 2 });
+      const result = await dir().applyPage(
+        "int-1",
+        {
+          sweep: { kind: "device", sweepId: "d-next", start: true },
+          seen: { sweepId: "d-next", records: [{ kind: "device", externalIds: ["d1", "d2"] }] },
+          finishSweep: { kind: "device", sweepId: "d-next" },
+        },
+        "a-2",
+        a,
+      );
+      expect(result.sweptOthers).toBe(0);
+      expect(await dir().countRecordRemovals("int-1", "device")).toEqual({ pending: 0, present: 2 });
+    });
+
     it("refuses to finish a sweep twice", async () => {
       await seed(storage());
       const a = await take();

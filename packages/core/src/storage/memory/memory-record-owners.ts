@@ -1,0 +1,116 @@
+import type { StoredRecord, StoredRecordOwner } from "../records";
+import type { RecordOwnerInput } from "../storage-adapter";
+import type { MemoryState, Swept } from "./memory-state";
+
+type Entry = Swept<StoredRecord>;
+
+const externalKey = (source: string, externalUserId: string) => `${source}\u0000${externalUserId}`;
+
+function add<K>(map: Map<K, Set<Entry>>, key: K, entry: Entry): void {
+  let set = map.get(key);
+  if (!set) {
+    set = new Set();
+    map.set(key, set);
+  }
+  set.add(entry);
+}
+
+function drop<K>(map: Map<K, Set<Entry>>, key: K, entry: Entry): void {
+  const set = map.get(key);
+  if (!set) return;
+  set.delete(entry);
+  if (set.size === 0) map.delete(key);
+}
+
+/** Puts a record into the owner indexes: under its user, or under what may resolve it later. */
+export function indexRecordOwner(state: MemoryState, entry: Entry): void {
+  const owner = entry.value.owner;
+  if (!owner) return;
+  const { byUser, waitingByExternalId, waitingByEmail } = state.owners;
+  if (owner.userId !== null) {
+    add(byUser, owner.userId, entry);
+    return;
+  }
+  if (owner.source !== null && owner.externalUserId !== null)
+    add(waitingByExternalId, externalKey(owner.source, owner.externalUserId), entry);
+  if (owner.email !== null) add(waitingByEmail, owner.email, entry);
+}
+
+/** Takes a record out of the owner indexes (before it changes or goes away). */
+export function unindexRecordOwner(state: MemoryState, entry: Entry): void {
+  const owner = entry.value.owner;
+  if (!owner) return;
+  const { byUser, waitingByExternalId, waitingByEmail } = state.owners;
+  if (owner.userId !== null) {
+    drop(byUser, owner.userId, entry);
+    return;
+  }
+  if (owner.source !== null && owner.externalUserId !== null)
+    drop(waitingByExternalId, externalKey(owner.source, owner.externalUserId), entry);
+  if (owner.email !== null) drop(waitingByEmail, owner.email, entry);
+}
+
+const tenantOf = (state: MemoryState, integrationId: string) =>
+  state.integrations.get(integrationId)?.tenantId;
+
+/**
+ * Resolves an owner for a record of `integrationId`: by external id through the links of the integrations of the
+ * same tenant whose connector is `source`, else by email.
+ */
+export function resolveRecordOwner(
+  state: MemoryState,
+  integrationId: string,
+  owner: RecordOwnerInput | null | undefined,
+): StoredRecordOwner | null {
+  if (!owner || (owner.email === null && owner.externalUserId === null)) return null;
+  const resolved: StoredRecordOwner = { ...owner, userId: null };
+  const tenantId = tenantOf(state, integrationId);
+  if (owner.source !== null && owner.externalUserId !== null && tenantId !== undefined) {
+    for (const integration of state.integrations.values()) {
+      if (integration.tenantId !== tenantId || integration.connectorId !== owner.source) continue;
+      const link = state.directories.get(integration.id)?.links.get(owner.externalUserId);
+      if (link && state.users.has(link.userId)) {
+        resolved.userId = link.userId;
+        return resolved;
+      }
+    }
+  }
+  if (owner.email !== null) resolved.userId = state.usersByEmail.get(owner.email) ?? null;
+  return resolved;
+}
+
+function settle(
+  state: MemoryState,
+  entries: Set<Entry> | undefined,
+  userId: string,
+  accept: (e: Entry) => boolean,
+) {
+  for (const entry of [...(entries ?? [])]) {
+    if (!accept(entry) || entry.value.owner === null) continue;
+    unindexRecordOwner(state, entry);
+    entry.value.owner.userId = userId;
+    indexRecordOwner(state, entry);
+  }
+}
+
+/** Resolves waiting owners that new links of `integrationId` match (same tenant, source = its connector). */
+export function resolveWaitingByLinks(
+  state: MemoryState,
+  integrationId: string,
+  links: ReadonlyArray<{ externalId: string; userId: string }>,
+): void {
+  const integration = state.integrations.get(integrationId);
+  if (!integration || links.length === 0) return;
+  for (const { externalId, userId } of links) {
+    const waiting = state.owners.waitingByExternalId.get(externalKey(integration.connectorId, externalId));
+    settle(state, waiting, userId, (e) => tenantOf(state, e.value.integrationId) === integration.tenantId);
+  }
+}
+
+/** Resolves waiting owners whose email a user now has. */
+export function resolveWaitingByEmails(
+  state: MemoryState,
+  users: ReadonlyArray<{ id: string; email: string }>,
+) {
+  for (const { id, email } of users) settle(state, state.owners.waitingByEmail.get(email), id, () => true);
+}
