@@ -1,17 +1,21 @@
 import { join } from "node:path";
 import { fileURLToPath } from "node:url";
 import { parseOptions } from "./options/parse-options";
-import { appendDocs } from "./report/append-docs";
 import { formatTable } from "./report/format-table";
 import { machineInfo } from "./report/machine-info";
 import type { RunReport } from "./report/run-report";
+import { updateDocs } from "./report/update-docs";
 import { writeJson } from "./report/write-json";
+import { writeResults } from "./report/write-results";
 import { SUITES } from "./suites/index";
 
 const ROOT = fileURLToPath(new URL("../../../", import.meta.url));
 const log = (line: string) => process.stderr.write(`${line}\n`);
 
-/** `pnpm bench`: runs the suites, prints the table, appends it to docs/benchmarks.md, optionally writes JSON. */
+/**
+ * `pnpm bench`: runs the suites, prints the table, writes the run to docs/benchmarks/results/ (and, for a full
+ * run, its figures into docs/benchmarks.md), optionally writes bench-results.json.
+ */
 async function main(): Promise<void> {
   const options = parseOptions(process.argv.slice(2));
   const started = performance.now();
@@ -57,7 +61,12 @@ async function main(): Promise<void> {
   for (const s of report.skipped) process.stdout.write(`skipped  ${s.suite}: ${s.reason}\n`);
   for (const note of report.notes) process.stdout.write(`note     ${note}\n`);
   process.stdout.write(`took ${report.durationSeconds.toFixed(0)} s\n`);
-  if (options.docs) appendDocs(join(ROOT, "docs/benchmarks.md"), report);
+  if (options.docs) {
+    const name = writeResults(join(ROOT, "docs/benchmarks/results"), report);
+    log(`results: docs/benchmarks/results/${name}`);
+    const full = !options.quick && options.only.length === 0;
+    if (full) updateDocs(join(ROOT, "docs/benchmarks.md"), report, `benchmarks/results/${name}`);
+  }
   if (options.json) writeJson(join(ROOT, "bench-results.json"), report);
 }
 

@@ -31,6 +31,7 @@ export type { FaultKind, FaultRule } from "./faults/fault-rule";
 export { createGraphHandlers, type GraphHandlersOptions } from "./graph/create-graph-handlers";
 export type { GraphServiceOptions } from "./graph/create-graph-service";
 export type { GraphBehaviour } from "./graph/graph-context";
+export type { IntuneBudget, IntuneRequestLimits } from "./graph/intune/create-intune-gate";
 export type { AppRegistration } from "./graph/model/app-registration";
 export { createGraphModel } from "./graph/model/create-graph-model";
 export {
@@ -38,16 +39,26 @@ export {
   DEFAULT_CLIENT_ID,
   DEFAULT_CLIENT_SECRET,
   DEFAULT_ROLES,
+  type DeviceEntry,
+  type DeviceModel,
+  type DeviceState,
   type GraphModel,
   type GraphModelOptions,
   type UserEntry,
 } from "./graph/model/graph-model";
 export type {
+  AuditProperty,
+  CompliancePolicy,
   ComplianceState,
+  DeviceComplianceStatus,
+  EntraDevice,
   GraphGroup,
   GraphUser,
   GraphUserProperty,
+  IntuneAuditEvent,
   ManagedDevice,
+  ManagedDeviceProperty,
+  ManagementState,
   UserState,
 } from "./graph/model/graph-types";
 export type { LifecycleEvent, NotificationDelivery, Subscription } from "./graph/notifications/subscription";
@@ -58,6 +69,7 @@ export {
 } from "./graph/start-graph-simulator";
 export type { RequestLog, RequestRecord } from "./http/request-log";
 export type { SimulatorTls } from "./http/serve-node";
+export type { SimClientCertificate } from "./http/sim-exchange";
 export {
   createSimulatorNetworkClient,
   type SimulatorNetworkClient,
@@ -65,7 +77,20 @@ export {
 } from "./msal/create-simulator-network-client";
 export { createSapHandlers } from "./sap/create-sap-handlers";
 export { createSapModel } from "./sap/create-sap-model";
-export type { SapServiceOptions } from "./sap/create-sap-service";
-export type { SapEntitySet, SapKind, SapRow, SapServiceDefinition } from "./sap/sap-entity-set";
-export type { SapModel, SapModelOptions } from "./sap/sap-model";
+export type { SapService, SapServiceOptions } from "./sap/create-sap-service";
+export type {
+  SapEntitySet,
+  SapKind,
+  SapNavigation,
+  SapRow,
+  SapServiceDefinition,
+} from "./sap/sap-entity-set";
+export type {
+  SapCustomEmployeeFields,
+  SapCustomEmployeesOptions,
+  SapModel,
+  SapModelOptions,
+} from "./sap/sap-model";
+export type { SapOAuthClient } from "./sap/sap-oauth";
+export type { SapMessage, SapServiceSwitches } from "./sap/sap-service-switches";
 export { type SapSimulator, type SapSimulatorOptions, startSapSimulator } from "./sap/start-sap-simulator";

@@ -4,7 +4,7 @@ export interface BenchOptions {
   quick: boolean;
   /** `--json`: also write `bench-results.json` at the repository root. */
   json: boolean;
-  /** `--no-docs`: do not append to docs/benchmarks.md. */
+  /** `--no-docs`: write nothing to docs/ (no results file, no latest figures in docs/benchmarks.md). */
   docs: boolean;
   /** `--only=a,b`: run only suites whose id contains one of these words. */
   only: string[];

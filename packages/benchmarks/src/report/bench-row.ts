@@ -1,4 +1,4 @@
-/** One figure of a run, as printed, appended to docs/benchmarks.md and written to bench-results.json. */
+/** One figure of a run, as printed, kept in docs/benchmarks/results/ and written to bench-results.json. */
 export interface BenchRow {
   suite: string;
   case: string;

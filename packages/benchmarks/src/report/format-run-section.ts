@@ -1,7 +1,7 @@
 import { formatMarkdownTable } from "./format-table";
 import type { RunReport } from "./run-report";
 
-/** The Markdown section one run appends to docs/benchmarks.md. */
+/** The Markdown section of one run, the latest results of docs/benchmarks.md. */
 export function formatRunSection(report: RunReport): string {
   const m = report.machine;
   const lines = [

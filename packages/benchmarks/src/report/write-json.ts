@@ -3,7 +3,7 @@ import type { RunReport } from "./run-report";
 
 /**
  * Writes `bench-results.json`: a list of `{suite, case, n, metric, value, unit, runs, min, max}` rows, so other
- * tools can read the figures and ratios. The run context (machine, date) goes to docs/benchmarks.md.
+ * tools can read the figures and ratios. The whole run, context included, goes to docs/benchmarks/results/.
  */
 export function writeJson(file: string, report: RunReport): void {
   writeFileSync(file, `${JSON.stringify(report.rows, null, 2)}\n`);

@@ -20,4 +20,4 @@ export const SUITES: ReadonlyArray<Suite> = [
   schedulerSuite,
 ];
 
-export type { GoalCheck, Suite, SuiteContext, SuiteOutcome } from "./suite";
+export type { Suite } from "./suite";

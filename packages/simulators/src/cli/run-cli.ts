@@ -9,8 +9,11 @@ import { type SapSimulator, startSapSimulator } from "../sap/start-sap-simulator
 const CLI_USAGE = `uslimato-sim: local simulators of Microsoft Graph and SAP S/4HANA (never a real tenant)
 
   uslimato-sim graph [--users 1000] [--groups N] [--devices N] [--seed 1] [--port 4010] [--host 127.0.0.1]
-  uslimato-sim sap   [--equipment 1000] [--assets 1000] [--employees 1000] [--seed 1] [--port 4020]
-                     [--user SIM_USER] [--password sim-password] [--client 100]
+  uslimato-sim sap   [--equipment 1000] [--fixed-assets 1000] [--employees 1000] [--seed 1] [--port 4020]
+                     [--user SIM_USER] [--password sim-password] [--client 100] [--time-zone UTC]
+                     [--max-page 5000] [--default-page 100] [--skiptoken offset|cursor]
+                     [--oauth-client ID --oauth-secret SECRET] [--custom-employees v2|v4|off]
+                     [--email-stamps-partner]
 
   --port 0 picks a free port.
 `;
@@ -53,6 +56,15 @@ export async function runCli(args: readonly string[], print: (line: string) => v
       user: { type: "string" },
       password: { type: "string" },
       client: { type: "string" },
+      "fixed-assets": { type: "string" },
+      "time-zone": { type: "string" },
+      "max-page": { type: "string" },
+      "default-page": { type: "string" },
+      skiptoken: { type: "string" },
+      "oauth-client": { type: "string" },
+      "oauth-secret": { type: "string" },
+      "custom-employees": { type: "string" },
+      "email-stamps-partner": { type: "boolean" },
     },
   });
   const host = values.host ?? "127.0.0.1";
@@ -66,22 +78,42 @@ export async function runCli(args: readonly string[], print: (line: string) => v
     });
     const simulator = await startGraphSimulator({ model, port: count("port", values.port, 4010), host });
     const ms = Math.round(performance.now() - started);
-    print(`Graph simulator on ${simulator.url} (${model.counts().users} users, started in ${ms} ms)`);
+    const counts = model.counts();
+    print(
+      `Graph simulator on ${simulator.url} (${counts.users} users, ${counts.devices} devices, started in ${ms} ms)`,
+    );
     print(`  tenant id:      ${simulator.tenantId}`);
     print(`  token endpoint: ${simulator.url}/${simulator.tenantId}/oauth2/v2.0/token`);
     print(`  users:          ${simulator.graphBaseUrl}/v1.0/users`);
+    print(`  Intune devices: ${simulator.graphBaseUrl}/v1.0/deviceManagement/managedDevices`);
     print(`  SIMULATOR-ONLY demo app: client id ${DEFAULT_CLIENT_ID}  secret ${DEFAULT_CLIENT_SECRET}`);
     return { kind: "graph", simulator };
+  }
+  const custom = values["custom-employees"] ?? "v2";
+  if (custom !== "v2" && custom !== "v4" && custom !== "off")
+    throw new Error("--custom-employees must be v2, v4 or off");
+  const skiptoken = values.skiptoken ?? "offset";
+  if (skiptoken !== "offset" && skiptoken !== "cursor")
+    throw new Error("--skiptoken must be offset or cursor");
+  if ((values["oauth-client"] === undefined) !== (values["oauth-secret"] === undefined)) {
+    throw new Error("--oauth-client and --oauth-secret go together");
   }
   const model = createSapModel({
     seed: values.seed ?? 1,
     equipment: count("equipment", values.equipment, 1000),
-    fixedAssets: count("assets", values.assets, 1000),
+    fixedAssets: count("fixed-assets", values["fixed-assets"] ?? values.assets, 1000),
     employees: count("employees", values.employees, 1000),
+    ...(values["time-zone"] ? { systemTimeZone: values["time-zone"] } : {}),
+    ...(values["email-stamps-partner"] ? { addressChangesStampPartner: true } : {}),
+    customEmployees: custom === "off" ? false : { version: custom },
   });
   const username = values.user ?? "SIM_USER";
   const password = values.password ?? "sim-password";
   const sapClient = values.client ?? "100";
+  const oauth =
+    values["oauth-client"] !== undefined && values["oauth-secret"] !== undefined
+      ? { clientId: values["oauth-client"], clientSecret: values["oauth-secret"] }
+      : undefined;
   const simulator = await startSapSimulator({
     model,
     port: count("port", values.port, 4020),
@@ -89,11 +121,21 @@ export async function runCli(args: readonly string[], print: (line: string) => v
     username,
     password,
     sapClient,
+    skiptoken,
+    ...(values["max-page"] !== undefined ? { maxPageSize: count("max-page", values["max-page"], 5000) } : {}),
+    ...(values["default-page"] !== undefined
+      ? { defaultPageSize: count("default-page", values["default-page"], 100) }
+      : {}),
+    ...(oauth ? { oauth } : {}),
   });
-  print(`SAP simulator on ${simulator.url}`);
-  print(`  ${simulator.url}/sap/opu/odata/sap/API_EQUIPMENT/Equipment`);
-  print(`  ${simulator.url}/sap/opu/odata4/sap/api_fixedasset/srvd_a2x/sap/fixedasset/0001/FixedAsset`);
-  print(`  ${simulator.url}/sap/opu/odata/sap/API_BUSINESS_PARTNER/A_BusinessPartner`);
+  print(
+    `SAP simulator on ${simulator.url} (system time zone ${model.systemTimeZone}, ${skiptoken} skiptokens)`,
+  );
+  for (const service of model.services) {
+    print(`  ${simulator.url}${service.path}/${service.sets[0]?.name ?? ""}  (OData ${service.version})`);
+  }
+  if (oauth)
+    print(`  OAuth token endpoint: ${simulator.url}/sap/bc/sec/oauth2/token (client ${oauth.clientId})`);
   print(`  SIMULATOR-ONLY basic auth: ${username} / ${password}, sap-client ${sapClient}`);
   return { kind: "sap", simulator };
 }

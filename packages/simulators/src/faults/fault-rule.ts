@@ -10,7 +10,8 @@ export type FaultKind =
   | "emptyPage"
   | "duplicatePage"
   | "loopNextLink"
-  | "expiredDelta";
+  | "expiredDelta"
+  | "truncatedListing";
 
 /** One fault rule: which requests, what happens, how often. */
 export interface FaultRule {
@@ -33,4 +34,16 @@ export interface FaultRule {
   delayMs?: number;
   /** Answer of `expiredDelta`: 410 Gone + Location, or 400 `syncStateNotFound`. Default the server's setting. */
   style?: "gone" | "syncStateNotFound";
+  /**
+   * `truncatedListing` (Intune listings): items the page still carries before the listing ends with no next
+   * link. Default half the page.
+   */
+  keep?: number;
+  /**
+   * `truncatedListing`: the `@odata.count` the cut page reports: the full count (`full`, default), the items
+   * served up to the cut (`truncated`, as in the "949 of N" report), or none.
+   */
+  reportedCount?: "full" | "truncated" | "none";
+  /** `throttle` on an Intune path: answer Intune's 429 without `Retry-After` and with a double-encoded body. */
+  withoutRetryAfter?: boolean;
 }

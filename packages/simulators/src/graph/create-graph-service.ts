@@ -6,13 +6,23 @@ import { handleTokenRequest, isOwnTenant } from "./auth/token-endpoint";
 import { verifyBearer } from "./auth/verify-bearer";
 import type { GraphBehaviour, GraphContext } from "./graph-context";
 import { graphError } from "./graph-error";
+import { createIntuneGate, type IntuneBudget, type IntuneRequestLimits } from "./intune/create-intune-gate";
+import { intuneThrottled } from "./intune/intune-error";
 import type { GraphModel } from "./model/graph-model";
 import { createSubscriptionService, type SubscriptionService } from "./notifications/subscription-service";
 import { createResourceUnitMeter, resourceUnitLimit } from "./resource-units";
+import { auditEvents } from "./routes/audit-events";
+import { complianceDeviceStatuses } from "./routes/compliance-device-statuses";
+import { devicesDelta } from "./routes/devices-delta";
+import { getManagedDevice } from "./routes/get-managed-device";
 import { groupsDelta } from "./routes/groups-delta";
+import { listCompliancePolicies } from "./routes/list-compliance-policies";
+import { listEntraDevices } from "./routes/list-entra-devices";
 import { listGroupMembers, listGroups } from "./routes/list-groups";
 import { listUsers } from "./routes/list-users";
+import { managedDeviceUsers } from "./routes/managed-device-users";
 import { managedDevices } from "./routes/managed-devices";
+import { userManagedDevices } from "./routes/user-managed-devices";
 import { usersDelta } from "./routes/users-delta";
 import { createPageRenderPool } from "./serialize/page-render-pool";
 import { createPagesAhead } from "./serialize/pages-ahead";
@@ -42,6 +52,14 @@ export interface GraphServiceOptions extends Partial<GraphBehaviour> {
    * bytes, when no worker can start (e.g. running from TypeScript source without a loader such as tsx).
    */
   renderThread?: boolean;
+  /**
+   * Intune's per-app request budgets per window, separate from Entra's resource units: `devices` (managed
+   * devices, 2,000), `configuration` (compliance policies and statuses, 1,000), `audit` (audit events, 1,000);
+   * `false` turns one off. Lower them to test throttling.
+   */
+  intuneRequestLimits?: IntuneRequestLimits;
+  /** Length of Intune's throttling window. Default 20,000 ms. */
+  intuneWindowMs?: number;
 }
 
 /** The Graph service: one router plus its subscriptions. */
@@ -61,12 +79,21 @@ const DEVICE_ROLES = [
   "DeviceManagementManagedDevices.Read.All",
   "DeviceManagementManagedDevices.ReadWrite.All",
 ];
+const CONFIGURATION_ROLES = [
+  "DeviceManagementConfiguration.Read.All",
+  "DeviceManagementConfiguration.ReadWrite.All",
+];
+const AUDIT_ROLES = ["DeviceManagementApps.Read.All", "DeviceManagementApps.ReadWrite.All"];
+const ENTRA_DEVICE_ROLES = ["Device.Read.All", "Device.ReadWrite.All", "Directory.Read.All"];
+const INTUNE = "/v1\\.0/deviceManagement";
 const GUID = "[0-9a-fA-F-]{36}";
 
 type Route = {
   method: string;
   pattern: RegExp;
   roles: readonly string[];
+  /** An Intune path: its throttling budget (Intune's gate replaces Graph's role check and resource units). */
+  intune?: IntuneBudget;
   run: (
     ctx: GraphContext,
     request: SimRequest,
@@ -84,6 +111,9 @@ export function createGraphService(model: GraphModel, options: GraphServiceOptio
       deltaPageSize: options.deltaPageSize ?? 999,
       deltaExpiry: options.deltaExpiry ?? "gone",
       groupMembersPerPage: options.groupMembersPerPage ?? 100,
+      intuneCount: options.intuneCount ?? "whenAsked",
+      intuneThrottle: options.intuneThrottle ?? "alternate",
+      intuneMissingRole: options.intuneMissingRole ?? 403,
     },
     ...(options.renderAhead === false
       ? {}
@@ -98,6 +128,11 @@ export function createGraphService(model: GraphModel, options: GraphServiceOptio
   });
   const limit = options.resourceUnitLimit ?? resourceUnitLimit(model.counts().users);
   const meter = limit === false ? undefined : createResourceUnitMeter(limit);
+  const intuneGate = createIntuneGate(model, ctx.behaviour, {
+    auth: options.auth !== false,
+    limits: options.intuneRequestLimits ?? {},
+    windowMs: options.intuneWindowMs ?? 20_000,
+  });
   const routes: Route[] = [
     {
       method: "GET",
@@ -137,9 +172,71 @@ export function createGraphService(model: GraphModel, options: GraphServiceOptio
     },
     {
       method: "GET",
-      pattern: /^\/v1\.0\/deviceManagement\/managedDevices\/?$/,
+      pattern: new RegExp(`^${INTUNE}/managedDevices/?$`),
       roles: DEVICE_ROLES,
+      intune: "devices",
       run: (c, r, _m, f) => managedDevices(c, r, f),
+    },
+    {
+      method: "GET",
+      pattern: new RegExp(`^${INTUNE}/managedDevices/([^/]+)$`),
+      roles: DEVICE_ROLES,
+      intune: "devices",
+      run: (c, r, m) => getManagedDevice(c, r, decodeURIComponent(m[1] ?? "")),
+    },
+    {
+      method: "GET",
+      pattern: new RegExp(`^${INTUNE}/managedDevices/([^/]+)/users$`),
+      roles: DEVICE_ROLES,
+      intune: "devices",
+      run: (c, r, m) => managedDeviceUsers(c, r, decodeURIComponent(m[1] ?? "")),
+    },
+    {
+      method: "GET",
+      pattern: /^\/v1\.0\/users\/([^/]+)\/managedDevices\/?$/,
+      roles: DEVICE_ROLES,
+      intune: "devices",
+      run: (c, r, m) => userManagedDevices(c, r, decodeURIComponent(m[1] ?? "")),
+    },
+    {
+      method: "GET",
+      pattern: new RegExp(`^${INTUNE}/deviceCompliancePolicies/?$`),
+      roles: CONFIGURATION_ROLES,
+      intune: "configuration",
+      run: (c, r) => listCompliancePolicies(c, r),
+    },
+    {
+      method: "GET",
+      pattern: new RegExp(`^${INTUNE}/deviceCompliancePolicies/([^/]+)$`),
+      roles: CONFIGURATION_ROLES,
+      intune: "configuration",
+      run: (c, r, m) => listCompliancePolicies(c, r, decodeURIComponent(m[1] ?? "")),
+    },
+    {
+      method: "GET",
+      pattern: new RegExp(`^${INTUNE}/deviceCompliancePolicies/([^/]+)/deviceStatuses$`),
+      roles: CONFIGURATION_ROLES,
+      intune: "configuration",
+      run: (c, r, m, f) => complianceDeviceStatuses(c, r, decodeURIComponent(m[1] ?? ""), f),
+    },
+    {
+      method: "GET",
+      pattern: new RegExp(`^${INTUNE}/auditEvents/?$`),
+      roles: AUDIT_ROLES,
+      intune: "audit",
+      run: (c, r) => auditEvents(c, r),
+    },
+    {
+      method: "GET",
+      pattern: /^\/v1\.0\/devices\/?$/,
+      roles: ENTRA_DEVICE_ROLES,
+      run: (c, r) => listEntraDevices(c, r),
+    },
+    {
+      method: "GET",
+      pattern: /^\/v1\.0\/devices\/delta(\(\))?\/?$/,
+      roles: ENTRA_DEVICE_ROLES,
+      run: (c, r, _m, f) => devicesDelta(c, r, f),
     },
     {
       method: "POST",
@@ -193,6 +290,21 @@ export function createGraphService(model: GraphModel, options: GraphServiceOptio
             `Resource not found for the segment '${path.split("/").pop()}'.`,
           );
     }
+    if (route.intune) {
+      const admitted = await intuneGate(request, route.intune, route.roles);
+      if ("response" in admitted) return admitted.response;
+      const response = await route.run(
+        ctx,
+        request,
+        route.pattern.exec(path) as RegExpExecArray,
+        fault,
+        admitted.appId,
+      );
+      const requestId = response.headers["request-id"] ?? crypto.randomUUID();
+      response.headers["request-id"] = requestId;
+      response.headers["client-request-id"] = request.headers["client-request-id"] ?? requestId;
+      return response;
+    }
     let appId = "simulator";
     if (options.auth !== false) {
       const verdict = await verifyBearer(model, request, route.roles);
@@ -243,6 +355,13 @@ export function createGraphService(model: GraphModel, options: GraphServiceOptio
 
   const faultResponse: FaultResponder = (kind, rule, request) => {
     if (!request.url.pathname.startsWith("/v1.0/")) return identityFault(kind, rule, request);
+    if (
+      kind === "throttle" &&
+      rule.withoutRetryAfter &&
+      request.url.pathname.includes("/deviceManagement/")
+    ) {
+      return intuneThrottled(request);
+    }
     if (kind === "throttle") {
       return graphError(request, 429, "TooManyRequests", "Too many requests.", {
         "retry-after": String(rule.retryAfterSeconds ?? 1),

@@ -10,6 +10,19 @@ export interface GraphBehaviour {
   deltaExpiry: "gone" | "syncStateNotFound";
   /** Members per `members@delta` chunk before a group continues on the next page. Default 100. */
   groupMembersPerPage: number;
+  /**
+   * `@odata.count` on Intune listings: only with `$count=true` (`whenAsked`, default), or on every page
+   * (`always`, as the beta endpoint answered in one report).
+   */
+  intuneCount: "whenAsked" | "always";
+  /**
+   * Shape of Intune's 429s when its per-app meter runs out: without `Retry-After` and with a double-encoded
+   * body (`noRetryAfter`), Graph's plain shape with `Retry-After` (`retryAfter`), or each in turn (`alternate`,
+   * default: the first 429 has no `Retry-After`).
+   */
+  intuneThrottle: "noRetryAfter" | "retryAfter" | "alternate";
+  /** Status of Intune's double-encoded answer to a token without the needed role: 403 (default) or 401. */
+  intuneMissingRole: 401 | 403;
 }
 
 /** What every Graph route gets. */
@@ -37,6 +50,13 @@ export function pageFrame(context: string, links: { next?: string; delta?: strin
   if (links.next) head += `,"@odata.nextLink":${JSON.stringify(links.next)}`;
   const tail = links.delta ? `],"@odata.deltaLink":${JSON.stringify(links.delta)}}` : "]}";
   return [`${head},"value":[`, tail];
+}
+
+/** The Intune page size: `$top` clipped to `max` (no documented maximum), `undefined` if absent, `false` if invalid. */
+export function parseIntuneTop(raw: string | null, max: number): number | undefined | false {
+  if (raw === null) return undefined;
+  const top = Number(raw);
+  return Number.isInteger(top) && top >= 1 ? Math.min(top, max) : false;
 }
 
 /** Parses `$top`: a number in [1, max], `undefined` if absent, or `false` when invalid. */

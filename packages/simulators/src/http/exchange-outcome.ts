@@ -50,7 +50,13 @@ export async function runExchange(
       ? { kind: rule.kind }
       : rule?.kind === "expiredDelta"
         ? { kind: "expiredDelta", ...(rule.style ? { style: rule.style } : {}) }
-        : undefined;
+        : rule?.kind === "truncatedListing"
+          ? {
+              kind: "truncatedListing",
+              reportedCount: rule.reportedCount ?? "full",
+              ...(rule.keep === undefined ? {} : { keep: rule.keep }),
+            }
+          : undefined;
   const response = await handler(request, pageFault);
   record(response.status);
   if (rule?.kind === "truncated") {

@@ -6,6 +6,7 @@ import {
 } from "node:http";
 import { createServer as createHttpsServer } from "node:https";
 import type { AddressInfo } from "node:net";
+import type { TLSSocket } from "node:tls";
 import type { FaultController } from "../faults/fault-controller";
 import { bodyBytes } from "./body-bytes";
 import { type FaultResponder, runExchange } from "./exchange-outcome";
@@ -16,6 +17,10 @@ import type { SimHandler, SimRequest } from "./sim-exchange";
 export interface SimulatorTls {
   key: string | Buffer;
   cert: string | Buffer;
+  /** Ask clients for a certificate (mTLS); a missing or untrusted one is left for the router to judge. */
+  requestCert?: boolean;
+  /** CAs client certificates are checked against (`clientCertificate.authorized`). */
+  ca?: string | Buffer | Array<string | Buffer>;
 }
 
 /** A running node server. */
@@ -31,7 +36,23 @@ function toRequest(req: IncomingMessage, body: string, scheme: string, fallbackH
     if (value !== undefined) headers[name] = Array.isArray(value) ? value.join(", ") : value;
   }
   const origin = `${headers["x-forwarded-proto"] ?? scheme}://${headers.host ?? fallbackHost}`;
-  return { method: req.method ?? "GET", url: new URL(req.url ?? "/", origin), headers, body };
+  const request: SimRequest = {
+    method: req.method ?? "GET",
+    url: new URL(req.url ?? "/", origin),
+    headers,
+    body,
+  };
+  const socket = req.socket as Partial<TLSSocket>;
+  const peer = typeof socket.getPeerCertificate === "function" ? socket.getPeerCertificate() : undefined;
+  if (peer?.fingerprint256) {
+    const cn = peer.subject?.CN;
+    request.clientCertificate = {
+      fingerprint256: peer.fingerprint256,
+      subject: Array.isArray(cn) ? cn.join(",") : (cn ?? ""),
+      authorized: socket.authorized === true,
+    };
+  }
+  return request;
 }
 
 const sleep = (ms: number): Promise<void> => new Promise((resolve) => setTimeout(resolve, ms));
@@ -95,7 +116,16 @@ export async function serveNode(
     });
   };
   const server = options.tls
-    ? createHttpsServer({ key: options.tls.key, cert: options.tls.cert, keepAlive: true }, listener)
+    ? createHttpsServer(
+        {
+          key: options.tls.key,
+          cert: options.tls.cert,
+          keepAlive: true,
+          ...(options.tls.requestCert ? { requestCert: true, rejectUnauthorized: false } : {}),
+          ...(options.tls.ca ? { ca: options.tls.ca } : {}),
+        },
+        listener,
+      )
     : createHttpServer({ keepAlive: true }, listener);
   server.keepAliveTimeout = 30_000;
   await new Promise<void>((resolve, reject) => {

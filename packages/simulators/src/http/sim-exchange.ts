@@ -6,6 +6,18 @@ export interface SimRequest {
   /** Lower-cased header names. */
   headers: Record<string, string>;
   body: string;
+  /** The TLS client certificate the caller presented (https with `requestCert` only). */
+  clientCertificate?: SimClientCertificate;
+}
+
+/** A client certificate as the server saw it during the TLS handshake. */
+export interface SimClientCertificate {
+  /** SHA-256 fingerprint, `AB:CD:...` as node reports it. */
+  fingerprint256: string;
+  /** Subject common name. */
+  subject: string;
+  /** Whether it chains to the server's `ca`. */
+  authorized: boolean;
 }
 
 /**
@@ -36,7 +48,8 @@ export type PageFault =
   | { kind: "emptyPage" }
   | { kind: "duplicatePage" }
   | { kind: "loopNextLink" }
-  | { kind: "expiredDelta"; style?: "gone" | "syncStateNotFound" };
+  | { kind: "expiredDelta"; style?: "gone" | "syncStateNotFound" }
+  | { kind: "truncatedListing"; keep?: number; reportedCount: "full" | "truncated" | "none" };
 
 /** A router: one simulated service behind any transport. */
 export type SimHandler = (request: SimRequest, fault?: PageFault) => Promise<SimResponse>;

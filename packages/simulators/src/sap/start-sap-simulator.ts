@@ -4,6 +4,7 @@ import { type SimulatorTls, serveNode } from "../http/serve-node";
 import { createSapModel } from "./create-sap-model";
 import { createSapService, type SapServiceOptions } from "./create-sap-service";
 import type { SapModel, SapModelOptions } from "./sap-model";
+import type { SapServiceSwitches } from "./sap-service-switches";
 
 /** Options of {@link startSapSimulator}. */
 export interface SapSimulatorOptions extends SapServiceOptions {
@@ -21,11 +22,14 @@ export interface SapSimulator {
   readonly model: SapModel;
   readonly faults: FaultController;
   readonly requests: RequestLog;
+  /** Changes a service's switches while running (`equipment`, `fixedAsset`, `businessPartner`, `customEmployees`). */
+  setService(id: string, switches: SapServiceSwitches): void;
   close(): Promise<void>;
 }
 
 /**
- * Starts the SAP simulator (API_EQUIPMENT, api_fixedasset, API_BUSINESS_PARTNER) on node:http with basic auth.
+ * Starts the SAP simulator (API_EQUIPMENT, api_fixedasset, API_BUSINESS_PARTNER and a custom employee view) on
+ * node:http, or node:https with `tls` (client certificates with `clientCertificates`).
  *
  * @example
  * ```ts
@@ -43,10 +47,19 @@ export async function startSapSimulator(options: SapSimulatorOptions = {}): Prom
   const serving = await serveNode(service.handler, {
     ...(options.port !== undefined ? { port: options.port } : {}),
     ...(options.host !== undefined ? { host: options.host } : {}),
-    ...(options.tls ? { tls: options.tls } : {}),
+    ...(options.tls
+      ? { tls: options.clientCertificates ? { requestCert: true, ...options.tls } : options.tls }
+      : {}),
     faults,
     log: requests,
     faultResponse: service.faultResponse,
   });
-  return { url: serving.url, model, faults, requests, close: () => serving.close() };
+  return {
+    url: serving.url,
+    model,
+    faults,
+    requests,
+    setService: service.setService,
+    close: () => serving.close(),
+  };
 }

@@ -2,7 +2,7 @@ import { SimulatorError } from "../../errors/simulator-error";
 import { deterministicGuid, guidIndex } from "../../random/deterministic-guid";
 import { seedToNumber } from "../../random/seed-to-number";
 import type { AppRegistration } from "./app-registration";
-import { DEVICE_SALT, deviceOwner, generateDevice } from "./generate-device";
+import { createDeviceStore } from "./create-device-store";
 import { GROUP_SALT, generateGroup } from "./generate-group";
 import { generateUser, USER_SALT } from "./generate-user";
 import {
@@ -10,11 +10,13 @@ import {
   DEFAULT_CLIENT_ID,
   DEFAULT_CLIENT_SECRET,
   DEFAULT_ROLES,
+  type DeviceModel,
   type GraphModel,
   type GraphModelOptions,
   type UserEntry,
 } from "./graph-model";
-import type { GraphGroup, GraphUser, ManagedDevice } from "./graph-types";
+import type { GraphGroup, GraphUser } from "./graph-types";
+import { drawUser, USER_FIELDS } from "./user-fields";
 
 type DistributiveOmit<T, K extends PropertyKey> = T extends unknown ? Omit<T, K> : never;
 
@@ -49,7 +51,6 @@ export function createGraphModel(options: GraphModelOptions = {}): GraphModel {
   const anchor = Math.floor(clock().getTime() / 86_400_000) * 86_400_000;
   const users = new Map<number, UserEntry>();
   const groups = new Map<number, GroupOverlay>();
-  const devices = new Map<number, ManagedDevice>();
   const apps = new Map<string, AppRegistration>();
   const log: ChangeEntry[] = [];
   const listeners = new Set<(change: ChangeEntry) => void>();
@@ -121,166 +122,167 @@ export function createGraphModel(options: GraphModelOptions = {}): GraphModel {
     return index !== undefined && index < baseUsers && index % groupCount === group;
   }
 
-  function device(index: number): ManagedDevice {
-    const overlay = devices.get(index);
-    if (overlay) return overlay;
-    if (index < 0 || index >= deviceCount) throw new SimulatorError("NOT_FOUND", `No device ${index}`);
-    const owner = deviceOwner(index, baseUsers);
-    const user = owner === undefined ? undefined : userEntry(owner).user;
-    return generateDevice(seed, index, anchor, user);
-  }
-
-  function deviceIndex(id: string): number | undefined {
-    const index = guidIndex(seed, DEVICE_SALT, id);
-    return index !== undefined && index < deviceCount ? index : undefined;
-  }
-
-  const model: GraphModel = {
+  const store = createDeviceStore({
     seed,
-    tenantId,
-    domain,
+    anchor,
+    baseDevices: deviceCount,
+    baseUsers,
     clock,
-    deltaTokenMaxAgeMs: options.deltaTokenMaxAgeMs ?? 7 * 86_400_000,
-    get deltaTokenGeneration() {
-      return generation;
+    domain,
+    ownerChangeMovesLastSync: options.ownerChangeMovesLastSync ?? false,
+    userAt(index) {
+      const changed = users.get(index);
+      if (changed) return changed.user;
+      const draw = drawUser(seed, index, domain);
+      return {
+        id: USER_FIELDS.id(draw),
+        userPrincipalName: USER_FIELDS.userPrincipalName(draw),
+        displayName: USER_FIELDS.displayName(draw),
+        mail: USER_FIELDS.mail(draw),
+      };
     },
-    get userSlots() {
-      return baseUsers + added;
-    },
-    groupCount,
-    deviceCount,
-    get sequence() {
-      return log.length + 1;
-    },
-    counts() {
-      let softDeletedUsers = 0;
-      let gone = 0;
-      for (const entry of users.values()) {
-        if (entry.state === "softDeleted") softDeletedUsers++;
-        if (entry.state !== "active") gone++;
-      }
-      return { users: baseUsers + added - gone, softDeletedUsers, groups: groupCount, devices: deviceCount };
-    },
-    userEntry,
-    isPristineUser: (index) => index >= 0 && index < baseUsers && !users.has(index),
-    isPristineRange(from, to) {
-      if (from < 0 || to > baseUsers) return from >= to;
-      if (users.size <= to - from) {
-        for (const index of users.keys()) if (index >= from && index < to) return false;
+    liveUser: (id) => model.getUser(id),
+    record: (index, changeType, entra) => record({ resource: "devices", index, changeType, entra }),
+  });
+
+  const model: GraphModel = Object.defineProperties(
+    {
+      seed,
+      tenantId,
+      domain,
+      clock,
+      deltaTokenMaxAgeMs: options.deltaTokenMaxAgeMs ?? 7 * 86_400_000,
+      get deltaTokenGeneration() {
+        return generation;
+      },
+      get userSlots() {
+        return baseUsers + added;
+      },
+      groupCount,
+      get sequence() {
+        return log.length + 1;
+      },
+      counts() {
+        let softDeletedUsers = 0;
+        let gone = 0;
+        for (const entry of users.values()) {
+          if (entry.state === "softDeleted") softDeletedUsers++;
+          if (entry.state !== "active") gone++;
+        }
+        return {
+          users: baseUsers + added - gone,
+          softDeletedUsers,
+          groups: groupCount,
+          devices: store.deviceCount,
+        };
+      },
+      userEntry,
+      isPristineUser: (index) => index >= 0 && index < baseUsers && !users.has(index),
+      isPristineRange(from, to) {
+        if (from < 0 || to > baseUsers) return from >= to;
+        if (users.size <= to - from) {
+          for (const index of users.keys()) if (index >= from && index < to) return false;
+          return true;
+        }
+        for (let index = from; index < to; index++) if (users.has(index)) return false;
         return true;
-      }
-      for (let index = from; index < to; index++) if (users.has(index)) return false;
-      return true;
-    },
-    userIndex,
-    getUser(id) {
-      const index = userIndex(id);
-      if (index === undefined) return undefined;
-      const entry = userEntry(index);
-      return entry.state === "active" ? entry.user : undefined;
-    },
-    *listUsers() {
-      for (let index = 0; index < baseUsers + added; index++) {
+      },
+      userIndex,
+      getUser(id) {
+        const index = userIndex(id);
+        if (index === undefined) return undefined;
         const entry = userEntry(index);
-        if (entry.state === "active") yield entry.user;
-      }
-    },
-    addUser(partial = {}) {
-      const index = baseUsers + added;
-      added++;
-      const user: GraphUser = { ...generateUser(seed, index, domain), ...partial };
-      user.id = deterministicGuid(seed, USER_SALT, index);
-      const entry: UserEntry = { index, user, state: "active" };
-      users.set(index, entry);
-      record({ resource: "users", index, changeType: "updated" });
-      return user;
-    },
-    updateUser(id, patch) {
-      const entry = live(id);
-      return change(entry, { user: { ...entry.user, ...patch, id: entry.user.id } }, "updated").user;
-    },
-    disableUser(id) {
-      return model.updateUser(id, { accountEnabled: false });
-    },
-    softDeleteUser(id) {
-      change(live(id), { state: "softDeleted" }, "updated");
-    },
-    hardDeleteUser(id) {
-      change(existing(id), { state: "hardDeleted" }, "deleted");
-    },
-    restoreUser(id) {
-      const entry = existing(id);
-      if (entry.state !== "softDeleted")
-        throw new SimulatorError("INVALID_STATE", `User ${id} is not deleted`);
-      return change(entry, { state: "active" }, "updated").user;
-    },
-    group(index) {
-      if (index < 0 || index >= groupCount) throw new SimulatorError("NOT_FOUND", `No group ${index}`);
-      return generateGroup(seed, index);
-    },
-    groupIndex,
-    getGroup(id): GraphGroup | undefined {
-      const index = groupIndex(id);
-      return index === undefined ? undefined : generateGroup(seed, index);
-    },
-    *groupMembers(index) {
-      const overlay = groups.get(index);
-      for (let user = index; user < baseUsers; user += groupCount) {
-        const entry = userEntry(user);
-        if (entry.state === "active" && !overlay?.removed.has(entry.user.id)) yield entry.user.id;
-      }
-      for (const id of overlay?.added ?? []) {
-        if (model.getUser(id)) yield id;
-      }
-    },
-    addGroupMember(groupId, userId) {
-      live(userId);
-      const [index, overlay] = groupOf(groupId);
-      if (isBaseMember(index, userId) ? !overlay.removed.delete(userId) : overlay.added.has(userId)) return;
-      if (!isBaseMember(index, userId)) overlay.added.add(userId);
-      record({ resource: "groups", index, changeType: "updated", memberAdded: userId });
-    },
-    removeGroupMember(groupId, userId) {
-      const [index, overlay] = groupOf(groupId);
-      if (isBaseMember(index, userId)) {
-        if (overlay.removed.has(userId)) return;
-        overlay.removed.add(userId);
-      } else if (!overlay.added.delete(userId)) {
-        return;
-      }
-      record({ resource: "groups", index, changeType: "updated", memberRemoved: userId });
-    },
-    device,
-    deviceIndex,
-    getDevice(id) {
-      const index = deviceIndex(id);
-      return index === undefined ? undefined : device(index);
-    },
-    updateDevice(id, patch) {
-      const index = deviceIndex(id);
-      if (index === undefined) throw new SimulatorError("NOT_FOUND", `No device ${id}`);
-      const now = `${clock().toISOString().slice(0, 19)}Z`;
-      const updated = { ...device(index), lastSyncDateTime: now, ...patch, id };
-      devices.set(index, updated);
-      record({ resource: "devices", index, changeType: "updated" });
-      return updated;
-    },
-    changesBetween(from, to) {
-      return log.slice(Math.max(0, from - 1), Math.max(0, to - 1));
-    },
-    expireDeltaTokens() {
-      generation++;
-    },
-    registerApp(app) {
-      apps.set(app.clientId, app);
-    },
-    getApp(clientId) {
-      return apps.get(clientId);
-    },
-    onChange(listener) {
-      listeners.add(listener);
-      return () => listeners.delete(listener);
-    },
-  };
+        return entry.state === "active" ? entry.user : undefined;
+      },
+      *listUsers() {
+        for (let index = 0; index < baseUsers + added; index++) {
+          const entry = userEntry(index);
+          if (entry.state === "active") yield entry.user;
+        }
+      },
+      addUser(partial = {}) {
+        const index = baseUsers + added;
+        added++;
+        const user: GraphUser = { ...generateUser(seed, index, domain), ...partial };
+        user.id = deterministicGuid(seed, USER_SALT, index);
+        const entry: UserEntry = { index, user, state: "active" };
+        users.set(index, entry);
+        record({ resource: "users", index, changeType: "updated" });
+        return user;
+      },
+      updateUser(id, patch) {
+        const entry = live(id);
+        return change(entry, { user: { ...entry.user, ...patch, id: entry.user.id } }, "updated").user;
+      },
+      disableUser(id) {
+        return model.updateUser(id, { accountEnabled: false });
+      },
+      softDeleteUser(id) {
+        change(live(id), { state: "softDeleted" }, "updated");
+      },
+      hardDeleteUser(id) {
+        change(existing(id), { state: "hardDeleted" }, "deleted");
+      },
+      restoreUser(id) {
+        const entry = existing(id);
+        if (entry.state !== "softDeleted")
+          throw new SimulatorError("INVALID_STATE", `User ${id} is not deleted`);
+        return change(entry, { state: "active" }, "updated").user;
+      },
+      group(index) {
+        if (index < 0 || index >= groupCount) throw new SimulatorError("NOT_FOUND", `No group ${index}`);
+        return generateGroup(seed, index);
+      },
+      groupIndex,
+      getGroup(id): GraphGroup | undefined {
+        const index = groupIndex(id);
+        return index === undefined ? undefined : generateGroup(seed, index);
+      },
+      *groupMembers(index) {
+        const overlay = groups.get(index);
+        for (let user = index; user < baseUsers; user += groupCount) {
+          const entry = userEntry(user);
+          if (entry.state === "active" && !overlay?.removed.has(entry.user.id)) yield entry.user.id;
+        }
+        for (const id of overlay?.added ?? []) {
+          if (model.getUser(id)) yield id;
+        }
+      },
+      addGroupMember(groupId, userId) {
+        live(userId);
+        const [index, overlay] = groupOf(groupId);
+        if (isBaseMember(index, userId) ? !overlay.removed.delete(userId) : overlay.added.has(userId)) return;
+        if (!isBaseMember(index, userId)) overlay.added.add(userId);
+        record({ resource: "groups", index, changeType: "updated", memberAdded: userId });
+      },
+      removeGroupMember(groupId, userId) {
+        const [index, overlay] = groupOf(groupId);
+        if (isBaseMember(index, userId)) {
+          if (overlay.removed.has(userId)) return;
+          overlay.removed.add(userId);
+        } else if (!overlay.added.delete(userId)) {
+          return;
+        }
+        record({ resource: "groups", index, changeType: "updated", memberRemoved: userId });
+      },
+      changesBetween(from, to) {
+        return log.slice(Math.max(0, from - 1), Math.max(0, to - 1));
+      },
+      expireDeltaTokens() {
+        generation++;
+      },
+      registerApp(app) {
+        apps.set(app.clientId, app);
+      },
+      getApp(clientId) {
+        return apps.get(clientId);
+      },
+      onChange(listener) {
+        listeners.add(listener);
+        return () => listeners.delete(listener);
+      },
+    } as Omit<GraphModel, keyof DeviceModel> as GraphModel,
+    Object.getOwnPropertyDescriptors(store),
+  );
   return model;
 }

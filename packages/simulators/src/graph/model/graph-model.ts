@@ -1,5 +1,13 @@
 import type { AppRegistration } from "./app-registration";
-import type { GraphGroup, GraphUser, ManagedDevice, UserState } from "./graph-types";
+import type {
+  ComplianceState,
+  EntraDevice,
+  GraphGroup,
+  GraphUser,
+  IntuneAuditEvent,
+  ManagedDevice,
+  UserState,
+} from "./graph-types";
 
 /** Options of `createGraphModel`. */
 export interface GraphModelOptions {
@@ -21,6 +29,11 @@ export interface GraphModelOptions {
   apps?: AppRegistration[];
   /** Age after which delta tokens are expired. Default 7 days, like directory delta tokens. */
   deltaTokenMaxAgeMs?: number;
+  /**
+   * Whether an admin's primary-user change moves the device's `lastSyncDateTime` (unconfirmed for the real
+   * service, so the simulator plays both). Default false; `setDeviceOwner` can override it per call.
+   */
+  ownerChangeMovesLastSync?: boolean;
 }
 
 /** One entry of the model's append-only change log. */
@@ -35,7 +48,16 @@ export type ChangeEntry =
       memberAdded?: string;
       memberRemoved?: string;
     }
-  | { seq: number; at: number; resource: "devices"; index: number; changeType: "updated" };
+  | {
+      seq: number;
+      at: number;
+      resource: "devices";
+      index: number;
+      /** `deleted`: the device left Intune (a retire, wipe or delete completed). */
+      changeType: "updated" | "deleted";
+      /** Whether the change shows on the Entra `device` object (and so in `/devices/delta`). */
+      entra: boolean;
+    };
 
 /** A user with its lifecycle state, as delta queries see it. */
 export interface UserEntry {
@@ -44,8 +66,79 @@ export interface UserEntry {
   state: UserState;
 }
 
+/** Lifecycle of a managed device slot: in Intune, gone from Intune but still in Entra, or gone from both. */
+export type DeviceState = "active" | "retired" | "deleted";
+
+/** A managed device with its lifecycle state. */
+export interface DeviceEntry {
+  index: number;
+  device: ManagedDevice;
+  state: DeviceState;
+}
+
+/**
+ * The Intune part of the model: managed devices generated on demand, the changes an Intune tenant sees (check-ins,
+ * server-side compliance flips, admin actions), the Entra devices and the audit log that follow from them.
+ */
+export interface DeviceModel {
+  /** Device slots ever created (generated + added), including gone ones: the index space of devices. */
+  readonly deviceSlots: number;
+  /** Devices currently in Intune (not retired, wiped or deleted). */
+  readonly deviceCount: number;
+  deviceEntry(index: number): DeviceEntry;
+  /** The device in slot `index`, whatever its state. */
+  device(index: number): ManagedDevice;
+  deviceIndex(id: string): number | undefined;
+  /** A device still in Intune, by its Intune id. */
+  getDevice(id: string): ManagedDevice | undefined;
+  /** The devices in Intune whose primary user is `userId` (O(devices / users + changed devices)). */
+  devicesOfUser(userId: string): IterableIterator<ManagedDevice>;
+  /**
+   * Enrols a new device (enrolled and synced now). Its primary user is `ownerId` (`null`: userless), by
+   * default the one a generated device in that slot would have.
+   */
+  addDevice(
+    partial?: Partial<Omit<ManagedDevice, "id">>,
+    options?: { ownerId?: string | null },
+  ): ManagedDevice;
+  /** A check-in with changes: stamps `lastSyncDateTime` (unless the patch sets it). Same as `syncDevice`. */
+  updateDevice(id: string, patch: Partial<Omit<ManagedDevice, "id">>): ManagedDevice;
+  /** The device checks in again (`lastSyncDateTime` moves to now), optionally reporting changes. */
+  syncDevice(id: string, patch?: Partial<Omit<ManagedDevice, "id">>): ManagedDevice;
+  /**
+   * A server-side compliance change (e.g. a grace period expiring): `lastSyncDateTime` does NOT move. The grace
+   * period end is set for `inGracePeriod` (default now + 3 days) and cleared otherwise.
+   */
+  setDeviceCompliance(id: string, state: ComplianceState, graceUntil?: string): ManagedDevice;
+  /** An admin retires the device: `managementState` `retirePending` (audit event); see `completeDeviceAction`. */
+  retireDevice(id: string): ManagedDevice;
+  /** An admin wipes the device: `wipePending` (audit event). */
+  wipeDevice(id: string): ManagedDevice;
+  /** An admin deletes the device: `deletePending` (audit event). */
+  deleteDevice(id: string): ManagedDevice;
+  /**
+   * The pending retire, wipe or delete completes: the device leaves Intune listings. A retired or wiped device
+   * stays in Entra (unmanaged); a deleted one is removed from Entra too (`@removed` in `/devices/delta`).
+   */
+  completeDeviceAction(id: string): ManagedDevice;
+  /**
+   * An admin changes the primary user (`null`: none). Moves `lastSyncDateTime` only if `movesLastSync` (default
+   * the model's `ownerChangeMovesLastSync`); writes an audit event.
+   */
+  setDeviceOwner(id: string, userId: string | null, options?: { movesLastSync?: boolean }): ManagedDevice;
+  /** An admin renames the device (`managedDeviceName`; server-side, `lastSyncDateTime` stays); audit event. */
+  renameDevice(id: string, name: string): ManagedDevice;
+  /** The Entra device of slot `index`, if it has one and it was not deleted. */
+  entraDevice(index: number): EntraDevice | undefined;
+  /** Intune audit events written by admin actions, oldest first. */
+  auditEvents(): readonly IntuneAuditEvent[];
+  /** Whether the tenant has an Intune licence (else Intune paths answer 400 "Request not applicable ..."). */
+  readonly intuneLicensed: boolean;
+  setIntuneLicensed(licensed: boolean): void;
+}
+
 /** The deterministic tenant: generated data plus an overlay of changes, and the mutation API. */
-export interface GraphModel {
+export interface GraphModel extends DeviceModel {
   readonly seed: number;
   readonly tenantId: string;
   readonly domain: string;
@@ -56,7 +149,6 @@ export interface GraphModel {
   /** Users ever created (generated + added), including deleted ones: the index space of users. */
   readonly userSlots: number;
   readonly groupCount: number;
-  readonly deviceCount: number;
   /** The sequence number the next change will get. */
   readonly sequence: number;
 
@@ -85,11 +177,6 @@ export interface GraphModel {
   addGroupMember(groupId: string, userId: string): void;
   removeGroupMember(groupId: string, userId: string): void;
 
-  device(index: number): ManagedDevice;
-  deviceIndex(id: string): number | undefined;
-  getDevice(id: string): ManagedDevice | undefined;
-  updateDevice(id: string, patch: Partial<Omit<ManagedDevice, "id">>): ManagedDevice;
-
   /** Changes with `from <= seq < to`. */
   changesBetween(from: number, to: number): ChangeEntry[];
   /** Expires every delta token issued so far. */
@@ -113,4 +200,7 @@ export const DEFAULT_ROLES = [
   "GroupMember.Read.All",
   "Directory.Read.All",
   "DeviceManagementManagedDevices.Read.All",
+  "DeviceManagementConfiguration.Read.All",
+  "DeviceManagementApps.Read.All",
+  "Device.Read.All",
 ];

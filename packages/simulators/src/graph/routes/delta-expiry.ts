@@ -19,7 +19,7 @@ export function isExpired(ctx: GraphContext, token: IssuedToken, fault?: PageFau
 export function expiredAnswer(
   ctx: GraphContext,
   request: SimRequest,
-  resource: "users" | "groups",
+  resource: "users" | "groups" | "devices",
   select: readonly string[],
   fault?: PageFault,
 ): SimResponse {

@@ -23,7 +23,7 @@ export type DeltaState<P extends string, C extends object> =
 
 /** How one resource's delta round starts. */
 export interface DeltaRoundSpec<P extends string, C extends object> {
-  resource: "users" | "groups";
+  resource: "users" | "groups" | "devices";
   /** The directory type named in a bad-`$select` error, e.g. `Microsoft.DirectoryServices.User`. */
   typeName: string;
   properties: readonly P[];

@@ -1,4 +1,4 @@
-import type { GraphGroup, GraphUser, ManagedDevice } from "../model/graph-types";
+import type { EntraDevice, GraphGroup, GraphUser, ManagedDeviceProperty } from "../model/graph-types";
 
 /** Every user property the simulator knows (what `$select` accepts). */
 export const USER_PROPERTIES: readonly (keyof GraphUser)[] = [
@@ -58,8 +58,8 @@ export const GROUP_DEFAULT_PROPERTIES: readonly GroupProperty[] = GROUP_PROPERTI
   (p) => p !== "members",
 );
 
-/** Every managed device property. */
-export const DEVICE_PROPERTIES: readonly (keyof ManagedDevice)[] = [
+/** Every managed device property `$select` accepts, in the order Graph writes them. */
+export const DEVICE_PROPERTIES: readonly ManagedDeviceProperty[] = [
   "id",
   "userId",
   "deviceName",
@@ -67,13 +67,68 @@ export const DEVICE_PROPERTIES: readonly (keyof ManagedDevice)[] = [
   "enrolledDateTime",
   "lastSyncDateTime",
   "operatingSystem",
-  "osVersion",
   "complianceState",
-  "userPrincipalName",
-  "serialNumber",
+  "jailBroken",
+  "managementAgent",
+  "osVersion",
+  "azureADRegistered",
+  "deviceEnrollmentType",
+  "activationLockBypassCode",
+  "emailAddress",
   "azureADDeviceId",
+  "deviceRegistrationState",
+  "deviceCategoryDisplayName",
+  "isSupervised",
+  "isEncrypted",
+  "userPrincipalName",
   "model",
   "manufacturer",
-  "managementAgent",
-  "isEncrypted",
+  "imei",
+  "complianceGracePeriodExpirationDateTime",
+  "serialNumber",
+  "androidSecurityPatchLevel",
+  "userDisplayName",
+  "wiFiMacAddress",
+  "meid",
+  "totalStorageSpaceInBytes",
+  "freeStorageSpaceInBytes",
+  "managedDeviceName",
+  "managementState",
+  "iccid",
+  "udid",
+  "notes",
+  "ethernetMacAddress",
+  "physicalMemoryInBytes",
+  "remoteAssistanceSessionUrl",
+];
+
+/**
+ * "Non-default" properties: `null` in listings and in a GET without `$select`; their values come only from a
+ * GET of one device that selects them (per the property docs in Graph's metadata).
+ */
+export const DEVICE_LIST_OMITTED: ReadonlySet<ManagedDeviceProperty> = new Set([
+  "activationLockBypassCode",
+  "iccid",
+  "udid",
+  "notes",
+  "ethernetMacAddress",
+  "physicalMemoryInBytes",
+  "remoteAssistanceSessionUrl",
+]);
+
+/** Entra `device` properties `$select` accepts (and lists by default). */
+export const ENTRA_DEVICE_PROPERTIES: readonly (keyof EntraDevice)[] = [
+  "id",
+  "deviceId",
+  "displayName",
+  "operatingSystem",
+  "operatingSystemVersion",
+  "accountEnabled",
+  "isCompliant",
+  "isManaged",
+  "mdmAppId",
+  "trustType",
+  "approximateLastSignInDateTime",
+  "registrationDateTime",
+  "createdDateTime",
 ];

@@ -1,0 +1,142 @@
+// The checks run against the installed tarballs, once through `import` (check-esm.mjs) and once through
+// `require` (check-cjs.cjs), each in a process of its own. `load(specifier)` loads a module the one way;
+// every check then asks of the installed packages what a user's program would: one class per idea, whichever
+// entry point it came through.
+import { readFileSync } from "node:fs";
+import { createRequire } from "node:module";
+import { join } from "node:path";
+
+const here = process.cwd();
+const requireHere = createRequire(join(here, "package.json"));
+
+/** Entry points that cannot be loaded in a format, and why (the check then proves they fail that way only). */
+const unloadable = {
+  cjs: {
+    // vitest refuses require(); a test file that runs the suites is loaded by vitest, as ESM, anyway.
+    "@uslimato/core/testing": /Vitest cannot be imported in a CommonJS module/,
+  },
+  esm: {},
+};
+
+/** Every `@uslimato/*` dependency of the temporary project and the subpaths its exports map names. */
+function entryPoints() {
+  const project = JSON.parse(readFileSync(join(here, "package.json"), "utf8"));
+  const entries = [];
+  for (const name of Object.keys(project.dependencies).filter((dep) => dep.startsWith("@uslimato/"))) {
+    const manifest = JSON.parse(readFileSync(requireHere.resolve(`${name}/package.json`), "utf8"));
+    for (const subpath of Object.keys(manifest.exports ?? { ".": null })) {
+      if (subpath.endsWith(".json")) continue;
+      entries.push({ pkg: name, specifier: subpath === "." ? name : `${name}/${subpath.slice(2)}` });
+    }
+  }
+  return entries;
+}
+
+function check(failures, ok, message) {
+  if (!ok) failures.push(message);
+}
+
+/**
+ * Runs every check with `load` ("esm": dynamic import, "cjs": require) and returns the failures (empty when
+ * all pass).
+ */
+export async function runChecks(format, load) {
+  const failures = [];
+  const modules = new Map();
+  for (const { pkg, specifier } of entryPoints()) {
+    try {
+      modules.set(specifier, { pkg, exports: await load(specifier) });
+    } catch (error) {
+      const expected = unloadable[format][specifier];
+      if (!expected?.test(String(error?.message)))
+        failures.push(`${specifier} does not load: ${error?.stack}`);
+    }
+  }
+
+  // Identity: a name exported by two entries of one package is one value, not two copies.
+  const byPackage = Map.groupBy([...modules], ([, { pkg }]) => pkg);
+  for (const [pkg, entries] of byPackage) {
+    for (let i = 0; i < entries.length; i++) {
+      for (let j = i + 1; j < entries.length; j++) {
+        const [aName, a] = entries[i];
+        const [bName, b] = entries[j];
+        for (const name of Object.keys(a.exports)) {
+          if (name === "default" || !(name in b.exports)) continue;
+          check(
+            failures,
+            a.exports[name] === b.exports[name],
+            `${pkg}: ${name} differs in ${aName} and ${bName}`,
+          );
+        }
+      }
+    }
+  }
+
+  const core = modules.get("@uslimato/core")?.exports;
+  check(failures, typeof core?.UslimatoError === "function", "@uslimato/core exports UslimatoError");
+
+  // core root vs core/testing: the testing helpers make the root's classes.
+  const testing = modules.get("@uslimato/core/testing")?.exports;
+  if (testing) {
+    const state = testing.createMemoryState();
+    await state.put("token", "s3cret");
+    check(
+      failures,
+      (await state.get("token")) instanceof core.Secret,
+      "a Secret made by @uslimato/core/testing is instanceof Secret from @uslimato/core",
+    );
+  } else {
+    check(failures, format === "cjs", "@uslimato/core/testing loads through import");
+  }
+
+  // scheduler root vs scheduler/pg-boss: one SchedulerError, itself a core UslimatoError.
+  const scheduler = modules.get("@uslimato/scheduler")?.exports;
+  const pgBoss = modules.get("@uslimato/scheduler/pg-boss")?.exports;
+  let thrown;
+  try {
+    pgBoss.createPgBossScheduler({});
+  } catch (error) {
+    thrown = error;
+  }
+  check(failures, thrown !== undefined, "createPgBossScheduler({}) throws");
+  check(
+    failures,
+    thrown instanceof scheduler.SchedulerError,
+    "an error thrown by @uslimato/scheduler/pg-boss is instanceof SchedulerError from @uslimato/scheduler",
+  );
+  check(
+    failures,
+    thrown instanceof core.UslimatoError,
+    "a SchedulerError is instanceof UslimatoError from core",
+  );
+
+  // simulators: the render worker is found beside the built files and serves the same pages.
+  const { startGraphSimulator } = modules.get("@uslimato/simulators").exports;
+  const sim = await startGraphSimulator({ modelOptions: { users: 1200, seed: 3 }, auth: false });
+  try {
+    let url = `${sim.graphBaseUrl}/v1.0/users?$select=id,displayName&$top=500`;
+    let users = 0;
+    while (url) {
+      const page = await (await fetch(url)).json();
+      users += page.value.length;
+      url = page["@odata.nextLink"];
+    }
+    check(failures, users === 1200, `the simulator pages through 1200 users (got ${users})`);
+    check(failures, sim.renderThread === true, "the simulator renders pages on its worker thread");
+  } finally {
+    await sim.close();
+  }
+  return failures;
+}
+
+/** Runs the checks, prints one line (or the failures) and sets the exit code. */
+export async function main(format, load) {
+  const failures = await runChecks(format, load);
+  if (failures.length > 0) {
+    console.error(`pack-and-install (${format}, node ${process.version}): ${failures.length} failed`);
+    for (const failure of failures) console.error(`  - ${failure}`);
+    process.exitCode = 1;
+  } else {
+    console.log(`pack-and-install (${format}, node ${process.version}): all checks passed`);
+  }
+}
