@@ -50,7 +50,9 @@ describe(`SAP end to end over HTTP (${SIZES.equipment} equipment, ${SIZES.fixedA
     expect(ctx.sim.requests.entries.some((r) => r.path.includes("$skiptoken"))).toBe(false);
   });
 
-  it("an incremental run picks up every change the service stamps; the sweep finds the rest", { timeout: 300_000 }, async () => {
+  it("an incremental run picks up every change the service stamps; the sweep finds the rest", {
+    timeout: 300_000,
+  }, async () => {
     const m = ctx.sim.model;
     clock.advance(60_000);
     const added = m.addEquipment({ EquipmentName: "New laptop" });
@@ -65,7 +67,8 @@ describe(`SAP end to end over HTTP (${SIZES.equipment} equipment, ${SIZES.fixedA
     const partnerOf = (email: string) => {
       for (let i = 0; i < SIZES.employees; i++) {
         const id = String(1_000_000 + i);
-        if (m.businessPartnerParts(id).emails.some((e) => String(e.EmailAddress).toLowerCase() === email)) return id;
+        if (m.businessPartnerParts(id).emails.some((e) => String(e.EmailAddress).toLowerCase() === email))
+          return id;
       }
       throw new Error(email);
     };
@@ -75,7 +78,11 @@ describe(`SAP end to end over HTTP (${SIZES.equipment} equipment, ${SIZES.fixedA
     m.markBusinessPartnerForArchiving(archived!);
     m.changeEmail(mover!, "moved.person@uslimato.example");
     m.deleteBusinessPartner(deleted!);
-    const hired = m.addEmployee({ FirstName: "Nia", LastName: "New", EmailAddress: "nia.new@uslimato.example" });
+    const hired = m.addEmployee({
+      FirstName: "Nia",
+      LastName: "New",
+      EmailAddress: "nia.new@uslimato.example",
+    });
     clock.advance(60_000);
 
     const log = await sync();
@@ -87,16 +94,17 @@ describe(`SAP end to end over HTTP (${SIZES.equipment} equipment, ${SIZES.fixedA
     expect(host.assets.has("equipment/10000005")).toBe(false);
     expect(host.emails.has("nia.new@uslimato.example")).toBe(true);
     expect(hired.BusinessPartner).toBeDefined();
-    const renamed = (await ctx.storage.directory.findRecords(ctx.integrationId, "asset", ["equipment/10000003"]))[0];
+    const renamed = (
+      await ctx.storage.directory.findRecords(ctx.integrationId, "asset", ["equipment/10000003"])
+    )[0];
     expect(renamed?.data.description).toBe("Renamed printer");
     expect(asset).toBeDefined();
     // invisible to incremental reads: physical deletes and an e-mail change that does not stamp the partner
-    const invisible = new Set([
-      "equipment/10000006",
-      `fixedAsset/${asset?.CompanyCode}/000000100003/0000`,
-    ]);
+    const invisible = new Set(["equipment/10000006", `fixedAsset/${asset?.CompanyCode}/000000100003/0000`]);
     expect([...expected.assets].filter((id) => !host.assets.has(id))).toEqual([]);
-    expect([...host.assets].filter((id) => !expected.assets.has(id)).sort()).toEqual([...invisible].filter((id) => host.assets.has(id)).sort());
+    expect([...host.assets].filter((id) => !expected.assets.has(id)).sort()).toEqual(
+      [...invisible].filter((id) => host.assets.has(id)).sort(),
+    );
     expect(host.assets.has("equipment/10000006")).toBe(true);
     expect(host.emails.has("moved.person@uslimato.example")).toBe(false);
 

@@ -32,7 +32,9 @@ describe("keysetFilter", () => {
         ],
         "v2",
       ),
-    ).toBe("(Equipment gt '100') or (Equipment eq '100' and ValidityEndDate gt datetime'9999-12-31T00:00:00')");
+    ).toBe(
+      "(Equipment gt '100') or (Equipment eq '100' and ValidityEndDate gt datetime'9999-12-31T00:00:00')",
+    );
     expect(keysetFilter([], "v4")).toBeUndefined();
     expect(andFilters("A eq 1", undefined, "B gt 2 or C gt 3")).toBe("A eq 1 and (B gt 2 or C gt 3)");
   });

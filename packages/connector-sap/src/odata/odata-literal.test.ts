@@ -7,7 +7,11 @@ describe("formatODataLiteral", () => {
     const cases = [
       [{ type: "string", value: "O'Neil" }, "'O''Neil'", "'O''Neil'"],
       [{ type: "date", value: "2024-01-31" }, "datetime'2024-01-31T00:00:00'", "2024-01-31"],
-      [{ type: "dateTime", value: "2024-01-31T10:05" }, "datetime'2024-01-31T10:05:00'", "2024-01-31T10:05:00Z"],
+      [
+        { type: "dateTime", value: "2024-01-31T10:05" },
+        "datetime'2024-01-31T10:05:00'",
+        "2024-01-31T10:05:00Z",
+      ],
       [
         { type: "dateTimeOffset", value: "2024-01-31T10:05:00+01:00" },
         "datetimeoffset'2024-01-31T09:05:00Z'",
@@ -30,9 +34,9 @@ describe("formatODataLiteral", () => {
   });
 
   it("never sends nine fractional digits (Gateway refuses them)", () => {
-    expect(formatODataLiteral({ type: "dateTimeOffset", value: "2024-01-01T00:00:00.123456789Z" }, "v2")).toBe(
-      "datetimeoffset'2024-01-01T00:00:00.123Z'",
-    );
+    expect(
+      formatODataLiteral({ type: "dateTimeOffset", value: "2024-01-01T00:00:00.123456789Z" }, "v2"),
+    ).toBe("datetimeoffset'2024-01-01T00:00:00.123Z'");
     expect(formatODataLiteral({ type: "dateTime", value: "2024-01-01T00:00:00.123456789" }, "v2")).toBe(
       "datetime'2024-01-01T00:00:00.123'",
     );
@@ -42,7 +46,9 @@ describe("formatODataLiteral", () => {
     expect(() => formatODataLiteral({ type: "date", value: "31.01.2024" }, "v2")).toThrow(ODataLiteralError);
     expect(() => formatODataLiteral({ type: "guid", value: "nope" }, "v4")).toThrow(ODataLiteralError);
     expect(() => formatODataLiteral({ type: "decimal", value: "1e5" }, "v2")).toThrow(ODataLiteralError);
-    expect(() => formatODataLiteral({ type: "dateTimeOffset", value: "yesterday" }, "v2")).toThrow(ODataLiteralError);
+    expect(() => formatODataLiteral({ type: "dateTimeOffset", value: "yesterday" }, "v2")).toThrow(
+      ODataLiteralError,
+    );
   });
 
   it("quotes any string so that unquoting gives it back (property)", () => {
@@ -59,12 +65,15 @@ describe("formatODataLiteral", () => {
 
   it("writes any instant so that it parses back to the same second (property)", () => {
     fc.assert(
-      fc.property(fc.date({ min: new Date(0), max: new Date("9999-12-31T23:59:59Z"), noInvalidDate: true }), (date) => {
-        const whole = new Date(Math.floor(date.getTime() / 1000) * 1000);
-        const v4 = formatODataLiteral({ type: "dateTimeOffset", value: whole.toISOString() }, "v4");
-        expect(Date.parse(v4)).toBe(whole.getTime());
-        expect(v4).toMatch(/^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}Z$/);
-      }),
+      fc.property(
+        fc.date({ min: new Date(0), max: new Date("9999-12-31T23:59:59Z"), noInvalidDate: true }),
+        (date) => {
+          const whole = new Date(Math.floor(date.getTime() / 1000) * 1000);
+          const v4 = formatODataLiteral({ type: "dateTimeOffset", value: whole.toISOString() }, "v4");
+          expect(Date.parse(v4)).toBe(whole.getTime());
+          expect(v4).toMatch(/^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}Z$/);
+        },
+      ),
     );
   });
 });

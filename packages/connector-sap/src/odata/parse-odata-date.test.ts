@@ -25,19 +25,30 @@ describe("parseODataDate / parseODataDuration", () => {
 
   it("round-trips any millisecond value (property)", () => {
     fc.assert(
-      fc.property(fc.integer({ min: -62_135_596_800_000, max: 253_402_300_799_000 }), fc.boolean(), (ms, offset) => {
-        const iso = parseODataDate(`/Date(${ms}${offset ? "+0000" : ""})/`);
-        expect(iso && Date.parse(iso)).toBe(ms);
-      }),
+      fc.property(
+        fc.integer({ min: -62_135_596_800_000, max: 253_402_300_799_000 }),
+        fc.boolean(),
+        (ms, offset) => {
+          const iso = parseODataDate(`/Date(${ms}${offset ? "+0000" : ""})/`);
+          expect(iso && Date.parse(iso)).toBe(ms);
+        },
+      ),
     );
   });
 
   it("round-trips any time of day (property)", () => {
     fc.assert(
-      fc.property(fc.integer({ min: 0, max: 23 }), fc.integer({ min: 0, max: 59 }), fc.integer({ min: 0, max: 59 }), (h, m, s) => {
-        const pad = (n: number) => String(n).padStart(2, "0");
-        expect(parseODataDuration(`PT${pad(h)}H${pad(m)}M${pad(s)}S`)).toBe(`${pad(h)}:${pad(m)}:${pad(s)}`);
-      }),
+      fc.property(
+        fc.integer({ min: 0, max: 23 }),
+        fc.integer({ min: 0, max: 59 }),
+        fc.integer({ min: 0, max: 59 }),
+        (h, m, s) => {
+          const pad = (n: number) => String(n).padStart(2, "0");
+          expect(parseODataDuration(`PT${pad(h)}H${pad(m)}M${pad(s)}S`)).toBe(
+            `${pad(h)}:${pad(m)}:${pad(s)}`,
+          );
+        },
+      ),
     );
   });
 

@@ -94,11 +94,11 @@ export function businessPartnerSource(settings: Settings, client: ODataClient, z
     if (from !== undefined && from > today) return "notEmployee";
     if (partner.BusinessPartnerIsBlocked === true) return "blocked";
     if (partner.IsMarkedForArchiving === true) return "markedForArchiving";
-    if (endedBefore(role.ValidTo, today)) return "roleEnded";
     const latest = [...jobs]
       .sort((a, b) => String(a.BPEmploymentStartDate).localeCompare(String(b.BPEmploymentStartDate)))
       .at(-1);
     if (latest && endedBefore(latest.BPEmploymentEndDate, today)) return "left";
+    if (endedBefore(role.ValidTo, today)) return "roleEnded";
     if (!defaultEmail(partner)) return "noEmail";
     return null;
   }
