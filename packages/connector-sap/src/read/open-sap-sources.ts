@@ -12,7 +12,7 @@ import { fixedAssetSource } from "../sources/fixed-asset-source";
 import type { SapSource } from "./sap-source";
 
 /** The service name in a path: `API_EQUIPMENT` of `/sap/opu/odata/sap/API_EQUIPMENT`, `api_fixedasset` of a v4 path. */
-export function serviceName(path: string): string {
+function serviceName(path: string): string {
   const parts = path.split("/").filter(Boolean);
   const at = parts.indexOf(
     "sap",

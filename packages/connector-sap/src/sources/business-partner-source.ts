@@ -14,7 +14,7 @@ const str = (value: unknown): string | null =>
 const rows = (value: unknown): ODataRow[] => (Array.isArray(value) ? (value as ODataRow[]) : []);
 
 /** The default e-mail of a partner's addresses (`IsDefaultEmailAddress`, else the first). */
-export function defaultEmail(partner: ODataRow): string | null {
+function defaultEmail(partner: ODataRow): string | null {
   const emails = rows(partner.to_BusinessPartnerAddress).flatMap((a) => rows(a.to_EmailAddress));
   const chosen = emails.find((e) => e.IsDefaultEmailAddress === true) ?? emails[0];
   return str(chosen?.EmailAddress);
@@ -24,7 +24,7 @@ export function defaultEmail(partner: ODataRow): string | null {
  * A business partner's changed-at: `LastChangeDate` + `LastChangeTime` read in the system time zone, or the
  * creation date and time when it was never changed.
  */
-export function partnerStamp(partner: ODataRow, zone: string): number | undefined {
+function partnerStamp(partner: ODataRow, zone: string): number | undefined {
   const date = dayOf(partner.LastChangeDate) ?? dayOf(partner.CreationDate);
   if (!date) return undefined;
   const time = (dayOf(partner.LastChangeDate) ? partner.LastChangeTime : partner.CreationTime) ?? "00:00:00";

@@ -1,16 +1,6 @@
 /** Why an employee is no longer one, or `null` while employed. */
 export type EmployeeEndReason = "blocked" | "markedForArchiving" | "left" | "roleEnded" | "noEmail";
 
-/** The common employee record both employee modes produce (plus SAP's own fields). */
-export interface EmployeeRecord {
-  employeeId: string;
-  firstName: string | null;
-  lastName: string | null;
-  fullName: string | null;
-  email: string | null;
-  endDate: string | null;
-}
-
 const dayOf = (value: unknown): string | undefined =>
   typeof value === "string" && /^\d{4}-\d{2}-\d{2}/.test(value) ? value.slice(0, 10) : undefined;
 

@@ -13,7 +13,7 @@ const ms = (value: unknown): number | undefined => {
 };
 
 /** The asset record of an equipment's current segment: SAP's fields plus the connector's common asset fields. */
-export function equipmentRecord(row: ODataRow): Record<string, unknown> {
+function equipmentRecord(row: ODataRow): Record<string, unknown> {
   const flagged = row.EquipmentIsMarkedForDeletion === true;
   const inactive = row.EquipmentIsInactive === true;
   return {

@@ -10,7 +10,7 @@ type FixedAssetSettings = NonNullable<SapSettings["sources"]["fixedAssets"]>;
 const str = (value: unknown): string | null => (typeof value === "string" && value !== "" ? value : null);
 
 /** The asset record of a fixed asset with its current assignment (cost center, plant, location, room). */
-export function fixedAssetRecord(row: ODataRow, today: string): Record<string, unknown> {
+function fixedAssetRecord(row: ODataRow, today: string): Record<string, unknown> {
   const { _FixedAssetAssgmt: assignments, ...asset } = row;
   const assignment = Array.isArray(assignments)
     ? currentSegment(assignments as ODataRow[], today, { start: "ValidityStartDate", end: "ValidityEndDate" })
