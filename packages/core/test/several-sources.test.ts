@@ -7,7 +7,7 @@ import { createTestVault } from "./fixtures/test-vault";
 /** SAP-like employees: a personnel number and a cost center, no display name; a full listing every run. */
 function employeeSource(people: Map<string, { email: string; costCenter: string }>) {
   return defineConnector({
-    id: "sap",
+    id: "sap-double",
     title: "SAP employees",
     settingsSchema: z.object({}),
     secretsSchema: z.object({}),
@@ -54,7 +54,7 @@ async function setup() {
   });
   const sap = await hub.integrations.create({
     tenantId: "t1",
-    connectorId: "sap",
+    connectorId: "sap-double",
     name: "SAP",
     settings: {},
     secrets: {},

@@ -28,6 +28,16 @@ beforeAll(async () => {
       res.writeHead(200, { "content-type": "application/json" }).end('{"value":[{"id":');
     } else if (path.startsWith("/slow")) {
       setTimeout(() => res.writeHead(200, { "content-type": "application/json" }).end("{}"), 500);
+    } else if (path.startsWith("/form")) {
+      let body = "";
+      req.on("data", (chunk: Buffer) => {
+        body += chunk.toString("utf8");
+      });
+      req.on("end", () => {
+        res
+          .writeHead(200, { "content-type": "application/json" })
+          .end(JSON.stringify({ type: req.headers["content-type"], body }));
+      });
     } else if (path.startsWith("/unavailable")) {
       res.writeHead(503, { "content-type": "application/json" }).end("{}");
     } else {
@@ -75,6 +85,17 @@ describe("createHttpClient", () => {
     expect(hits.get("/denied?token=top-secret-token")).toBe(1);
     expect(JSON.stringify(error)).not.toContain("top-secret-token");
     expect(String((error as Error).message)).not.toContain("top-secret-token");
+  });
+
+  it("sends a form body url-encoded", async () => {
+    const client = createHttpClient({ baseUrl: base });
+    const response = await client.request<{ type: string; body: string }>({
+      method: "POST",
+      url: "/form",
+      form: { grant_type: "client_credentials", scope: "a b" },
+    });
+    expect(response.body.type).toContain("application/x-www-form-urlencoded");
+    expect(response.body.body).toBe("grant_type=client_credentials&scope=a+b");
   });
 
   it("gives up after bounded retries", async () => {

@@ -41,6 +41,8 @@ export interface HttpRequest {
   url: string;
   searchParams?: Record<string, string>;
   json?: unknown;
+  /** A form body (`application/x-www-form-urlencoded`), e.g. an OAuth token request. Never logged. */
+  form?: Record<string, string>;
   headers?: Record<string, string>;
   signal?: AbortSignal;
 }
@@ -95,6 +97,7 @@ export function createHttpClient(options: HttpClientOptions = {}): HttpClient {
               headers,
               ...(request.searchParams ? { searchParams: request.searchParams } : {}),
               ...(request.json !== undefined ? { json: request.json } : {}),
+              ...(request.form !== undefined ? { body: new URLSearchParams(request.form) } : {}),
               ...(request.signal ? { signal: request.signal } : {}),
             });
           } catch (error) {

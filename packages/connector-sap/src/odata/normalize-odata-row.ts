@@ -1,0 +1,36 @@
+import { parseODataDate, parseODataDuration } from "./parse-odata-date";
+
+/** A row with OData's envelope removed and its values in plain JSON: ISO dates, `HH:MM:SS` times, exact decimals. */
+export type ODataRow = Record<string, unknown>;
+
+function normalizeValue(value: unknown): unknown {
+  if (typeof value === "string") {
+    if (value.startsWith("/Date(")) return parseODataDate(value) ?? value;
+    if (value.startsWith("PT") || /^P\d+DT/.test(value)) return parseODataDuration(value) ?? value;
+    return value;
+  }
+  if (Array.isArray(value)) return value.map(normalizeValue);
+  if (value !== null && typeof value === "object") {
+    const object = value as Record<string, unknown>;
+    if ("__deferred" in object) return undefined;
+    if (Array.isArray(object.results)) return object.results.map(normalizeValue);
+    return normalizeODataRow(object);
+  }
+  return value;
+}
+
+/**
+ * One row of a v2 or v4 response as plain JSON: `__metadata`, deferred navigations and `@odata.*` annotations
+ * dropped, v2 `/Date()/` values as ISO instants and `Edm.Time` durations as `HH:MM:SS`, expanded v2
+ * `{results: [...]}` as arrays. Decimals stay as the strings the service sent (v2, and v4 with
+ * `IEEE754Compatible=true`), so no digit is lost.
+ */
+export function normalizeODataRow(row: Record<string, unknown>): ODataRow {
+  const out: ODataRow = {};
+  for (const [name, value] of Object.entries(row)) {
+    if (name === "__metadata" || name.includes("@odata.")) continue;
+    const normalized = normalizeValue(value);
+    if (normalized !== undefined) out[name] = normalized;
+  }
+  return out;
+}
