@@ -42,10 +42,10 @@ describe("currentSegment", () => {
       .map((n) => new Date(n * 86_400_000).toISOString().slice(0, 10));
     fc.assert(
       fc.property(fc.array(fc.tuple(day, day), { maxLength: 6 }), day, (ranges, today) => {
-        const segments = ranges.map(([a, b]) => ({
-          ValidityStartDate: a < b ? a : b,
-          ValidityEndDate: a < b ? b : a,
-        }));
+        const segments = ranges.map((range) => {
+          const [start, end] = [...range].sort();
+          return { ValidityStartDate: start!, ValidityEndDate: end! };
+        });
         const found = currentSegment(segments, today, fields);
         const covering = segments.filter((s) => s.ValidityStartDate <= today && today <= s.ValidityEndDate);
         if (covering.length === 0) expect(found).toBeUndefined();
