@@ -2,8 +2,8 @@ import { randomUUID } from "node:crypto";
 import type { Logger } from "@uslimato/core";
 import { parseRetryAfter } from "@uslimato/core";
 import { GraphError, type GraphErrorCode, type GraphErrorFields } from "../errors/graph-error";
-import type { GraphMethod, GraphResponse } from "./graph-client";
 import { decodeIntuneMessage } from "./decode-intune-message";
+import type { GraphMethod, GraphResponse } from "./graph-client";
 import { parseGraphError } from "./parse-graph-error";
 
 /** One attempt of a Graph call, with everything already resolved. */
