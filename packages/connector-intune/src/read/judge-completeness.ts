@@ -11,8 +11,8 @@ export type Completeness = { complete: true } | { complete: false; reason: strin
 
 /**
  * Judges whether a sweep saw every device before it may remove any: fewer items than the `@odata.count` Intune
- * announced is a cut listing; so is, with no count to go by, a drop of more than `maxDropShare` against the last
- * complete sweep. A drop that two sweeps in a row agree on (within 1%) is taken as real: the mass-removal guard
+ * announced (the largest any page announced) is a cut listing; so is a drop of more than `maxDropShare` against the
+ * last complete sweep, count or not (a cut page has been seen announcing only what it served). A drop that two sweeps in a row agree on (within 1%) is taken as real: the mass-removal guard
  * still holds it back for an admin when it is large.
  */
 export function judgeCompleteness(input: {
@@ -27,13 +27,13 @@ export function judgeCompleteness(input: {
       complete: false,
       reason: `the managedDevices listing ended after ${listed} of the ${count} devices its @odata.count announced`,
     };
-  if (count !== undefined || !history || history.listed === 0) return { complete: true };
+  if (!history || history.listed === 0) return { complete: true };
   if (listed >= history.listed * (1 - input.maxDropShare)) return { complete: true };
   const suspect = history.suspect;
   if (suspect !== undefined && Math.abs(listed - suspect) <= Math.max(1, suspect * 0.01))
     return { complete: true };
   return {
     complete: false,
-    reason: `the managedDevices listing ended after ${listed} devices, more than ${Math.round(input.maxDropShare * 100)}% fewer than the ${history.listed} of the last complete sweep (no @odata.count to confirm it); a next sweep listing as many confirms the drop`,
+    reason: `the managedDevices listing ended after ${listed} devices, more than ${Math.round(input.maxDropShare * 100)}% fewer than the ${history.listed} of the last complete sweep ; a next sweep listing as many confirms the drop`,
   };
 }

@@ -82,7 +82,7 @@ async function* readSweep(run: Run): AsyncGenerator<SourcePage> {
   const url = resume?.link ?? `${LIST}?$select=${run.select}&$top=${run.pageSize}&$count=true`;
   for await (const page of iterateGraphPages(run.graph, url, { signal: ctx.signal })) {
     listed += page.value.length;
-    if (page.count !== undefined) count = page.count;
+    if (page.count !== undefined) count = Math.max(count ?? 0, page.count);
     const parts = toDevicePage(page.value, ctx.settings.scope, run.statuses?.byDevice);
     const notices: SyncNotice[] = [
       ...(first ? (run.statuses?.notices ?? []) : []),
