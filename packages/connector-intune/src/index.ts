@@ -45,3 +45,6 @@ export type { IntuneBudgetOptions, IntuneBudgets, IntuneService } from "./thrott
 export { createIntuneBudgets, sharedIntuneBudgets } from "./throttling/create-intune-budgets";
 export type { RequestWindow } from "./throttling/create-request-window";
 export { createRequestWindow } from "./throttling/create-request-window";
+export type { IntuneWatcher, IntuneWatcherOptions, WatchStats } from "./watcher/create-intune-watcher";
+export { createIntuneWatcher, MIN_WATCH_INTERVAL_MS } from "./watcher/create-intune-watcher";
+export type { ProbeFindings, ProbeState } from "./watcher/probe-intune";
