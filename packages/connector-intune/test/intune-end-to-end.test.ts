@@ -127,7 +127,6 @@ describe("Intune end to end against the Graph simulator (20,000 devices with own
     const [owned] = quietDevices(env, 1, 1000) as [string];
     const newOwner = model.device(7).userId as string;
     model.setDeviceOwner(owned, newOwner, { movesLastSync: true });
-    model.completeDeviceAction(retired); // the retire completes: gone from Intune
     const since = await incrementalSince(env.storage, env.id);
     const log = await env.hub.syncNow(env.id);
     expect(log).toMatchObject({ status: "success", mode: "incremental" });
@@ -138,6 +137,17 @@ describe("Intune end to end against the Graph simulator (20,000 devices with own
       (r) => r.externalId === owned,
     );
     expect(stored?.owner?.externalUserId).toBe(newOwner);
+  });
+
+  it("a device gone from Intune lowers its count: the next run sweeps by itself and removes it", async () => {
+    env.sim.model.completeDeviceAction(retired); // the retire completes: gone from Intune
+    const log = await env.hub.syncNow(env.id);
+    expect(log).toMatchObject({ status: "success", mode: "full" });
+    expect(log.notices.map((n) => n.code)).toContain("INTUNE_DEVICES_LEFT");
+    applySweep(env.sim, expected);
+    await check();
+    const records = await env.storage.directory.listRecords(env.id, "device");
+    expect(records.find((r) => r.externalId === retired)?.removed).toBe(true);
   });
 
   it("a truncated listing (count announced) removes nothing and the run says so", async () => {
@@ -153,13 +163,11 @@ describe("Intune end to end against the Graph simulator (20,000 devices with own
     expect(codes).toContain(SWEEP_INCOMPLETE);
     expect(codes).toContain(LISTING_INCOMPLETE);
     expect(log.notices.find((n) => n.code === LISTING_INCOMPLETE)?.message).toMatch(/of the 19999 devices/);
-    // The pages it did read are current; the retired device stays until a complete sweep.
     const records = await env.storage.directory.listRecords(env.id, "device");
-    expect(records.filter((r) => r.removed).length).toBe(1);
+    expect(records.filter((r) => r.removed).length).toBe(2);
     expect(records.some((r) => r.pendingRemoval)).toBe(false);
     const next = await env.hub.syncNow(env.id);
     expect(next.mode).toBe("full");
-    applySweep(env.sim, expected);
     await check();
   });
 

@@ -19,6 +19,8 @@ export interface IntuneCheckpoint {
   mark?: number;
   /** When the last complete sweep started (ms). */
   sweptAt?: number;
+  /** Devices Intune counted at the last run (`@odata.count`); a lower count later means some left. */
+  total?: number;
   /** A sweep under way. */
   sweep?: SweepCursor;
 }
@@ -34,6 +36,8 @@ export function parseIntuneCheckpoint(value: JsonValue | null): IntuneCheckpoint
   const sweptAt = num(value.sweptAt);
   if (mark !== undefined) out.mark = mark;
   if (sweptAt !== undefined) out.sweptAt = sweptAt;
+  const total = num(value.total);
+  if (total !== undefined) out.total = total;
   const sweep = value.sweep;
   if (sweep && typeof sweep === "object" && !Array.isArray(sweep) && typeof sweep.link === "string") {
     const startedAt = num(sweep.startedAt);

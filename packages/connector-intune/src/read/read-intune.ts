@@ -30,8 +30,9 @@ const LIST = "/deviceManagement/managedDevices";
 
 /**
  * Reads managed devices: a full sweep on a first run, when the sweep period has passed, when a sweep was
- * requested (the watcher saw a removal) or when one is under way; an incremental read of the devices whose
- * `lastSyncDateTime` passed the high-water mark otherwise. Sweeps check their completeness before core may remove
+ * requested (the watcher saw a removal), when one is under way, or when Intune's device count fell since the last
+ * run (one request: deletions never show otherwise); an incremental read of the devices whose `lastSyncDateTime`
+ * passed the high-water mark otherwise. Sweeps check their completeness before core may remove
  * anything; incremental reads only upsert.
  */
 export async function* readIntune(
@@ -45,7 +46,20 @@ export async function* readIntune(
   const requested = await ctx.state.get(SWEEP_REQUEST);
   const due =
     stored.sweptAt === undefined || runStart - stored.sweptAt >= ctx.settings.fullSweepHours * 3_600_000;
-  const sweep = stored.sweep !== undefined || stored.mark === undefined || requested !== null || due;
+  let sweep = stored.sweep !== undefined || stored.mark === undefined || requested !== null || due;
+  // A device deleted from Intune never shows in an incremental read; a drop of Intune's count gives it away.
+  let total: number | undefined;
+  let left: SyncNotice | undefined;
+  if (!sweep) {
+    total = await countDevices(graph, ctx.signal);
+    if (total !== undefined && stored.total !== undefined && total < stored.total) {
+      sweep = true;
+      left = {
+        code: "INTUNE_DEVICES_LEFT",
+        message: `Intune counts ${total} devices, ${stored.total} at the last run: a sweep ran to find the ones gone`,
+      };
+    }
+  }
   let statuses: PolicyStatuses | undefined;
   if (ctx.settings.complianceDetail === "perPolicy") {
     statuses = sweep ? undefined : cache.get(ctx.integrationId);
@@ -65,14 +79,22 @@ export async function* readIntune(
     statuses,
   };
   if (!sweep) {
-    yield* readIncremental(run);
+    yield* readIncremental(run, total);
     return;
   }
   if (requested !== null) await ctx.state.delete(SWEEP_REQUEST);
-  yield* readSweep(run);
+  yield* readSweep(run, left);
 }
 
-async function* readSweep(run: Run): AsyncGenerator<SourcePage> {
+async function countDevices(graph: GraphClient, signal: AbortSignal): Promise<number | undefined> {
+  const response = await graph.get<{ "@odata.count"?: unknown }>(`${LIST}?$top=1&$select=id&$count=true`, {
+    signal,
+  });
+  const count = response.data?.["@odata.count"];
+  return typeof count === "number" && Number.isInteger(count) && count >= 0 ? count : undefined;
+}
+
+async function* readSweep(run: Run, left: SyncNotice | undefined): AsyncGenerator<SourcePage> {
   const { ctx, stored } = run;
   const resume = stored.sweep;
   const startedAt = resume?.startedAt ?? run.runStart;
@@ -85,6 +107,7 @@ async function* readSweep(run: Run): AsyncGenerator<SourcePage> {
     if (page.count !== undefined) count = Math.max(count ?? 0, page.count);
     const parts = toDevicePage(page.value, ctx.settings.scope, run.statuses?.byDevice);
     const notices: SyncNotice[] = [
+      ...(first && left ? [left] : []),
       ...(first ? (run.statuses?.notices ?? []) : []),
       ...invalidNotice(parts.invalid, page.requestId),
     ];
@@ -113,6 +136,7 @@ async function* readSweep(run: Run): AsyncGenerator<SourcePage> {
           v: 1,
           mark: Math.max(stored.mark ?? Number.NEGATIVE_INFINITY, startedAt - run.skewMs),
           sweptAt: startedAt,
+          total: listed,
         };
         await writeSweepHistory(ctx.state, { listed });
       } else {
@@ -136,7 +160,7 @@ async function* readSweep(run: Run): AsyncGenerator<SourcePage> {
   }
 }
 
-async function* readIncremental(run: Run): AsyncGenerator<SourcePage> {
+async function* readIncremental(run: Run, total: number | undefined): AsyncGenerator<SourcePage> {
   const { ctx, stored } = run;
   const mark = stored.mark ?? 0;
   const since = mark - ctx.settings.overlapMinutes * 60_000;
@@ -146,6 +170,7 @@ async function* readIncremental(run: Run): AsyncGenerator<SourcePage> {
     v: 1,
     mark: Math.max(mark, run.runStart - run.skewMs),
     ...(stored.sweptAt !== undefined ? { sweptAt: stored.sweptAt } : {}),
+    ...(total !== undefined ? { total } : stored.total !== undefined ? { total: stored.total } : {}),
   };
   let older = 0;
   for await (const page of iterateGraphPages(run.graph, url, { signal: ctx.signal })) {
