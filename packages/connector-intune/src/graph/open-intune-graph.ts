@@ -6,7 +6,7 @@ import { sharedIntuneBudgets } from "../throttling/create-intune-budgets";
 import { limitIntuneFetch } from "../throttling/limit-intune-fetch";
 
 /** The budget key of an integration: Intune throttles per app and tenant, on one cloud. */
-export function budgetKeyOf(settings: IntuneSettings): string {
+function budgetKeyOf(settings: IntuneSettings): string {
   const graph = resolveGraphEndpoints(settings.endpoints ?? settings.cloud).graphBaseUrl;
   return `${graph}|${settings.tenantId.toLowerCase()}|${settings.clientId.toLowerCase()}`;
 }

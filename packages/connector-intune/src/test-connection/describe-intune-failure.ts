@@ -12,7 +12,7 @@ export interface IntuneFailure {
 }
 
 /** Whether Graph answered that the tenant has no Intune licence (`400 Request not applicable to target tenant.`). */
-export function isNotLicensed(error: unknown): boolean {
+function isNotLicensed(error: unknown): boolean {
   return (
     error instanceof GraphError &&
     error.status === 400 &&

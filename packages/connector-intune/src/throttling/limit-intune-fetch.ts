@@ -2,7 +2,7 @@ import { type RetryPolicy, retryDelay } from "@uslimato/core";
 import type { IntuneBudgets, IntuneService } from "./create-intune-budgets";
 
 /** The Intune service a Graph path belongs to, or `undefined` for an Entra path. */
-export function intuneServiceOf(pathname: string): IntuneService | undefined {
+function intuneServiceOf(pathname: string): IntuneService | undefined {
   if (/\/deviceManagement\/auditEvents/i.test(pathname)) return "audit";
   if (/\/deviceManagement\/deviceCompliancePolicies/i.test(pathname)) return "configuration";
   if (/\/deviceManagement\/|\/managedDevices(\/|$)/i.test(pathname)) return "devices";
