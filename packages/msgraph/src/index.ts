@@ -31,6 +31,8 @@ export { createFetchNetworkClient } from "./auth/create-fetch-network-client";
 export type { GraphCredential, GraphTokenProviderOptions } from "./auth/create-graph-token-provider";
 export { createGraphTokenProvider } from "./auth/create-graph-token-provider";
 export { decodeTokenRoles } from "./auth/decode-token-roles";
+export type { AuthFailureDescription } from "./auth/describe-auth-failure";
+export { describeAuthFailure } from "./auth/describe-auth-failure";
 export type { GraphCloudName, GraphEndpoints } from "./auth/graph-clouds";
 export { GRAPH_CLOUDS } from "./auth/graph-clouds";
 export { mapMsalError } from "./auth/map-msal-error";
@@ -40,6 +42,8 @@ export { defaultGraphScope, isLoopbackUrl, resolveGraphEndpoints } from "./auth/
 export type { TokenFailure } from "./auth/token-failure";
 export type { GraphClientOptions } from "./client/create-graph-client";
 export { createGraphClient } from "./client/create-graph-client";
+export type { IntuneMessage } from "./client/decode-intune-message";
+export { decodeIntuneMessage } from "./client/decode-intune-message";
 export type { GraphClient, GraphMethod, GraphRequestOptions, GraphResponse } from "./client/graph-client";
 export { DELTA_EXPIRED_GRAPH_CODES, DeltaExpiredError } from "./errors/delta-expired-error";
 export type { GraphAuthErrorCode, GraphAuthErrorFields } from "./errors/graph-auth-error";
@@ -70,6 +74,14 @@ export type { GraphPage } from "./paging/graph-page";
 export { iterateDelta } from "./paging/iterate-delta";
 export type { IterateGraphPagesOptions } from "./paging/iterate-graph-pages";
 export { DEFAULT_MAX_GRAPH_PAGES, iterateGraphPages } from "./paging/iterate-graph-pages";
+export type { GraphSession, GraphSessionContext, GraphSessionOptions } from "./session/open-graph-session";
+export { openGraphSession } from "./session/open-graph-session";
+export type { GraphAppSecretName, GraphAppSettings } from "./settings/graph-app-settings";
+export {
+  checkGraphAppSettings,
+  graphAppSecretsSchema,
+  graphAppSettingsFields,
+} from "./settings/graph-app-settings";
 export type {
   RenewalReport,
   SubscriptionManager,

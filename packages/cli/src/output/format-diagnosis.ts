@@ -16,6 +16,7 @@ const LABELS: ReadonlyArray<readonly [string, string]> = [
   ["requestId", "request id"],
   ["clientRequestId", "client-request-id"],
   ["date", "date"],
+  ["activityId", "activity id"],
   ["transactionId", "transaction id"],
   ["sapMessage", "sap-message"],
   ["message", "message"],

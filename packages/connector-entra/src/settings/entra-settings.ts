@@ -1,93 +1,24 @@
-import { defaultGraphScope, isLoopbackUrl } from "@uslimato/msgraph";
+import {
+  checkGraphAppSettings,
+  type GraphAppSecretName,
+  graphAppSecretsSchema,
+  graphAppSettingsFields,
+} from "@uslimato/msgraph";
 import { z } from "zod";
 
-const GUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
-const DOMAIN = /^(?=.{4,253}$)([a-z0-9](?:[a-z0-9-]{0,61}[a-z0-9])?\.)+[a-z]{2,63}$/i;
-
-/**
- * A URL the connector sends credentials or tokens to: `https:`, or plain `http:` only to a loopback address (a
- * local simulator or proxy); no user name or password in it. Anything else (`http:` to another host,
- * `javascript:`, `file:`, ...) is refused when the integration is created, naming the field.
- */
-const endpointUrl = z.string().superRefine((value, ctx) => {
-  if (!URL.canParse(value)) {
-    ctx.addIssue({ code: "custom", message: "must be a valid URL" });
-    return;
-  }
-  const url = new URL(value);
-  if (url.protocol === "http:" && !isLoopbackUrl(url))
-    ctx.addIssue({
-      code: "custom",
-      message: `must use https: plain http is allowed only to a loopback address (127.0.0.1, ::1, localhost), got http://${url.host}`,
-    });
-  else if (url.protocol !== "https:" && url.protocol !== "http:")
-    ctx.addIssue({
-      code: "custom",
-      message: `must be an https URL (plain http only to a loopback address), not ${url.protocol}`,
-    });
-  else if (url.username !== "" || url.password !== "")
-    ctx.addIssue({ code: "custom", message: "must not carry a user name or password" });
-});
-
-/** Zod schema of the Entra connector's settings (never secret). */
+/** Zod schema of the Entra connector's settings (never secret): the app registration's, plus what to read. */
 export const entraSettingsSchema = z
   .object({
-    /** Directory (tenant) id, or a verified domain of the tenant. */
-    tenantId: z
-      .string()
-      .trim()
-      .refine(
-        (v) => GUID.test(v) || DOMAIN.test(v),
-        "must be the Directory (tenant) ID (a GUID) or a verified domain",
-      ),
-    /** Application (client) id of the App Registration. */
-    clientId: z.string().trim().regex(GUID, "must be the Application (client) ID, a GUID"),
+    ...graphAppSettingsFields,
     /** What to synchronize: `users` or `usersAndGroups`. */
     scope: z.enum(["users", "usersAndGroups"]).default("users"),
-    /** National cloud. */
-    cloud: z.enum(["global", "usGov", "usGovDoD", "china"]).default("global"),
-    /**
-     * Explicit endpoints for proxies and the simulator (plain http only on loopback addresses): the authority host
-     * and the Graph base URL with its version (e.g. `http://127.0.0.1:4010/v1.0`), and the token scope, required
-     * unless the Graph base URL is a Microsoft cloud's Graph (usually `https://graph.microsoft.com/.default`).
-     */
-    endpoints: z
-      .object({ authorityHost: endpointUrl, graphBaseUrl: endpointUrl, scope: z.string().optional() })
-      .optional(),
-    /** How the app authenticates: a client secret, a certificate, or a token credential the host provides. */
-    credential: z.enum(["clientSecret", "certificate", "tokenCredential"]).default("clientSecret"),
-    /** SHA-256 thumbprint (hex) of the certificate, for `credential: "certificate"`. */
-    certificateThumbprintSha256: z
-      .string()
-      .regex(/^[0-9a-f]{64}$/i, "must be a SHA-256 thumbprint: 64 hex digits")
-      .optional(),
     /** Extra user properties to read (for custom mappings), besides the ones the defaults need. */
     userProperties: z
       .array(z.string().regex(/^[A-Za-z][A-Za-z0-9_]*$/, "must be a Graph property name"))
       .max(40)
       .default([]),
   })
-  .superRefine((settings, ctx) => {
-    if (settings.credential === "certificate" && !settings.certificateThumbprintSha256) {
-      ctx.addIssue({
-        code: "custom",
-        path: ["certificateThumbprintSha256"],
-        message: "is required for certificate credentials",
-      });
-    }
-    const endpoints = settings.endpoints;
-    if (endpoints && endpoints.scope === undefined && URL.canParse(endpoints.graphBaseUrl)) {
-      if (defaultGraphScope(new URL(endpoints.graphBaseUrl)) === undefined) {
-        ctx.addIssue({
-          code: "custom",
-          path: ["endpoints", "scope"],
-          message:
-            "is required when graphBaseUrl is not a Microsoft cloud's Graph (a proxy or the simulator): the scope " +
-            "of the Graph behind it, usually https://graph.microsoft.com/.default",
-        });
-      }
-    }
-  });
+  .superRefine(checkGraphAppSettings);
 
 /** The Entra connector's settings, as the connector works with them (defaults applied). */
 export type EntraSettings = z.output<typeof entraSettingsSchema>;
@@ -96,16 +27,10 @@ export type EntraSettings = z.output<typeof entraSettingsSchema>;
 export type EntraSettingsInput = z.input<typeof entraSettingsSchema>;
 
 /** The Entra connector's secrets: a client secret, or a certificate's private key (PEM). */
-export type EntraSecretName = "clientSecret" | "certificatePrivateKey";
+export type EntraSecretName = GraphAppSecretName;
 
 /** Zod schema of the Entra connector's secrets (sealed by the credential store, never kept in settings). */
-export const entraSecretsSchema = z.object({
-  clientSecret: z.string().min(1, "must not be empty").max(1024).optional(),
-  certificatePrivateKey: z
-    .string()
-    .includes("PRIVATE KEY", { message: "must be a PEM private key" })
-    .optional(),
-});
+export const entraSecretsSchema = graphAppSecretsSchema;
 
 declare module "@uslimato/core" {
   // Types `connectorId: "entra"` also on a hub whose connectors are typed loosely (`AnyConnector`).

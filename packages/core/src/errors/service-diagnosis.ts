@@ -42,6 +42,8 @@ export interface ServiceDiagnosis {
   date?: string;
   /** The service's own message, secret values scrubbed. */
   message?: string;
+  /** Intune's `Activity ID` (from the message Graph relays from an Intune front end), for Microsoft support. */
+  activityId?: string;
   /** SAP's transaction id (`sap-transaction-id` / `transactionid`). */
   transactionId?: string;
   /** SAP's `sap-message` header, as given. */
@@ -57,6 +59,7 @@ const STRING_FIELDS = [
   "clientRequestId",
   "date",
   "message",
+  "activityId",
   "transactionId",
   "sapMessage",
 ] as const;

@@ -148,6 +148,42 @@ describe("createGraphClient", () => {
     expect(error.toJSON().diagnosis).toEqual(error.diagnosis);
   });
 
+  it("decodes Intune's double-encoded error: real code, front-end text and activity id, service intune", async () => {
+    const activity = "0b0a1c2d-3e4f-4a5b-8c6d-7e8f9a0b1c2d";
+    const inner = JSON.stringify({
+      _version: 3,
+      Message: `An error has occurred - Operation ID (for customer support): x - Activity ID: ${activity} - Url: https://fef.example/DeviceFE`,
+    });
+    server = await startTestServer((_req, res) =>
+      sendJson(
+        res,
+        403,
+        {
+          error: {
+            code: "UnknownError",
+            message: JSON.stringify({ ErrorCode: "Forbidden", Message: inner }),
+            innerError: { "request-id": "rid-intune" },
+          },
+        },
+        { "request-id": "rid-intune" },
+      ),
+    );
+    const client = createGraphClient({ tokenProvider: staticTokens(), baseUrl: server.url, retry: fast });
+    const error = (await client
+      .get("/deviceManagement/managedDevices")
+      .catch((e: unknown) => e)) as GraphError;
+    expect(error).toMatchObject({ code: "FORBIDDEN", graphCode: "UnknownError", activityId: activity });
+    expect(error.message).toContain("(Intune: Forbidden): An error has occurred");
+    expect(error.diagnosis).toMatchObject({
+      service: "intune",
+      httpStatus: 403,
+      errorCode: "UnknownError",
+      serviceCode: "Forbidden",
+      requestId: "rid-intune",
+      activityId: activity,
+    });
+  });
+
   it("falls back to the older innerError spellings and Graph's Date header", async () => {
     server = await startTestServer((_req, res) => {
       res.writeHead(404, { "content-type": "application/json", date: "Sun, 01 Mar 2026 10:00:00 GMT" });

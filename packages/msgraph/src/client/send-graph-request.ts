@@ -2,6 +2,7 @@ import { randomUUID } from "node:crypto";
 import type { Logger } from "@uslimato/core";
 import { parseRetryAfter } from "@uslimato/core";
 import { GraphError, type GraphErrorCode, type GraphErrorFields } from "../errors/graph-error";
+import { decodeIntuneMessage } from "./decode-intune-message";
 import type { GraphMethod, GraphResponse } from "./graph-client";
 import { parseGraphError } from "./parse-graph-error";
 
@@ -110,7 +111,9 @@ export async function sendGraphRequest<T>(attempt: GraphAttempt): Promise<GraphR
     Number.POSITIVE_INFINITY,
   );
   const graphCode = body?.code;
-  const message = body?.message ? `: ${body.message}` : "";
+  const intune = decodeIntuneMessage(body?.message);
+  const said = intune?.message ?? body?.message;
+  const message = `${intune?.errorCode ? ` (Intune: ${intune.errorCode})` : ""}${said ? `: ${said}` : ""}`;
   const fields: GraphErrorFields = { status: response.status };
   const set = <K extends keyof GraphErrorFields>(key: K, value: GraphErrorFields[K] | undefined): void => {
     if (value !== undefined && value !== "") fields[key] = value;
@@ -119,7 +122,10 @@ export async function sendGraphRequest<T>(attempt: GraphAttempt): Promise<GraphR
   set("requestId", headerRequestId ?? body?.requestId);
   set("clientRequestId", response.headers.get("client-request-id") ?? body?.clientRequestId);
   set("date", body?.date ?? response.headers.get("date") ?? undefined);
-  set("graphMessage", body?.message);
+  set("graphMessage", said);
+  set("serviceCode", intune?.errorCode);
+  set("activityId", intune?.activityId);
+  if (intune) fields.service = "intune";
   set("retryAfterMs", retryAfterMs);
   throw new GraphError(
     statusCode(response.status),

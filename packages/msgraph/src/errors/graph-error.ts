@@ -34,8 +34,14 @@ export interface GraphErrorFields {
   clientRequestId?: string;
   /** When Graph says the failure happened (`innerError.date`, else the `Date` header), as given. */
   date?: string;
-  /** Graph's own `error.message` (a token in it is scrubbed). */
+  /** Graph's own `error.message` (a token in it is scrubbed); for Intune, the front end's text decoded from it. */
   graphMessage?: string;
+  /** The service behind Graph that answered: `intune` when the body was Intune's double-encoded error. */
+  service?: "graph" | "intune";
+  /** Intune's real error code from inside the message (`Forbidden`, `Unauthorized`, `ResourceNotFound`). */
+  serviceCode?: string;
+  /** Intune's `Activity ID`, for Microsoft support. */
+  activityId?: string;
 }
 
 /**
@@ -54,6 +60,8 @@ export class GraphError extends UslimatoError<GraphErrorCode> {
   readonly retryAfterMs: number | undefined;
   readonly clientRequestId: string | undefined;
   readonly date: string | undefined;
+  /** Intune's `Activity ID`, when an Intune front end answered. */
+  readonly activityId: string | undefined;
 
   constructor(
     code: GraphErrorCode,
@@ -69,19 +77,22 @@ export class GraphError extends UslimatoError<GraphErrorCode> {
         requestId: fields.requestId,
         retryAfterMs: fields.retryAfterMs,
         clientRequestId: fields.clientRequestId,
+        activityId: fields.activityId,
         ...options.details,
       },
       diagnosis:
         options.diagnosis ??
         (fields.status !== undefined || fields.graphCode !== undefined
           ? {
-              service: "graph",
+              service: fields.service ?? "graph",
               ...(fields.status !== undefined ? { httpStatus: fields.status } : {}),
               ...(fields.graphCode ? { errorCode: fields.graphCode } : {}),
               ...(fields.requestId ? { requestId: fields.requestId } : {}),
               ...(fields.clientRequestId ? { clientRequestId: fields.clientRequestId } : {}),
               ...(fields.date ? { date: fields.date } : {}),
               ...(fields.graphMessage ? { message: fields.graphMessage } : {}),
+              ...(fields.serviceCode ? { serviceCode: fields.serviceCode } : {}),
+              ...(fields.activityId ? { activityId: fields.activityId } : {}),
             }
           : undefined),
     });
@@ -92,5 +103,6 @@ export class GraphError extends UslimatoError<GraphErrorCode> {
     this.retryAfterMs = fields.retryAfterMs;
     this.clientRequestId = fields.clientRequestId;
     this.date = fields.date;
+    this.activityId = fields.activityId;
   }
 }

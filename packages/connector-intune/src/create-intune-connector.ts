@@ -1,0 +1,48 @@
+import type { Connector } from "@uslimato/core";
+import type { IntuneConnectorOptions } from "./intune-connector-options";
+import { intuneDeviceMapping } from "./mapping/intune-default-mappings";
+import { type PolicyStatusCache, readIntune } from "./read/read-intune";
+import {
+  type IntuneSecretName,
+  type IntuneSettings,
+  type IntuneSettingsInput,
+  intuneSecretsSchema,
+  intuneSettingsSchema,
+} from "./settings/intune-settings";
+import { testIntuneConnection } from "./test-connection/test-intune-connection";
+
+/** The Intune connector's id. */
+export const INTUNE_CONNECTOR_ID = "intune";
+
+/**
+ * The Microsoft Intune connector: managed devices with their compliance and their owners (the Entra users the
+ * Entra integration links), full sweeps checked for completeness, incremental reads on `lastSyncDateTime`, all
+ * within a client-side budget under Intune's per-app limits. Intune has no change notifications: pair it with
+ * {@link createIntuneWatcher} for near-real-time.
+ *
+ * @example
+ * ```ts
+ * const hub = createHub({ storage, vault, connectors: [createEntraConnector(), createIntuneConnector()], mapping: fieldMappingEngine() });
+ * ```
+ */
+export function createIntuneConnector(
+  options: IntuneConnectorOptions = {},
+): Connector<IntuneSettings, IntuneSecretName, typeof INTUNE_CONNECTOR_ID, IntuneSettingsInput> {
+  const statuses: PolicyStatusCache = new Map();
+  return {
+    id: INTUNE_CONNECTOR_ID,
+    title: "Microsoft Intune",
+    description: "Synchronize devices and compliance status",
+    settingsSchema: intuneSettingsSchema,
+    secretsSchema: intuneSecretsSchema,
+    secretNames: ["clientSecret", "certificatePrivateKey"],
+    entities: ["device"],
+    capabilities: { incremental: true, webhooks: false, directions: ["inbound"] },
+    defaultMappings: { device: intuneDeviceMapping },
+    testConnection: (ctx) => testIntuneConnection(ctx, options),
+    read: (ctx) => readIntune(ctx, options, statuses),
+    release: (integrationId) => {
+      statuses.delete(integrationId);
+    },
+  };
+}
