@@ -23,6 +23,7 @@ async function main(): Promise<void> {
     options.quick && "--quick",
     options.json && "--json",
     ...options.only.map((o) => `--only=${o}`),
+    process.argv.some((a) => a.startsWith("--delay=")) && `--delay=${options.delayMs}`,
   ];
   const report: RunReport = {
     command: ["pnpm bench", ...flags.filter(Boolean)].join(" "),
@@ -34,7 +35,13 @@ async function main(): Promise<void> {
     notes: [],
     durationSeconds: 0,
   };
-  const context = { quick: options.quick, runs: options.runs, warmups: options.warmups, log };
+  const context = {
+    quick: options.quick,
+    runs: options.runs,
+    warmups: options.warmups,
+    delayMs: options.delayMs,
+    log,
+  };
   const chosen = SUITES.filter(
     (s) => options.only.length === 0 || options.only.some((o) => s.id.includes(o)),
   );
