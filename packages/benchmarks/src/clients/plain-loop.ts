@@ -21,7 +21,8 @@ export async function plainLoop(input: PlainLoopInput): Promise<Record<string, n
       authorization: `Bearer ${await fetchToken(input)}`,
       prefer: "odata.maxpagesize=999",
     };
-    let next: string | undefined = `${input.url}/v1.0/users/delta?$select=${DEFAULT_USER_PROPERTIES.join(",")}`;
+    let next: string | undefined =
+      `${input.url}/v1.0/users/delta?$select=${DEFAULT_USER_PROPERTIES.join(",")}`;
     let count = 0;
     let pages = 0;
     while (next) {

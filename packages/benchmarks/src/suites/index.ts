@@ -4,6 +4,7 @@ import { entraSyncSuite } from "./entra-sync-suite";
 import { latencySuite } from "./latency-suite";
 import { mappingSuite } from "./mapping-suite";
 import { memorySuite } from "./memory-suite";
+import { postgresSuite } from "./postgres-suite";
 import { schedulerSuite } from "./scheduler-suite";
 import { storageSuite } from "./storage-suite";
 import type { Suite } from "./suite";
@@ -20,6 +21,7 @@ export const SUITES: ReadonlyArray<Suite> = [
   storageSuite,
   schedulerSuite,
   latencySuite,
+  postgresSuite,
 ];
 
 export type { Suite } from "./suite";

@@ -58,7 +58,14 @@ export const latencySuite: Suite = {
       const goals: GoalCheck[] = [];
       const at = `at ${n} users, ${delayMs} ms a page`;
       const limitRow = (name: string, values: number[]) => {
-        const row = ratioRow(ID, name, n, "vs limit", values, values.map(() => 1));
+        const row = ratioRow(
+          ID,
+          name,
+          n,
+          "vs limit",
+          values,
+          values.map(() => 1),
+        );
         rows.push(row);
         return row;
       };
@@ -71,7 +78,15 @@ export const latencySuite: Suite = {
           ["uslimato sync (PostgreSQL)", vsLimit(syncPg, delayMs)],
         ] as const) {
           const row = limitRow(name, values);
-          goals.push(checkGoal(`${name.replace("uslimato ", "")} vs pages x delay ${at}`, row.value, 0.98, "atLeast", "x"));
+          goals.push(
+            checkGoal(
+              `${name.replace("uslimato ", "")} vs pages x delay ${at}`,
+              row.value,
+              0.98,
+              "atLeast",
+              "x",
+            ),
+          );
         }
       }
       for (const [name, sdk, base] of [
@@ -80,7 +95,15 @@ export const latencySuite: Suite = {
       ] as const) {
         const row = ratioRow(ID, name, n, "vs plain loop", speed(sdk), speed(base));
         rows.push(row);
-        goals.push(checkGoal(`${name.replace("uslimato ", "")} vs the plain loop ${at}`, row.value, 1.0, "atLeast", "x"));
+        goals.push(
+          checkGoal(
+            `${name.replace("uslimato ", "")} vs the plain loop ${at}`,
+            row.value,
+            1.0,
+            "atLeast",
+            "x",
+          ),
+        );
       }
       return { rows, goals, notes: [`Graph server: ${GRAPH_SERVER}`] };
     } finally {

@@ -100,7 +100,11 @@ export async function* iterateGraphPages<T = unknown>(
   const signal = options.signal ? AbortSignal.any([options.signal, inner.signal]) : inner.signal;
   const fetchPage = (link: string, onSent?: () => void): Promise<GraphPage<T>> =>
     client
-      .get(link, { signal, ...(options.headers ? { headers: options.headers } : {}), ...(onSent ? { onSent } : {}) })
+      .get(link, {
+        signal,
+        ...(options.headers ? { headers: options.headers } : {}),
+        ...(onSent ? { onSent } : {}),
+      })
       .then(toPage<T>);
   const where = url.split("?")[0];
   const followed = new Set<string>();
