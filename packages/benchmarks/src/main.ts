@@ -1,3 +1,4 @@
+import { loadavg } from "node:os";
 import { join } from "node:path";
 import { fileURLToPath } from "node:url";
 import { parseOptions } from "./options/parse-options";
@@ -19,13 +20,9 @@ const log = (line: string) => process.stderr.write(`${line}\n`);
 async function main(): Promise<void> {
   const options = parseOptions(process.argv.slice(2));
   const started = performance.now();
-  const flags = [
-    options.quick && "--quick",
-    options.json && "--json",
-    ...options.only.map((o) => `--only=${o}`),
-  ];
+  const flags = process.argv.slice(2).filter((a) => a !== "--" && a !== "--no-docs");
   const report: RunReport = {
-    command: ["pnpm bench", ...flags.filter(Boolean)].join(" "),
+    command: ["pnpm bench", ...flags].join(" "),
     machine: machineInfo(),
     simulator: "",
     rows: [],
@@ -34,7 +31,13 @@ async function main(): Promise<void> {
     notes: [],
     durationSeconds: 0,
   };
-  const context = { quick: options.quick, runs: options.runs, warmups: options.warmups, log };
+  const context = {
+    quick: options.quick,
+    runs: options.runs,
+    warmups: options.warmups,
+    delayMs: options.delayMs,
+    log,
+  };
   const chosen = SUITES.filter(
     (s) => options.only.length === 0 || options.only.some((o) => s.id.includes(o)),
   );
@@ -55,12 +58,16 @@ async function main(): Promise<void> {
     }
   }
   report.durationSeconds = (performance.now() - started) / 1000;
+  if (report.machine.loadAverage) report.machine.loadAverage[1] = loadavg()[0] ?? 0;
   process.stdout.write(`${formatTable(report.rows)}\n\n`);
   for (const g of report.goals)
     process.stdout.write(`${g.met ? "met    " : "NOT met"}  ${g.suite}: ${g.goal}: ${g.detail}\n`);
   for (const s of report.skipped) process.stdout.write(`skipped  ${s.suite}: ${s.reason}\n`);
   for (const note of report.notes) process.stdout.write(`note     ${note}\n`);
-  process.stdout.write(`took ${report.durationSeconds.toFixed(0)} s\n`);
+  const load = report.machine.loadAverage?.map((l) => l.toFixed(1)).join(" -> ");
+  process.stdout.write(
+    `took ${report.durationSeconds.toFixed(0)} s${load ? `, load average ${load}` : ""}\n`,
+  );
   if (options.docs) {
     const name = writeResults(join(ROOT, "docs/benchmarks/results"), report);
     log(`results: docs/benchmarks/results/${name}`);

@@ -16,8 +16,8 @@ export interface EntraSyncInput extends ClientInput {
 
 /**
  * A full Entra sync through the hub, the real connector, field mapping, reconciliation and checkpoints, into the
- * given storage. Returns `count` (users processed) and `workMs` (the sync alone, set-up excluded); with `delta`,
- * also the incremental run's figures (`deltaWallMs`, `deltaUsers`).
+ * given storage. Returns `count` (users processed), `pages` and `workMs` (the sync alone, set-up excluded); with
+ * `delta`, also the incremental run's figures (`deltaWallMs`, `deltaUsers`, `deltaPages`).
  */
 export async function entraSync(input: EntraSyncInput): Promise<Record<string, number>> {
   const { storage, dispose } = await createBenchStorage(input.storage);
@@ -49,14 +49,23 @@ export async function entraSync(input: EntraSyncInput): Promise<Record<string, n
     const started = performance.now();
     const full = checked(await hub.syncNow(integration.id, { full: true }));
     const workMs = performance.now() - started;
-    if (!input.delta) return { count: full.counts.processed, workMs };
+    const pages = full.pages;
+    if (!input.delta) return { count: full.counts.processed, workMs, pages };
     if (!input.controlUrl) throw new Error("a delta run needs the simulator's control URL");
     const res = await fetch(`${input.controlUrl}/mutate?percent=${input.delta.percent}`, { method: "POST" });
     const { changed } = (await res.json()) as { changed: number };
     const deltaStarted = performance.now();
     const delta = checked(await hub.syncNow(integration.id));
     const deltaWallMs = performance.now() - deltaStarted;
-    return { count: full.counts.processed, workMs, deltaWallMs, deltaUsers: delta.counts.processed, changed };
+    return {
+      count: full.counts.processed,
+      workMs,
+      pages,
+      deltaWallMs,
+      deltaUsers: delta.counts.processed,
+      deltaPages: delta.pages,
+      changed,
+    };
   } finally {
     await dispose();
   }

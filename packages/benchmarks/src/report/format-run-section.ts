@@ -8,6 +8,9 @@ export function formatRunSection(report: RunReport): string {
     `### ${m.date.slice(0, 16).replace("T", " ")} UTC: \`${report.command}\``,
     "",
     `Machine: ${m.cpu}, ${m.cores} cores, ${m.memoryGiB} GiB, ${m.os}. Node ${m.node}. ` +
+      (m.loadAverage
+        ? `Load average ${m.loadAverage[0].toFixed(1)} at the start, ${m.loadAverage[1].toFixed(1)} at the end. `
+        : "") +
       `Graph server: ${report.simulator}. Took ${report.durationSeconds.toFixed(0)} s.`,
     "",
   ];

@@ -1,4 +1,4 @@
-import { cpus, platform, release, totalmem } from "node:os";
+import { cpus, loadavg, platform, release, totalmem } from "node:os";
 
 /** Where a run happened: machine, Node version and date, for the docs and the JSON file. */
 export interface MachineInfo {
@@ -8,6 +8,8 @@ export interface MachineInfo {
   os: string;
   node: string;
   date: string;
+  /** The 1-minute load average at the start and at the end of the run (the machine may be shared). */
+  loadAverage?: [number, number];
 }
 
 /** Describes this machine now. */
@@ -20,5 +22,6 @@ export function machineInfo(): MachineInfo {
     os: `${platform()} ${release()}`,
     node: process.version,
     date: new Date().toISOString(),
+    loadAverage: [loadavg()[0] ?? 0, loadavg()[0] ?? 0],
   };
 }

@@ -9,10 +9,11 @@ import type { SimulatorReady } from "./simulator-ready";
 /**
  * Child entry: serves `@uslimato/simulators`' Graph simulator with a tenant of `users` users over TLS, with the
  * control server beside it, and reports both URLs to the parent. No throttling: the benchmark measures clients,
- * not the simulator's 429s.
+ * not the simulator's 429s. With `delayMs`, every users request (listing, delta, next pages) is answered that
+ * much later, through the simulator's `slow` fault: Graph's latency per page.
  */
 async function main(): Promise<void> {
-  const { users } = JSON.parse(process.argv[2] ?? "{}") as { users: number };
+  const { users, delayMs = 0 } = JSON.parse(process.argv[2] ?? "{}") as { users: number; delayMs?: number };
   const tls = createSelfSignedCert();
   const caFile = join(tmpdir(), `uslimato-bench-ca-${process.pid}.pem`);
   writeFileSync(caFile, tls.cert);
@@ -22,6 +23,7 @@ async function main(): Promise<void> {
     host: "127.0.0.1",
     resourceUnitLimit: false,
   });
+  if (delayMs > 0) sim.faults.inject({ kind: "slow", match: "/v1.0/users", delayMs });
   const ready: SimulatorReady = {
     url: sim.url.replace(/\/+$/, ""),
     caFile,

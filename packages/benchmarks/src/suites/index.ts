@@ -1,8 +1,10 @@
 import { credentialSuite } from "./credential-suite";
 import { deltaSuite } from "./delta-suite";
 import { entraSyncSuite } from "./entra-sync-suite";
+import { latencySuite } from "./latency-suite";
 import { mappingSuite } from "./mapping-suite";
 import { memorySuite } from "./memory-suite";
+import { postgresSuite } from "./postgres-suite";
 import { schedulerSuite } from "./scheduler-suite";
 import { storageSuite } from "./storage-suite";
 import type { Suite } from "./suite";
@@ -18,6 +20,8 @@ export const SUITES: ReadonlyArray<Suite> = [
   webhookSuite,
   storageSuite,
   schedulerSuite,
+  latencySuite,
+  postgresSuite,
 ];
 
 export type { Suite } from "./suite";

@@ -8,6 +8,8 @@ export interface SuiteContext {
   runs: number;
   /** Warm-up runs per case, thrown away. */
   warmups: number;
+  /** Graph's latency per page in the latency suites (`--delay=MS`). */
+  delayMs: number;
   /** Progress lines (stderr, never the table). */
   log: (line: string) => void;
 }

@@ -33,6 +33,34 @@ describe("createGraphClient", () => {
     expect(server.requests[0]?.headers.consistencylevel).toBe("eventual");
   });
 
+  it("tells onSent when the request is on the wire, before its answer comes", async () => {
+    let answer: (() => void) | undefined;
+    server = await startTestServer((_req, res) => {
+      answer = () => sendJson(res, 200, { value: [] });
+    });
+    const client = createGraphClient({ tokenProvider: staticTokens(), baseUrl: `${server.url}/v1.0` });
+    const events: string[] = [];
+    const done = client
+      .get("/users", { onSent: () => events.push("sent") })
+      .then(() => events.push("answered"));
+    while (!answer) await new Promise((resolve) => setTimeout(resolve, 1));
+    expect(events).toEqual(["sent"]);
+    answer();
+    await done;
+    expect(events).toEqual(["sent", "answered"]);
+  });
+
+  it("tells onSent once the answer came when the fetch cannot report the moment it was sent", async () => {
+    const calls: string[] = [];
+    const client = createGraphClient({
+      tokenProvider: staticTokens(),
+      baseUrl: "http://127.0.0.1:9/v1.0",
+      fetch: async () => Response.json({ value: [] }),
+    });
+    await client.get("/users", { onSent: () => calls.push("sent") });
+    expect(calls).toEqual(["sent"]);
+  });
+
   it("refuses absolute URLs on another origin and plain http off loopback", async () => {
     const client = createGraphClient({ tokenProvider: staticTokens(), baseUrl: "http://127.0.0.1:9/v1.0" });
     await expect(client.get("http://evil.example/v1.0/users")).rejects.toMatchObject({

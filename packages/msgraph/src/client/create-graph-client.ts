@@ -93,6 +93,7 @@ export function createGraphClient(options: GraphClientOptions): GraphClient {
           timeoutMs,
           fetch: fetchImpl,
           logger,
+          onSent: call.onSent,
         });
       } catch (error) {
         if (signal?.aborted) throw signal.reason;

@@ -6,6 +6,13 @@ export interface GraphRequestOptions {
   headers?: Record<string, string>;
   /** A JSON body for POST and PATCH. */
   body?: unknown;
+  /**
+   * Called when an attempt of the call is on the wire: its headers were written to the socket (seen on undici's
+   * `undici:client:sendHeaders` diagnostics channel, i.e. Node's built-in `fetch`), or, with a fetch that does not
+   * report it, when the attempt's response arrived or it failed. Lets a caller hold back synchronous work until
+   * the request has left (the pager does, so the next page is in flight while the current one is applied).
+   */
+  onSent?: () => void;
 }
 
 /** A successful Graph answer. */

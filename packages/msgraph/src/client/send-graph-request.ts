@@ -5,6 +5,7 @@ import { GraphError, type GraphErrorCode, type GraphErrorFields } from "../error
 import { decodeIntuneMessage } from "./decode-intune-message";
 import type { GraphMethod, GraphResponse } from "./graph-client";
 import { parseGraphError } from "./parse-graph-error";
+import { watchRequestSent } from "./watch-request-sent";
 
 /** One attempt of a Graph call, with everything already resolved. */
 export interface GraphAttempt {
@@ -17,6 +18,8 @@ export interface GraphAttempt {
   timeoutMs: number;
   fetch: typeof globalThis.fetch;
   logger: Logger;
+  /** Told when the request is on the wire (or, when that cannot be seen, when it settled). */
+  onSent?: (() => void) | undefined;
 }
 
 const THROTTLE_HEADERS = [
@@ -66,13 +69,17 @@ export async function sendGraphRequest<T>(attempt: GraphAttempt): Promise<GraphR
   if (attempt.body !== undefined) headers["content-type"] = "application/json";
   let response: Response;
   let text: string;
+  const { onSent } = attempt;
+  const settled = onSent ? watchRequestSent(headers["client-request-id"] ?? "", onSent) : undefined;
   try {
-    response = await attempt.fetch(url, {
+    const responded = attempt.fetch(url, {
       method,
       headers,
       body: attempt.body === undefined ? undefined : JSON.stringify(attempt.body),
       signal: combined,
     });
+    if (settled) responded.then(settled, settled);
+    response = await responded;
     text = await response.text();
   } catch (cause) {
     if (signal?.aborted) throw signal.reason;

@@ -1,3 +1,5 @@
+import { subscribe, unsubscribe } from "node:diagnostics_channel";
+import { setImmediate as nextMacrotask } from "node:timers/promises";
 import { afterEach, describe, expect, it } from "vitest";
 import { sendJson, startTestServer, staticTokens, type TestServer } from "../../test/fixtures";
 import { createGraphClient } from "../client/create-graph-client";
@@ -79,6 +81,36 @@ describe("iterateGraphPages", () => {
     const seenAtYield: number[] = [];
     for await (const _page of iterateGraphPages(client, "/users")) seenAtYield.push(started.length);
     expect(seenAtYield).toEqual([2, 3, 3]);
+  });
+
+  it("hands a page out only once the next page's request is on the wire, however slow the token provider", async () => {
+    server = await startPagedServer();
+    // msal-node's cached token still takes a few macrotasks; the consumer's synchronous work must not hold the
+    // next request back behind them
+    const slowTokens = {
+      async getToken() {
+        await nextMacrotask();
+        await nextMacrotask();
+        return { token: "test-token-value", expiresOnTimestamp: Date.now() + 3_600_000 };
+      },
+    };
+    const client = createGraphClient({ tokenProvider: slowTokens, baseUrl: `${server.url}/v1.0` });
+    const events: string[] = [];
+    const onSendHeaders = (message: unknown) => {
+      const path = (message as { request: { path: string } }).request.path;
+      events.push(`sent ${new URL(path, "http://x").searchParams.get("$skiptoken") ?? 0}`);
+    };
+    subscribe("undici:client:sendHeaders", onSendHeaders);
+    try {
+      for await (const page of iterateGraphPages<{ id: string }>(client, "/users")) {
+        events.push(`apply ${page.value[0]?.id.slice(1)}`);
+        const until = performance.now() + 5;
+        while (performance.now() < until); // the consumer's synchronous work (mapping, a SQLite transaction)
+      }
+    } finally {
+      unsubscribe("undici:client:sendHeaders", onSendHeaders);
+    }
+    expect(events).toEqual(["sent 0", "sent 999", "apply 0", "sent 1998", "apply 999", "apply 1998"]);
   });
 
   it("fetches lazily without prefetch", async () => {

@@ -1,5 +1,4 @@
 import { createHash } from "node:crypto";
-import { setImmediate as nextMacrotask } from "node:timers/promises";
 import type { GraphClient, GraphResponse } from "../client/graph-client";
 import { GraphError } from "../errors/graph-error";
 import { type GraphPage, graphPageSchema } from "./graph-page";
@@ -54,10 +53,33 @@ function toPage<T>(response: GraphResponse<unknown>): GraphPage<T> {
 }
 
 /**
+ * The longest the pager holds a page back waiting for the next page's request to be on the wire. Node's `fetch`
+ * reports the moment (see `GraphRequestOptions.onSent`); another fetch reports only when the answer came, and
+ * this bound keeps a slow answer from delaying the current page.
+ */
+const SENT_WAIT_MS = 25;
+
+/** Resolves when the request is on the wire, when it settled, or after {@link SENT_WAIT_MS}. */
+async function untilSent(onWire: Promise<void>, settled: Promise<unknown>): Promise<void> {
+  let timer: NodeJS.Timeout | undefined;
+  const bound = new Promise<void>((resolve) => {
+    timer = setTimeout(resolve, SENT_WAIT_MS);
+  });
+  try {
+    await Promise.race([onWire, settled.then(noop, noop), bound]);
+  } finally {
+    clearTimeout(timer);
+  }
+}
+
+const noop = (): void => {};
+
+/**
  * Iterates a Graph collection page by page, following `@odata.nextLink` as given. With `prefetch` (default) the
- * request for the next page is on the wire while the caller works on the current one. Each page request is
- * retried by the client, so a failure resumes from the last successful nextLink. Stopping early aborts the
- * prefetched request.
+ * request for the next page is on the wire while the caller works on the current one: a page is handed out only
+ * once the next page's request has left (its headers written to the socket), so the caller's synchronous work
+ * cannot hold it back (at most 25 ms with a fetch that does not report it). Each page request is retried by the
+ * client, so a failure resumes from the last successful nextLink. Stopping early aborts the prefetched request.
  *
  * A listing that does not end fails instead of running forever: a nextLink already followed in this listing
  * (the same link again, or a cycle back to an earlier one) is a {@link GraphError} `NEXT_LINK_LOOP`, and more
@@ -76,8 +98,14 @@ export async function* iterateGraphPages<T = unknown>(
 ): AsyncGenerator<GraphPage<T>, void, undefined> {
   const inner = new AbortController();
   const signal = options.signal ? AbortSignal.any([options.signal, inner.signal]) : inner.signal;
-  const fetchPage = (link: string): Promise<GraphPage<T>> =>
-    client.get(link, { signal, ...(options.headers ? { headers: options.headers } : {}) }).then(toPage<T>);
+  const fetchPage = (link: string, onSent?: () => void): Promise<GraphPage<T>> =>
+    client
+      .get(link, {
+        signal,
+        ...(options.headers ? { headers: options.headers } : {}),
+        ...(onSent ? { onSent } : {}),
+      })
+      .then(toPage<T>);
   const where = url.split("?")[0];
   const followed = new Set<string>();
   try {
@@ -110,9 +138,13 @@ export async function* iterateGraphPages<T = unknown>(
         page = await fetchPage(link);
         continue;
       }
-      const next = fetchPage(link);
+      let sent = (): void => {};
+      const onWire = new Promise<void>((resolve) => {
+        sent = resolve;
+      });
+      const next = fetchPage(link, () => sent());
       next.catch(() => {});
-      await nextMacrotask();
+      await untilSent(onWire, next);
       yield page;
       page = await next;
     }

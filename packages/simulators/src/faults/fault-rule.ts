@@ -30,7 +30,10 @@ export interface FaultRule {
   probability?: number;
   /** `Retry-After` of `throttle` and `unavailable`, in seconds. Default 1 (`unavailable`: none unless set). */
   retryAfterSeconds?: number;
-  /** Delay of `slow`, in ms. Default 2000. */
+  /**
+   * Latency of `slow`, in ms: the answer leaves this long after the request arrived (the server's own work
+   * included), like a service with that latency. Default 2000.
+   */
   delayMs?: number;
   /** Answer of `expiredDelta`: 410 Gone + Location, or 400 `syncStateNotFound`. Default the server's setting. */
   style?: "gone" | "syncStateNotFound";

@@ -77,10 +77,13 @@ export async function serveNode(
     const chunks: Buffer[] = [];
     req.on("data", (chunk: Buffer) => chunks.push(chunk));
     req.on("end", () => {
+      const arrived = performance.now();
       const request = toRequest(req, Buffer.concat(chunks).toString("utf8"), scheme, hostAndPort);
       runExchange(request, handler, options.faults, options.log, options.faultResponse)
         .then(async (outcome) => {
-          if (outcome.delayMs > 0) await sleep(outcome.delayMs);
+          // a slow answer leaves `delayMs` after its request arrived: the server's own work is part of its latency
+          const late = outcome.delayMs - (performance.now() - arrived);
+          if (outcome.delayMs > 0 && late > 0) await sleep(late);
           if (outcome.kind === "reset") {
             req.socket.destroy();
             return;

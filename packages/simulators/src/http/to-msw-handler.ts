@@ -20,6 +20,7 @@ export function toMswHandler(
       headers[name] = value;
     });
     const body = request.method === "GET" || request.method === "HEAD" ? "" : await request.text();
+    const arrived = performance.now();
     const outcome = await runExchange(
       { method: request.method, url: new URL(request.url), headers, body },
       handler,
@@ -27,7 +28,8 @@ export function toMswHandler(
       options.log,
       options.faultResponse,
     );
-    if (outcome.delayMs > 0) await delay(outcome.delayMs);
+    const late = outcome.delayMs - (performance.now() - arrived);
+    if (outcome.delayMs > 0 && late > 0) await delay(late);
     if (outcome.kind === "reset") return HttpResponse.error();
     const { status, headers: responseHeaders, body: payload } = outcome.response;
     const bytes = bodyBytes(payload);
