@@ -2,6 +2,7 @@ import type { Connector } from "@uslimato/core";
 import type { EntraConnectorOptions } from "./entra-connector-options";
 import { entraGroupMapping, entraUserMapping } from "./mapping/entra-default-mappings";
 import { readEntra } from "./read/read-entra";
+import { entraFormHints } from "./settings/entra-form";
 import {
   type EntraSecretName,
   type EntraSettings,
@@ -36,6 +37,7 @@ export function createEntraConnector(
     entities: ["user", "group"],
     capabilities: { incremental: true, webhooks: true, directions: ["inbound"] },
     defaultMappings: { user: entraUserMapping, group: entraGroupMapping },
+    form: entraFormHints,
     testConnection: (ctx) => testEntraConnection(ctx, options),
     read: (ctx) => readEntra(ctx, options),
   };

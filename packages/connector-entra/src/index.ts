@@ -36,6 +36,7 @@ export type { GroupPageParts } from "./read/to-group-page";
 export { toGroupPage } from "./read/to-group-page";
 export type { UserPageParts } from "./read/to-user-page";
 export { toUserPage } from "./read/to-user-page";
+export { entraFormHints } from "./settings/entra-form";
 export type { EntraSecretName, EntraSettings, EntraSettingsInput } from "./settings/entra-settings";
 export { entraSecretsSchema, entraSettingsSchema } from "./settings/entra-settings";
 export { GROUP_READ_ROLES, missingPermissions, USER_READ_ROLES } from "./test-connection/required-roles";

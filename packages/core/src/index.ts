@@ -55,6 +55,16 @@ export {
 } from "./errors/service-diagnosis";
 export type { UslimatoErrorOptions } from "./errors/uslimato-error";
 export { isUslimatoError, UslimatoError } from "./errors/uslimato-error";
+export type {
+  ConnectorFormDescription,
+  FormField,
+  FormOption,
+  FormSecretField,
+} from "./forms/connector-form";
+export type { DescribeConnectorFormOptions } from "./forms/describe-connector-form";
+export { describeConnectorForm } from "./forms/describe-connector-form";
+export type { ConnectorFormHints, FormCondition, FormFieldHint, FormWidget } from "./forms/form-hints";
+export { toJsonSchema } from "./forms/to-json-schema";
 export { abortableSleep } from "./http/abortable-sleep";
 export { backoffDelay } from "./http/backoff-delay";
 export type { HttpClient, HttpClientOptions, HttpRequest, HttpResponse } from "./http/create-http-client";

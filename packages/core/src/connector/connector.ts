@@ -1,5 +1,6 @@
 import type { z } from "zod";
 import type { ServiceDiagnosis } from "../errors/service-diagnosis";
+import type { ConnectorFormHints } from "../forms/form-hints";
 import type { Logger } from "../logging/logger";
 import type { Secret } from "../secrets/secret";
 import type { ConnectorState } from "./connector-state";
@@ -106,6 +107,11 @@ export interface Connector<
    * A hub given a connector with default mappings and no engine is refused when it is made.
    */
   defaultMappings: Readonly<Partial<Record<EntityKind, JsonValue>>>;
+  /**
+   * UI hints for the Configure dialog (labels, help, enum titles, advanced fields, conditions); see
+   * `describeConnectorForm`. Optional: without them the form is made from the schemas and their `.meta()` alone.
+   */
+  form?: ConnectorFormHints<NoInfer<SecretName>>;
   /** Checks the configuration against the external system without changing anything. */
   testConnection(ctx: ConnectorContext<Settings, SecretName>): Promise<ConnectionTestResult>;
   /** Reads pages, from `ctx.checkpoint` on. */
