@@ -15,6 +15,11 @@
 export type { Actor, AuditAction, AuditEntry } from "./audit/audit-entry";
 export { SYSTEM_ACTOR } from "./audit/audit-entry";
 export type {
+  BackgroundContext,
+  BackgroundService,
+  BackgroundServiceFactory,
+} from "./background/background-service";
+export type {
   AnyConnector,
   ConnectionTestResult,
   ConnectionTestStep,

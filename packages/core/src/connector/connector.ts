@@ -1,4 +1,5 @@
 import type { z } from "zod";
+import type { BackgroundServiceFactory } from "../background/background-service";
 import type { ServiceDiagnosis } from "../errors/service-diagnosis";
 import type { ConnectorFormHints } from "../forms/form-hints";
 import type { Logger } from "../logging/logger";
@@ -112,6 +113,11 @@ export interface Connector<
    * `describeConnectorForm`. Optional: without them the form is made from the schemas and their `.meta()` alone.
    */
   form?: ConnectorFormHints<NoInfer<SecretName>>;
+  /**
+   * What the connector runs in the background of a host (webhook subscriptions, a change watcher), started and
+   * stopped by `createInterfaceHub` from `@uslimato/host`. Hosts that compose the hub themselves may ignore it.
+   */
+  background?: BackgroundServiceFactory;
   /** Checks the configuration against the external system without changing anything. */
   testConnection(ctx: ConnectorContext<Settings, SecretName>): Promise<ConnectionTestResult>;
   /** Reads pages, from `ctx.checkpoint` on. */
