@@ -189,3 +189,13 @@ export type {
   SyncTrigger,
 } from "./sync-log/sync-log";
 export { emptyCounts, SYNC_LOG_ERROR_CAP } from "./sync-log/sync-log";
+export { createTelemetry, noopTelemetry } from "./telemetry/create-telemetry";
+export type { Telemetry, TelemetrySpan } from "./telemetry/telemetry";
+export type {
+  MeterLike,
+  SpanLike,
+  TelemetryAttributes,
+  TelemetryAttributeValue,
+  TelemetryOptions,
+  TracerLike,
+} from "./telemetry/telemetry-options";

@@ -5,6 +5,7 @@ import {
   CoreError,
   createHub,
   createRedactingLogger,
+  createTelemetry,
   type Hub,
   noopLogger,
 } from "@uslimato/core";
@@ -149,7 +150,7 @@ export function createInterfaceHub<const C extends AnyConnector>(
 
   return {
     hub: tracker.hub,
-    handler: routeWebhooks(receivers, () => state === "running"),
+    handler: routeWebhooks(receivers, () => state === "running", createTelemetry(options.telemetry)),
     notificationUrls: urls,
     start,
     stop,

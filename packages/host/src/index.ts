@@ -19,3 +19,4 @@
 export { createInterfaceHub } from "./create-interface-hub";
 export type { InterfaceHub, InterfaceHubState, StopReport } from "./interface-hub";
 export type { InterfaceHubOptions, SchedulerChoice, WebhooksOptions } from "./interface-hub-options";
+export { openTelemetry } from "./telemetry/open-telemetry";

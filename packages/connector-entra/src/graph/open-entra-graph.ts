@@ -32,6 +32,7 @@ export function openEntraGraph(
     credential: credentialOf(ctx, options),
     cloud,
     logger: ctx.logger,
+    ...(ctx.telemetry ? { telemetry: ctx.telemetry } : {}),
     ...(options.networkClient ? { networkClient: options.networkClient } : {}),
     ...(options.retry || options.maxRetries !== undefined
       ? {
@@ -46,6 +47,7 @@ export function openEntraGraph(
     tokenProvider: tokens,
     baseUrl: resolveGraphEndpoints(cloud).graphBaseUrl,
     logger: ctx.logger,
+    ...(ctx.telemetry ? { telemetry: ctx.telemetry } : {}),
     ...(options.fetch ? { fetch: options.fetch } : {}),
     ...(options.timeoutMs ? { timeoutMs: options.timeoutMs } : {}),
     ...(options.maxRetries !== undefined ? { maxRetries: options.maxRetries } : {}),

@@ -4,6 +4,7 @@ import type { ServiceDiagnosis } from "../errors/service-diagnosis";
 import type { ConnectorFormHints } from "../forms/form-hints";
 import type { Logger } from "../logging/logger";
 import type { Secret } from "../secrets/secret";
+import type { Telemetry } from "../telemetry/telemetry";
 import type { ConnectorState } from "./connector-state";
 import type { JsonValue } from "./json";
 import type { EntityKind, SourcePage } from "./source-page";
@@ -34,6 +35,12 @@ export interface ConnectorContext<Settings = unknown, SecretName extends string 
   signal: AbortSignal;
   /** The connector's private, sealed state for this integration. */
   state: ConnectorState;
+  /**
+   * The host's telemetry (absent or a no-op when it gave none): hand it to HTTP clients (`createHttpClient`'s
+   * `telemetry`, msgraph's Graph client) so each outbound request gets a span, and retries and throttling waits
+   * are counted.
+   */
+  telemetry?: Telemetry;
 }
 
 /** What `read` receives beyond the common context. */
