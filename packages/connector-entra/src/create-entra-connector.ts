@@ -1,7 +1,9 @@
 import type { Connector } from "@uslimato/core";
+import { ENTRA_CONNECTOR_ID } from "./entra-connector-id";
 import type { EntraConnectorOptions } from "./entra-connector-options";
 import { entraGroupMapping, entraUserMapping } from "./mapping/entra-default-mappings";
 import { readEntra } from "./read/read-entra";
+import { entraFormHints } from "./settings/entra-form";
 import {
   type EntraSecretName,
   type EntraSettings,
@@ -10,9 +12,7 @@ import {
   entraSettingsSchema,
 } from "./settings/entra-settings";
 import { testEntraConnection } from "./test-connection/test-entra-connection";
-
-/** The Entra connector's id. */
-export const ENTRA_CONNECTOR_ID = "entra";
+import { createEntraBackground } from "./webhooks/create-entra-background";
 
 /**
  * The Microsoft Entra ID connector: users (and groups with memberships for the "Users and Groups" scope),
@@ -36,7 +36,9 @@ export function createEntraConnector(
     entities: ["user", "group"],
     capabilities: { incremental: true, webhooks: true, directions: ["inbound"] },
     defaultMappings: { user: entraUserMapping, group: entraGroupMapping },
+    form: entraFormHints,
     testConnection: (ctx) => testEntraConnection(ctx, options),
     read: (ctx) => readEntra(ctx, options),
+    background: (context) => createEntraBackground(context, options),
   };
 }

@@ -23,7 +23,8 @@
  *
  * @module
  */
-export { createEntraConnector, ENTRA_CONNECTOR_ID } from "./create-entra-connector";
+export { createEntraConnector } from "./create-entra-connector";
+export { ENTRA_CONNECTOR_ID } from "./entra-connector-id";
 export type { EntraConnectorOptions } from "./entra-connector-options";
 export {
   DEFAULT_USER_PROPERTIES,
@@ -36,8 +37,10 @@ export type { GroupPageParts } from "./read/to-group-page";
 export { toGroupPage } from "./read/to-group-page";
 export type { UserPageParts } from "./read/to-user-page";
 export { toUserPage } from "./read/to-user-page";
+export { entraFormHints } from "./settings/entra-form";
 export type { EntraSecretName, EntraSettings, EntraSettingsInput } from "./settings/entra-settings";
 export { entraSecretsSchema, entraSettingsSchema } from "./settings/entra-settings";
 export { GROUP_READ_ROLES, missingPermissions, USER_READ_ROLES } from "./test-connection/required-roles";
+export { createEntraBackground } from "./webhooks/create-entra-background";
 export type { EntraWebhooks, EntraWebhooksOptions } from "./webhooks/create-entra-webhooks";
 export { createEntraWebhooks } from "./webhooks/create-entra-webhooks";

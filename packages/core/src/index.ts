@@ -15,6 +15,11 @@
 export type { Actor, AuditAction, AuditEntry } from "./audit/audit-entry";
 export { SYSTEM_ACTOR } from "./audit/audit-entry";
 export type {
+  BackgroundContext,
+  BackgroundService,
+  BackgroundServiceFactory,
+} from "./background/background-service";
+export type {
   AnyConnector,
   ConnectionTestResult,
   ConnectionTestStep,
@@ -55,6 +60,16 @@ export {
 } from "./errors/service-diagnosis";
 export type { UslimatoErrorOptions } from "./errors/uslimato-error";
 export { isUslimatoError, UslimatoError } from "./errors/uslimato-error";
+export type {
+  ConnectorFormDescription,
+  FormField,
+  FormOption,
+  FormSecretField,
+} from "./forms/connector-form";
+export type { DescribeConnectorFormOptions } from "./forms/describe-connector-form";
+export { describeConnectorForm } from "./forms/describe-connector-form";
+export type { ConnectorFormHints, FormCondition, FormFieldHint, FormWidget } from "./forms/form-hints";
+export { toJsonSchema } from "./forms/to-json-schema";
 export { abortableSleep } from "./http/abortable-sleep";
 export { backoffDelay } from "./http/backoff-delay";
 export type { HttpClient, HttpClientOptions, HttpRequest, HttpResponse } from "./http/create-http-client";
@@ -174,3 +189,13 @@ export type {
   SyncTrigger,
 } from "./sync-log/sync-log";
 export { emptyCounts, SYNC_LOG_ERROR_CAP } from "./sync-log/sync-log";
+export { createTelemetry, noopTelemetry } from "./telemetry/create-telemetry";
+export type { Telemetry, TelemetrySpan } from "./telemetry/telemetry";
+export type {
+  MeterLike,
+  SpanLike,
+  TelemetryAttributes,
+  TelemetryAttributeValue,
+  TelemetryOptions,
+  TracerLike,
+} from "./telemetry/telemetry-options";

@@ -81,6 +81,7 @@ export {
   checkGraphAppSettings,
   graphAppSecretsSchema,
   graphAppSettingsFields,
+  graphAppSettingsJsonRules,
 } from "./settings/graph-app-settings";
 export type {
   RenewalReport,

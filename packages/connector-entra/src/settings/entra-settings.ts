@@ -3,6 +3,7 @@ import {
   type GraphAppSecretName,
   graphAppSecretsSchema,
   graphAppSettingsFields,
+  graphAppSettingsJsonRules,
 } from "@uslimato/msgraph";
 import { z } from "zod";
 
@@ -18,6 +19,7 @@ export const entraSettingsSchema = z
       .max(40)
       .default([]),
   })
+  .meta(graphAppSettingsJsonRules)
   .superRefine(checkGraphAppSettings);
 
 /** The Entra connector's settings, as the connector works with them (defaults applied). */

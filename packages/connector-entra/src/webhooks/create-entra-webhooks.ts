@@ -7,7 +7,7 @@ import {
   type KnownSubscription,
   type ManagedSubscription,
 } from "@uslimato/msgraph";
-import { ENTRA_CONNECTOR_ID } from "../create-entra-connector";
+import { ENTRA_CONNECTOR_ID } from "../entra-connector-id";
 import type { EntraConnectorOptions } from "../entra-connector-options";
 import { openEntraGraph } from "../graph/open-entra-graph";
 import type { EntraSettings } from "../settings/entra-settings";

@@ -1,7 +1,10 @@
 import type { z } from "zod";
+import type { BackgroundServiceFactory } from "../background/background-service";
 import type { ServiceDiagnosis } from "../errors/service-diagnosis";
+import type { ConnectorFormHints } from "../forms/form-hints";
 import type { Logger } from "../logging/logger";
 import type { Secret } from "../secrets/secret";
+import type { Telemetry } from "../telemetry/telemetry";
 import type { ConnectorState } from "./connector-state";
 import type { JsonValue } from "./json";
 import type { EntityKind, SourcePage } from "./source-page";
@@ -32,6 +35,12 @@ export interface ConnectorContext<Settings = unknown, SecretName extends string 
   signal: AbortSignal;
   /** The connector's private, sealed state for this integration. */
   state: ConnectorState;
+  /**
+   * The host's telemetry (absent or a no-op when it gave none): hand it to HTTP clients (`createHttpClient`'s
+   * `telemetry`, msgraph's Graph client) so each outbound request gets a span, and retries and throttling waits
+   * are counted.
+   */
+  telemetry?: Telemetry;
 }
 
 /** What `read` receives beyond the common context. */
@@ -106,6 +115,16 @@ export interface Connector<
    * A hub given a connector with default mappings and no engine is refused when it is made.
    */
   defaultMappings: Readonly<Partial<Record<EntityKind, JsonValue>>>;
+  /**
+   * UI hints for the Configure dialog (labels, help, enum titles, advanced fields, conditions); see
+   * `describeConnectorForm`. Optional: without them the form is made from the schemas and their `.meta()` alone.
+   */
+  form?: ConnectorFormHints<NoInfer<SecretName>>;
+  /**
+   * What the connector runs in the background of a host (webhook subscriptions, a change watcher), started and
+   * stopped by `createInterfaceHub` from `@uslimato/host`. Hosts that compose the hub themselves may ignore it.
+   */
+  background?: BackgroundServiceFactory;
   /** Checks the configuration against the external system without changing anything. */
   testConnection(ctx: ConnectorContext<Settings, SecretName>): Promise<ConnectionTestResult>;
   /** Reads pages, from `ctx.checkpoint` on. */

@@ -3,6 +3,8 @@ import pRetry, { AbortError } from "p-retry";
 import type { ServiceDiagnosis } from "../errors/service-diagnosis";
 import type { Logger } from "../logging/logger";
 import { noopLogger } from "../logging/noop-logger";
+import { noopTelemetry } from "../telemetry/create-telemetry";
+import type { Telemetry, TelemetrySpan } from "../telemetry/telemetry";
 import { abortableSleep } from "./abortable-sleep";
 import { HttpError } from "./http-error";
 import { parseRetryAfter } from "./parse-retry-after";
@@ -10,6 +12,11 @@ import { isRetryableStatus, type RetryPolicy, retryDelay } from "./retry-policy"
 
 /** Options of {@link createHttpClient}. */
 export interface HttpClientOptions {
+  /**
+   * The host's telemetry (a connector passes `ctx.telemetry`): a client span per request (method, service, status,
+   * attempts; never the URL, which can carry personal data), retries and throttling waits as metrics.
+   */
+  telemetry?: Telemetry;
   /** Base URL that relative request URLs resolve against. */
   baseUrl?: string;
   /** Per-attempt timeout. Default 30 s. */
@@ -67,6 +74,7 @@ export interface HttpClient {
  */
 export function createHttpClient(options: HttpClientOptions = {}): HttpClient {
   const logger = options.logger ?? noopLogger;
+  const telemetry = options.telemetry ?? noopTelemetry;
   const policy: RetryPolicy = {
     ...options.retry,
     ...(options.backoffBaseMs !== undefined ? { baseDelayMs: options.backoffBaseMs } : {}),
@@ -85,100 +93,144 @@ export function createHttpClient(options: HttpClientOptions = {}): HttpClient {
     async request<T>(request: HttpRequest): Promise<HttpResponse<T>> {
       const method = request.method ?? "GET";
       const facts = { method, url: stripQuery(request.url), attempts: 0 };
+      const service = { "uslimato.http.service": options.service ?? "http" };
+      // Method and service only: a URL's path can carry personal data (a user's e-mail in `/users/{upn}`).
+      const span = telemetry.span(`HTTP ${method}`, { ...service, "http.request.method": method }, "client");
       let waitMs = 0;
-      return pRetry(
-        async (attempt) => {
-          facts.attempts = attempt;
-          const headers = { accept: "application/json", ...(await options.headers?.()), ...request.headers };
-          let response: Response;
-          try {
-            response = await client(request.url, {
-              method,
-              headers,
-              ...(request.searchParams ? { searchParams: request.searchParams } : {}),
-              ...(request.json !== undefined ? { json: request.json } : {}),
-              ...(request.form !== undefined ? { body: new URLSearchParams(request.form) } : {}),
-              ...(request.signal ? { signal: request.signal } : {}),
-            });
-          } catch (error) {
-            if (request.signal?.aborted)
-              throw new AbortError(
-                request.signal.reason instanceof Error ? request.signal.reason : new Error("aborted"),
-              );
-            const timeout = error instanceof Error && error.name === "TimeoutError";
-            throw new HttpError(
-              timeout ? "HTTP_TIMEOUT" : "HTTP_NETWORK",
-              `${method} ${facts.url} ${timeout ? "timed out" : "failed: network error"}`,
-              { ...facts },
-              error,
-            );
-          }
-          const text = await response.text();
-          const body = parseBody(text, response.headers);
-          if (response.ok) {
-            if (body.invalid) {
+      let lastStatus: number | undefined;
+      return traced(
+        span,
+        facts,
+        () => lastStatus,
+        pRetry(
+          async (attempt) => {
+            facts.attempts = attempt;
+            const headers = {
+              accept: "application/json",
+              ...(await options.headers?.()),
+              ...request.headers,
+            };
+            let response: Response;
+            try {
+              response = await client(request.url, {
+                method,
+                headers,
+                ...(request.searchParams ? { searchParams: request.searchParams } : {}),
+                ...(request.json !== undefined ? { json: request.json } : {}),
+                ...(request.form !== undefined ? { body: new URLSearchParams(request.form) } : {}),
+                ...(request.signal ? { signal: request.signal } : {}),
+              });
+            } catch (error) {
+              if (request.signal?.aborted)
+                throw new AbortError(
+                  request.signal.reason instanceof Error ? request.signal.reason : new Error("aborted"),
+                );
+              const timeout = error instanceof Error && error.name === "TimeoutError";
               throw new HttpError(
-                "HTTP_INVALID_RESPONSE",
-                `${method} ${facts.url} returned a body that is not valid JSON`,
-                { ...facts, status: response.status },
+                timeout ? "HTTP_TIMEOUT" : "HTTP_NETWORK",
+                `${method} ${facts.url} ${timeout ? "timed out" : "failed: network error"}`,
+                { ...facts },
+                error,
               );
             }
-            return { status: response.status, headers: response.headers, body: body.value as T };
-          }
-          const described = options.describeError?.(body.value, response.headers) ?? {};
-          const requestId =
-            described.requestId ??
-            response.headers.get("request-id") ??
-            response.headers.get("x-request-id") ??
-            undefined;
-          const error = new HttpError(
-            "HTTP_ERROR",
-            `${method} ${facts.url} answered ${response.status}${described.serviceCode ? ` (${described.serviceCode})` : ""}`,
-            {
-              ...facts,
-              status: response.status,
-              ...(described.serviceCode ? { serviceCode: described.serviceCode } : {}),
-              ...(requestId ? { requestId } : {}),
-              diagnosis: {
-                service: options.service ?? "http",
-                ...(response.headers.get("client-request-id")
-                  ? { clientRequestId: response.headers.get("client-request-id") as string }
-                  : {}),
-                ...described.diagnosis,
+            lastStatus = response.status;
+            const text = await response.text();
+            const body = parseBody(text, response.headers);
+            if (response.ok) {
+              if (body.invalid) {
+                throw new HttpError(
+                  "HTTP_INVALID_RESPONSE",
+                  `${method} ${facts.url} returned a body that is not valid JSON`,
+                  { ...facts, status: response.status },
+                );
+              }
+              return { status: response.status, headers: response.headers, body: body.value as T };
+            }
+            const described = options.describeError?.(body.value, response.headers) ?? {};
+            const requestId =
+              described.requestId ??
+              response.headers.get("request-id") ??
+              response.headers.get("x-request-id") ??
+              undefined;
+            const error = new HttpError(
+              "HTTP_ERROR",
+              `${method} ${facts.url} answered ${response.status}${described.serviceCode ? ` (${described.serviceCode})` : ""}`,
+              {
+                ...facts,
+                status: response.status,
+                ...(described.serviceCode ? { serviceCode: described.serviceCode } : {}),
+                ...(requestId ? { requestId } : {}),
+                diagnosis: {
+                  service: options.service ?? "http",
+                  ...(response.headers.get("client-request-id")
+                    ? { clientRequestId: response.headers.get("client-request-id") as string }
+                    : {}),
+                  ...described.diagnosis,
+                },
               },
-            },
-          );
-          if (!isRetryableStatus(response.status)) throw new AbortError(error);
-          waitMs =
-            parseRetryAfter(response.headers.get("retry-after"), Date.now(), Number.POSITIVE_INFINITY) ?? -1;
-          throw error;
-        },
-        {
-          retries,
-          minTimeout: 0,
-          maxTimeout: 0,
-          randomize: false,
-          ...(request.signal ? { signal: request.signal } : {}),
-          shouldRetry: ({ error }) => error instanceof HttpError && error.code !== "HTTP_INVALID_RESPONSE",
-          onFailedAttempt: async ({ error, attemptNumber, retriesLeft }) => {
-            if (retriesLeft === 0 || !(error instanceof HttpError) || error.code === "HTTP_INVALID_RESPONSE")
-              return;
-            const delay = retryDelay(
-              attemptNumber - 1,
-              waitMs >= 0 && error.status !== undefined ? waitMs : undefined,
-              policy,
             );
-            waitMs = -1;
-            logger.debug(
-              { url: facts.url, status: error.status, attempt: attemptNumber, delayMs: delay },
-              "retrying request",
-            );
-            await abortableSleep(delay, request.signal);
+            if (!isRetryableStatus(response.status)) throw new AbortError(error);
+            waitMs =
+              parseRetryAfter(response.headers.get("retry-after"), Date.now(), Number.POSITIVE_INFINITY) ??
+              -1;
+            throw error;
           },
-        },
+          {
+            retries,
+            minTimeout: 0,
+            maxTimeout: 0,
+            randomize: false,
+            ...(request.signal ? { signal: request.signal } : {}),
+            shouldRetry: ({ error }) => error instanceof HttpError && error.code !== "HTTP_INVALID_RESPONSE",
+            onFailedAttempt: async ({ error, attemptNumber, retriesLeft }) => {
+              if (
+                retriesLeft === 0 ||
+                !(error instanceof HttpError) ||
+                error.code === "HTTP_INVALID_RESPONSE"
+              )
+                return;
+              const delay = retryDelay(
+                attemptNumber - 1,
+                waitMs >= 0 && error.status !== undefined ? waitMs : undefined,
+                policy,
+              );
+              if (error.status === 429 || (waitMs >= 0 && error.status !== undefined))
+                telemetry.throttleWait(delay, service);
+              telemetry.retry(service);
+              waitMs = -1;
+              logger.debug(
+                { url: facts.url, status: error.status, attempt: attemptNumber, delayMs: delay },
+                "retrying request",
+              );
+              await abortableSleep(delay, request.signal);
+            },
+          },
+        ),
       );
     },
   };
+}
+
+/** Ends a request's span with its status and attempts, and marks it failed with the error's code. */
+async function traced<T>(
+  span: TelemetrySpan,
+  facts: { attempts: number },
+  status: () => number | undefined,
+  work: Promise<T>,
+): Promise<T> {
+  try {
+    return await work;
+  } catch (error) {
+    span.fail(error instanceof HttpError ? error.code : "HTTP_ABORTED");
+    throw error;
+  } finally {
+    const code = status();
+    span.set({
+      "uslimato.http.attempts": facts.attempts,
+      ...(code !== undefined ? { "http.response.status_code": code } : {}),
+    });
+    span.end();
+  }
 }
 
 function parseBody(text: string, headers: Headers): { value: unknown; invalid: boolean } {

@@ -89,6 +89,7 @@ export function createHub<C extends AnyConnector>(options: HubOptions<C>): Hub<C
         openSecrets: () => core.secrets.open(record),
         mapperFor: core.mappers.mapperFor(record, connector),
         logger: core.logger,
+        telemetry: core.telemetry,
         trigger,
         ...(syncOptions.reason ? { reason: syncOptions.reason } : {}),
         actor: syncOptions.actor ?? actorOf(trigger),

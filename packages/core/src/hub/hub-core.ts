@@ -19,6 +19,8 @@ import { DEFAULT_PLANS, type PlanId, type PlanTable } from "../plans/plan";
 import { assertInterfaceHubEntitled } from "../plans/resolve-plan";
 import type { IntegrationRecord } from "../storage/records";
 import { deactivationGuardSchema } from "../sync/deactivation-guard";
+import { createTelemetry } from "../telemetry/create-telemetry";
+import type { Telemetry } from "../telemetry/telemetry";
 import { ConnectorRegistry } from "./connector-registry";
 import { createSealedState } from "./create-sealed-state";
 import type { IntegrationEvent } from "./hub";
@@ -29,6 +31,8 @@ import { createMapperCache, type MapperCache } from "./mapper-cache";
 
 /** What the hub's parts share: options resolved to defaults and the small services built on them. */
 export interface HubCore {
+  /** The SDK's instruments over the host's tracer and meter (no-op without them). */
+  telemetry: Telemetry;
   options: HubOptions;
   registry: ConnectorRegistry;
   plans: PlanTable;
@@ -85,6 +89,7 @@ export function createHubCore(options: HubOptions): HubCore {
   const logger = createRedactingLogger(options.logger ?? noopLogger, { secrets: () => [...secrets.opened] });
   const core: HubCore = {
     options,
+    telemetry: createTelemetry(options.telemetry),
     registry,
     plans,
     mapping,
@@ -147,6 +152,7 @@ export function createHubCore(options: HubOptions): HubCore {
       logger: core.logger.child({ integrationId: record.id }),
       signal: signal ?? new AbortController().signal,
       state: core.stateOf(record),
+      telemetry: core.telemetry,
     }),
     async validate(connector, tenantId, candidate, requireAllSecrets) {
       const plan = await core.planOf(tenantId);

@@ -6,6 +6,7 @@ import type { CredentialVault } from "../secrets/credential-vault";
 import type { StorageAdapter } from "../storage/storage-adapter";
 import type { DeactivationGuardOptions } from "../sync/deactivation-guard";
 import type { SyncLog } from "../sync-log/sync-log";
+import type { TelemetryOptions } from "../telemetry/telemetry-options";
 
 /** What a host app hands to {@link createHub}; `C` is the type of its connectors, inferred from `connectors`. */
 export interface HubOptions<C extends AnyConnector = AnyConnector> {
@@ -32,6 +33,11 @@ export interface HubOptions<C extends AnyConnector = AnyConnector> {
   clock?: () => Date;
   /** Id source (tests); default time-ordered UUIDs (version 7, see `timeOrderedId`). */
   newId?: () => string;
+  /**
+   * OpenTelemetry's tracer and meter (structural; `openTelemetry()` from `@uslimato/host` loads them): a span per
+   * sync, page and outbound request, and metrics. Absent: nothing is recorded or loaded.
+   */
+  telemetry?: TelemetryOptions;
   /** Called after every finished run (for schedulers, UIs, metrics). */
   onSyncFinished?: (log: SyncLog) => void;
 }

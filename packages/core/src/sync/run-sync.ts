@@ -11,6 +11,9 @@ import { redactKnownSecrets } from "../secrets/redact-known-secrets";
 import type { IntegrationRecord } from "../storage/records";
 import type { LockFence, StorageAdapter } from "../storage/storage-adapter";
 import type { SyncLog, SyncTrigger } from "../sync-log/sync-log";
+import { noopTelemetry } from "../telemetry/create-telemetry";
+import { endSyncSpan } from "../telemetry/end-sync-span";
+import type { Telemetry } from "../telemetry/telemetry";
 import type { PagePlan, PagePlanner } from "./apply-context";
 import { closeInterruptedRunsQuietly } from "./close-interrupted-runs";
 import { type DeactivationGuardOptions, decideDeactivations } from "./deactivation-guard";
@@ -40,6 +43,8 @@ export interface RunSyncInput {
   /** The compiled mapper for a kind (compiled once per integration revision by the caller). */
   mapperFor: (kind: EntityKind) => RecordMapper;
   logger: Logger;
+  /** Spans per sync and page, records per second, guard blocks (default: none). */
+  telemetry?: Telemetry;
   trigger: SyncTrigger;
   /** Why the run started, in words (e.g. the change a watcher saw); kept in the sync log. */
   reason?: string;
@@ -122,6 +127,14 @@ async function runLocked(input: RunSyncInput, lock: RunLock): Promise<SyncLog> {
   input.onStarted?.(structuredClone(log));
   await audit(input, "sync.started", { syncId: log.id, trigger: input.trigger, mode: log.mode });
   logger.info({ trigger: input.trigger, mode: log.mode }, "sync started");
+  const telemetry = input.telemetry ?? noopTelemetry;
+  const ids = { "uslimato.integration.id": integration.id, "uslimato.connector.id": connector.id };
+  const span = telemetry.span("uslimato.sync", {
+    ...ids,
+    "uslimato.sync.id": log.id,
+    "uslimato.sync.trigger": input.trigger,
+    "uslimato.sync.mode": log.mode,
+  });
 
   let failure: RunFailure | undefined;
   const secretValues: string[] = [];
@@ -137,6 +150,7 @@ async function runLocked(input: RunSyncInput, lock: RunLock): Promise<SyncLog> {
       logger,
       signal,
       state: input.state,
+      telemetry,
       checkpoint: state?.connector ?? null,
       requestedMode: input.requestedMode ?? "auto",
     });
@@ -144,7 +158,18 @@ async function runLocked(input: RunSyncInput, lock: RunLock): Promise<SyncLog> {
     for await (const raw of prefetching(pages)) {
       signal.throwIfAborted();
       const page = parseSourcePage(raw, log.pages + 1, connector.id);
-      state = await applyOnePage(input, lock.fence, page, state, builder);
+      const pageSpan = telemetry.span("uslimato.sync.page", {
+        ...ids,
+        "uslimato.page.number": log.pages + 1,
+        "uslimato.page.kind": page.kind,
+        "uslimato.page.upserts": page.upserts.length,
+        "uslimato.page.removals": page.removals.length,
+      });
+      try {
+        state = await applyOnePage(input, lock.fence, page, state, builder);
+      } finally {
+        pageSpan.end();
+      }
       if (page.fullScan) log.mode = "full";
       input.onProgress?.({
         syncId: log.id,
@@ -178,6 +203,7 @@ async function runLocked(input: RunSyncInput, lock: RunLock): Promise<SyncLog> {
     ...diagnosisAuditDetails(failure?.diagnosis),
   });
   logger.info({ status: finished.status, counts: finished.counts }, "sync finished");
+  endSyncSpan(telemetry, span, ids, finished);
   return finished;
 }
 

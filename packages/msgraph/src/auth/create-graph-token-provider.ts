@@ -1,6 +1,13 @@
 import type { INetworkModule } from "@azure/msal-node";
 import { LogLevel } from "@azure/msal-node";
-import { type Logger, noopLogger, type RetryPolicy, type Secret } from "@uslimato/core";
+import {
+  type Logger,
+  noopLogger,
+  noopTelemetry,
+  type RetryPolicy,
+  type Secret,
+  type Telemetry,
+} from "@uslimato/core";
 import { GraphAuthError } from "../errors/graph-auth-error";
 import type { AccessToken, GraphTokenProvider, TokenCredential } from "./access-token";
 import { getConfidentialClient } from "./confidential-client-cache";
@@ -19,6 +26,8 @@ export type GraphCredential =
 
 /** Options of {@link createGraphTokenProvider}. */
 export interface GraphTokenProviderOptions {
+  /** The host's telemetry (`ctx.telemetry`): a client span per token request (cache hits marked), no token in it. */
+  telemetry?: Telemetry;
   /** The directory (tenant) id or primary domain. Never `common` or `organizations`. */
   tenantId: string;
   credential: GraphCredential;
@@ -155,6 +164,11 @@ export function createGraphTokenProvider(options: GraphTokenProviderOptions): Gr
   return {
     async getToken(signal) {
       takeTokenFailure(tenantId);
+      const span = (options.telemetry ?? noopTelemetry).span(
+        "uslimato.token",
+        { "uslimato.http.service": "entra-token", "uslimato.token.credential": credential.type },
+        "client",
+      );
       try {
         const result = await abortable(
           client.acquireTokenByClientCredential({ scopes: [endpoints.scope] }),
@@ -162,11 +176,19 @@ export function createGraphTokenProvider(options: GraphTokenProviderOptions): Gr
         );
         if (!result?.accessToken)
           throw new GraphAuthError("AUTH_FAILED", "msal-node returned no access token");
+        span.set({ "uslimato.token.cached": result.fromCache === true });
         const expiresOnTimestamp = result.expiresOn?.getTime() ?? Date.now() + 5 * 60_000;
         return { token: result.accessToken, expiresOnTimestamp } satisfies AccessToken;
       } catch (error) {
-        if (signal?.aborted) throw signal.reason;
-        throw mapMsalError(error, [revealed], takeTokenFailure(tenantId));
+        if (signal?.aborted) {
+          span.fail("ABORTED");
+          throw signal.reason;
+        }
+        const mapped = mapMsalError(error, [revealed], takeTokenFailure(tenantId));
+        span.fail(mapped.code);
+        throw mapped;
+      } finally {
+        span.end();
       }
     },
   };

@@ -3,8 +3,10 @@ import {
   isRetryableStatus,
   type Logger,
   noopLogger,
+  noopTelemetry,
   type RetryPolicy,
   retryDelay,
+  type Telemetry,
 } from "@uslimato/core";
 import type { GraphTokenProvider } from "../auth/access-token";
 import { GRAPH_CLOUDS } from "../auth/graph-clouds";
@@ -13,8 +15,12 @@ import { GraphError } from "../errors/graph-error";
 import type { GraphClient, GraphMethod, GraphRequestOptions, GraphResponse } from "./graph-client";
 import { sendGraphRequest } from "./send-graph-request";
 
+const SERVICE = { "uslimato.http.service": "msgraph" };
+
 /** Options of {@link createGraphClient}. */
 export interface GraphClientOptions {
+  /** The host's telemetry (`ctx.telemetry`): a client span per request, retries and throttling waits as metrics. */
+  telemetry?: Telemetry;
   tokenProvider: GraphTokenProvider;
   /** Graph base URL with version. Default `https://graph.microsoft.com/v1.0`; http only on loopback. */
   baseUrl?: string;
@@ -56,6 +62,7 @@ export function createGraphClient(options: GraphClientOptions): GraphClient {
   const maxRetries = options.maxRetries ?? options.retry?.retries ?? 4;
   const timeoutMs = options.timeoutMs ?? 30_000;
   const fetchImpl = options.fetch ?? globalThis.fetch;
+  const telemetry = options.telemetry ?? noopTelemetry;
 
   function resolve(pathOrUrl: string): URL {
     if (!/^https?:\/\//i.test(pathOrUrl)) {
@@ -76,9 +83,34 @@ export function createGraphClient(options: GraphClientOptions): GraphClient {
     pathOrUrl: string,
     call: GraphRequestOptions = {},
   ): Promise<GraphResponse<T>> {
+    // Method and service only: a Graph path can name a user by e-mail (`/users/{upn}`).
+    const span = telemetry.span(`Graph ${method}`, { ...SERVICE, "http.request.method": method }, "client");
+    let attempts = 0;
+    try {
+      const response = await attempt<T>(method, pathOrUrl, call, () => attempts++);
+      span.set({ "http.response.status_code": response.status });
+      return response;
+    } catch (error) {
+      span.fail(error instanceof GraphError ? error.code : "ABORTED");
+      if (error instanceof GraphError && error.status !== undefined)
+        span.set({ "http.response.status_code": error.status });
+      throw error;
+    } finally {
+      span.set({ "uslimato.http.attempts": attempts });
+      span.end();
+    }
+  }
+
+  async function attempt<T>(
+    method: GraphMethod,
+    pathOrUrl: string,
+    call: GraphRequestOptions,
+    counted: () => void,
+  ): Promise<GraphResponse<T>> {
     const url = resolve(pathOrUrl);
     const { signal } = call;
     for (let attempt = 0; ; attempt++) {
+      counted();
       signal?.throwIfAborted();
       let failure: GraphError;
       try {
@@ -101,6 +133,9 @@ export function createGraphClient(options: GraphClientOptions): GraphClient {
         failure = error;
       }
       const delayMs = retryDelay(attempt, failure.retryAfterMs, options.retry);
+      telemetry.retry(SERVICE);
+      if (failure.status === 429 || failure.retryAfterMs !== undefined)
+        telemetry.throttleWait(delayMs, SERVICE);
       logger.debug(
         {
           code: failure.code,

@@ -1,4 +1,4 @@
-import type { Logger, OpenSecrets, RetryPolicy } from "@uslimato/core";
+import type { Logger, OpenSecrets, RetryPolicy, Telemetry } from "@uslimato/core";
 import type { GraphTokenProvider, TokenCredential } from "../auth/access-token";
 import {
   createGraphTokenProvider,
@@ -38,6 +38,8 @@ export interface GraphSessionContext {
   settings: GraphAppSettings;
   secrets: OpenSecrets<GraphAppSecretName>;
   logger: Logger;
+  /** The host's telemetry (`ctx.telemetry`): spans for token and Graph requests. */
+  telemetry?: Telemetry | undefined;
 }
 
 /** An integration's token provider and Graph client. */
@@ -63,6 +65,7 @@ export function openGraphSession(ctx: GraphSessionContext, options: GraphSession
     credential: credentialOf(ctx, options),
     cloud,
     logger: ctx.logger,
+    ...(ctx.telemetry ? { telemetry: ctx.telemetry } : {}),
     ...(options.networkClient ? { networkClient: options.networkClient } : {}),
     ...(options.retry || options.maxRetries !== undefined
       ? {
@@ -77,6 +80,7 @@ export function openGraphSession(ctx: GraphSessionContext, options: GraphSession
     tokenProvider: tokens,
     baseUrl: resolveGraphEndpoints(cloud).graphBaseUrl,
     logger: ctx.logger,
+    ...(ctx.telemetry ? { telemetry: ctx.telemetry } : {}),
     ...(options.fetch ? { fetch: options.fetch } : {}),
     ...(options.timeoutMs ? { timeoutMs: options.timeoutMs } : {}),
     ...(options.maxRetries !== undefined ? { maxRetries: options.maxRetries } : {}),

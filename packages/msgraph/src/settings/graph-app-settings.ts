@@ -1,8 +1,15 @@
 import { z } from "zod";
 import { defaultGraphScope, isLoopbackUrl } from "../auth/resolve-graph-endpoints";
 
-const GUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
-const DOMAIN = /^(?=.{4,253}$)([a-z0-9](?:[a-z0-9-]{0,61}[a-z0-9])?\.)+[a-z]{2,63}$/i;
+// Patterns written without flags, so that the JSON Schema of the settings (`describeConnectorForm`) states them
+// exactly: a JSON Schema pattern has no flags. Trimmed fields allow surrounding white space in their JSON pattern
+// (JavaScript's `\s` is the set `String.prototype.trim` removes).
+const GUID_BODY = "[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}";
+const DOMAIN_BODY =
+  "(?=[A-Za-z0-9.-]{4,253}\\s*$)(?:[A-Za-z0-9](?:[A-Za-z0-9-]{0,61}[A-Za-z0-9])?\\.)+[A-Za-z]{2,63}";
+const GUID = new RegExp(`^${GUID_BODY}$`);
+const TENANT = new RegExp(`^(?:${GUID_BODY}|${DOMAIN_BODY})$`);
+const trimmedPattern = (body: string) => `^\\s*(?:${body})\\s*$`;
 
 /**
  * A URL the connector sends credentials or tokens to: `https:`, or plain `http:` only to a loopback address (a
@@ -44,12 +51,14 @@ export const graphAppSettingsFields = {
   tenantId: z
     .string()
     .trim()
-    .refine(
-      (v) => GUID.test(v) || DOMAIN.test(v),
-      "must be the Directory (tenant) ID (a GUID) or a verified domain",
-    ),
+    .regex(TENANT, "must be the Directory (tenant) ID (a GUID) or a verified domain")
+    .meta({ pattern: trimmedPattern(`${GUID_BODY}|${DOMAIN_BODY}`) }),
   /** Application (client) id of the App Registration. */
-  clientId: z.string().trim().regex(GUID, "must be the Application (client) ID, a GUID"),
+  clientId: z
+    .string()
+    .trim()
+    .regex(GUID, "must be the Application (client) ID, a GUID")
+    .meta({ pattern: trimmedPattern(GUID_BODY) }),
   /** National cloud. */
   cloud: z.enum(["global", "usGov", "usGovDoD", "china"]).default("global"),
   /**
@@ -65,8 +74,19 @@ export const graphAppSettingsFields = {
   /** SHA-256 thumbprint (hex) of the certificate, for `credential: "certificate"`. */
   certificateThumbprintSha256: z
     .string()
-    .regex(/^[0-9a-f]{64}$/i, "must be a SHA-256 thumbprint: 64 hex digits")
+    .regex(/^[0-9a-fA-F]{64}$/, "must be a SHA-256 thumbprint: 64 hex digits")
     .optional(),
+};
+
+/**
+ * {@link checkGraphAppSettings}' first rule in JSON Schema terms, for the settings object's `.meta()` (the second
+ * needs URL parsing: `endpoints` is checked by the server), so a form rendered from the JSON Schema asks for the
+ * thumbprint when the credential is a certificate.
+ */
+export const graphAppSettingsJsonRules = {
+  if: { properties: { credential: { const: "certificate" } }, required: ["credential"] },
+  // biome-ignore lint/suspicious/noThenProperty: JSON Schema's `if`/`then` keywords, not a thenable
+  then: { required: ["certificateThumbprintSha256"] },
 };
 
 /** The app-registration settings as a connector works with them (defaults applied). */

@@ -1,0 +1,2 @@
+/** The Entra connector's id. */
+export const ENTRA_CONNECTOR_ID = "entra";
