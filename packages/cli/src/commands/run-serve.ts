@@ -3,6 +3,8 @@ import type { AddressInfo } from "node:net";
 import { createEntraWebhooks } from "@uslimato/connector-entra";
 import { toNodeHandler } from "@uslimato/core/webhooks";
 import { createScheduler } from "@uslimato/scheduler";
+import { adminToken } from "../api/admin-token";
+import { createAdminApi } from "../api/create-admin-api";
 import { CliError } from "../cli/cli-error";
 import type { CommandContext } from "../cli/command";
 import { EXIT_CODES, type ExitCode } from "../cli/exit-codes";
@@ -36,11 +38,24 @@ export async function runServe(ctx: CommandContext): Promise<ExitCode> {
   const unavailable = (text: string) => async () =>
     new Response(text, { status: 503, headers: { "retry-after": "30" } });
   let handler: (request: Request) => Promise<Response> = unavailable("starting");
+  const admin = await adminToken(
+    ctx.io,
+    typeof ctx.values["admin-token-file"] === "string" ? ctx.values["admin-token-file"] : undefined,
+  );
+  // "Sync now" from the API is tracked like webhook-triggered syncs, so a shutdown lets it finish.
+  const api = createAdminApi({
+    hub: webhookSyncs.hub,
+    token: admin.token,
+    tenantId: config.tenantId,
+    plan: config.plan,
+    logger,
+  });
   const server = createServer(
     toNodeHandler(async (request) => {
       const path = new URL(request.url).pathname;
       if (path === "/health") return new Response("ok");
       if (path === "/notifications") return handler(request);
+      if (path === "/api" || path.startsWith("/api/")) return api.handler(request);
       return new Response("not found", { status: 404 });
     }),
   );
@@ -97,6 +112,8 @@ export async function runServe(ctx: CommandContext): Promise<ExitCode> {
   ctx.out(
     `uslimato serve: listening on ${base} (notifications at ${publicUrl}); ${ctx.colors.dim("Ctrl-C stops")}`,
   );
+  ctx.out(`  admin API  ${base}/api (OpenAPI document at ${base}/api/openapi.json)`);
+  if (admin.generated) ctx.out(`  admin token (generated for this run, shown once): ${admin.token}`);
   await new Promise<void>((resolve) => {
     const stop = ctx.io.onShutdown?.(resolve);
     if (!stop) resolve();
@@ -104,6 +121,7 @@ export async function runServe(ctx: CommandContext): Promise<ExitCode> {
   // Stop taking work (Graph retries a 503 later), cancel debounced syncs not yet started, let running ones finish.
   handler = unavailable("shutting down");
   clearInterval(renew);
+  api.close();
   const webhooksClosed = webhooks.close();
   logger.info(
     { webhookSyncs: webhookSyncs.running() },
