@@ -232,4 +232,3 @@ export const ADMIN_ROUTES: ReadonlyArray<ApiRoute> = [
     },
   }),
 ];
-

@@ -1,10 +1,8 @@
-import { createServer } from "node:http";
-import type { AddressInfo } from "node:net";
 import { createEntraWebhooks } from "@uslimato/connector-entra";
-import { toNodeHandler } from "@uslimato/core/webhooks";
 import { createScheduler } from "@uslimato/scheduler";
 import { adminToken } from "../api/admin-token";
 import { createAdminApi } from "../api/create-admin-api";
+import { listenAdmin } from "../api/listen-admin";
 import { CliError } from "../cli/cli-error";
 import type { CommandContext } from "../cli/command";
 import { EXIT_CODES, type ExitCode } from "../cli/exit-codes";
@@ -50,18 +48,17 @@ export async function runServe(ctx: CommandContext): Promise<ExitCode> {
     plan: config.plan,
     logger,
   });
-  const server = createServer(
-    toNodeHandler(async (request) => {
-      const path = new URL(request.url).pathname;
-      if (path === "/health") return new Response("ok");
+  const server = await listenAdmin({
+    api,
+    port,
+    host,
+    routes: (request, path) => {
+      if (path === "/health") return Promise.resolve(new Response("ok"));
       if (path === "/notifications") return handler(request);
-      if (path === "/api" || path.startsWith("/api/")) return api.handler(request);
-      return new Response("not found", { status: 404 });
-    }),
-  );
-  await new Promise<void>((resolve) => server.listen(port, host, resolve));
-  const address = server.address() as AddressInfo;
-  const base = `http://${host.includes(":") ? `[${host}]` : host}:${address.port}`;
+      return undefined;
+    },
+  });
+  const base = server.base;
   const publicUrl =
     typeof ctx.values["public-url"] === "string" ? ctx.values["public-url"] : `${base}/notifications`;
   const webhooks = createEntraWebhooks({
@@ -112,6 +109,7 @@ export async function runServe(ctx: CommandContext): Promise<ExitCode> {
   ctx.out(
     `uslimato serve: listening on ${base} (notifications at ${publicUrl}); ${ctx.colors.dim("Ctrl-C stops")}`,
   );
+  ctx.out(`  console    ${base}/`);
   ctx.out(`  admin API  ${base}/api (OpenAPI document at ${base}/api/openapi.json)`);
   if (admin.generated) ctx.out(`  admin token (generated for this run, shown once): ${admin.token}`);
   await new Promise<void>((resolve) => {
@@ -121,7 +119,6 @@ export async function runServe(ctx: CommandContext): Promise<ExitCode> {
   // Stop taking work (Graph retries a 503 later), cancel debounced syncs not yet started, let running ones finish.
   handler = unavailable("shutting down");
   clearInterval(renew);
-  api.close();
   const webhooksClosed = webhooks.close();
   logger.info(
     { webhookSyncs: webhookSyncs.running() },
@@ -133,8 +130,7 @@ export async function runServe(ctx: CommandContext): Promise<ExitCode> {
   ]);
   if (drained) await webhooksClosed;
   else logger.warn("webhook-triggered syncs still running were aborted");
-  await new Promise<void>((resolve) => server.close(() => resolve()));
-  server.closeAllConnections();
+  await server.close();
   await runtime.close();
   ctx.out("uslimato serve: stopped");
   return EXIT_CODES.ok;
