@@ -22,6 +22,10 @@ const config: KnipConfig = {
     "packages/*": {
       entry: ["bin/*.mjs", "scripts/*.ts", "bench/*.ts", "README.md"],
     },
+    "packages/cli": {
+      // The admin console's ES modules load in the browser from console/index.html.
+      entry: ["bin/*.mjs", "scripts/*.ts", "README.md", "console/app.js"],
+    },
     "packages/benchmarks": {
       // src/main.ts runs each client in a child process by file path (clients/client-module.ts).
       entry: ["src/clients/*.ts", "README.md"],

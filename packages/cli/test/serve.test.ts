@@ -105,4 +105,25 @@ describe("uslimato serve", () => {
     const logs = JSON.parse((await cli(["logs", id, "--json"])).out) as SyncLog[];
     expect(logs[0]).toMatchObject({ trigger: "webhook", status: "success", counts: { updated: 1 } });
   });
+
+  it("serves the admin API with a token generated for the run and printed once; refuses requests without it", async () => {
+    home = await mkdtemp(join(tmpdir(), "usl-serve-"));
+    await cli(["init"]);
+    const cap = captureIo({ homeDir: home, env });
+    const serving = runCli(["serve", "--port", "0"], { io: cap.io });
+    await until(() => cap.stdout().includes("admin token"), "the server");
+    const base = /listening on (\S+)/.exec(cap.stdout())?.[1] ?? "";
+    const token = /admin token \(generated for this run, shown once\): (\S+)/.exec(cap.stdout())?.[1] ?? "";
+    expect(token).toMatch(/^[\w-]{43}$/);
+    expect(cap.stdout().split(token)).toHaveLength(2);
+    expect((await fetch(`${base}/api/integrations`)).status).toBe(401);
+    const listed = await fetch(`${base}/api/integrations`, { headers: { authorization: `Bearer ${token}` } });
+    expect(listed.status).toBe(200);
+    expect(await listed.json()).toEqual([]);
+    const doc = (await (await fetch(`${base}/api/openapi.json`)).json()) as { openapi: string };
+    expect(doc.openapi).toBe("3.1.0");
+    cap.shutdown();
+    expect(await serving).toBe(0);
+    expect(cap.stderr()).not.toContain(token);
+  });
 });

@@ -8,6 +8,19 @@ export async function runDemoCommand(ctx: CommandContext): Promise<ExitCode> {
   const users = ctx.values.users === undefined ? 5000 : Number(ctx.values.users);
   if (!Number.isInteger(users) || users < 6 || users > 1_000_000)
     throw new CliError("CLI_USAGE", "--users must be a whole number from 6 to 1,000,000.");
-  const { exitCode } = await runDemo({ io: ctx.io, colors: ctx.colors, users, json: ctx.json });
+  const port = ctx.values.port === undefined ? 8080 : Number(ctx.values.port);
+  if (!Number.isInteger(port) || port < 0 || port > 65535)
+    throw new CliError("CLI_USAGE", "--port must be 0-65535.");
+  const serve =
+    ctx.values.serve === true
+      ? { port, host: typeof ctx.values.host === "string" ? ctx.values.host : "127.0.0.1" }
+      : undefined;
+  const { exitCode } = await runDemo({
+    io: ctx.io,
+    colors: ctx.colors,
+    users,
+    json: ctx.json,
+    ...(serve ? { serve } : {}),
+  });
   return exitCode;
 }

@@ -1,8 +1,8 @@
-import { createServer } from "node:http";
-import type { AddressInfo } from "node:net";
 import { createEntraWebhooks } from "@uslimato/connector-entra";
-import { toNodeHandler } from "@uslimato/core/webhooks";
 import { createScheduler } from "@uslimato/scheduler";
+import { adminToken } from "../api/admin-token";
+import { createAdminApi } from "../api/create-admin-api";
+import { listenAdmin } from "../api/listen-admin";
 import { CliError } from "../cli/cli-error";
 import type { CommandContext } from "../cli/command";
 import { EXIT_CODES, type ExitCode } from "../cli/exit-codes";
@@ -36,17 +36,29 @@ export async function runServe(ctx: CommandContext): Promise<ExitCode> {
   const unavailable = (text: string) => async () =>
     new Response(text, { status: 503, headers: { "retry-after": "30" } });
   let handler: (request: Request) => Promise<Response> = unavailable("starting");
-  const server = createServer(
-    toNodeHandler(async (request) => {
-      const path = new URL(request.url).pathname;
-      if (path === "/health") return new Response("ok");
-      if (path === "/notifications") return handler(request);
-      return new Response("not found", { status: 404 });
-    }),
+  const admin = await adminToken(
+    ctx.io,
+    typeof ctx.values["admin-token-file"] === "string" ? ctx.values["admin-token-file"] : undefined,
   );
-  await new Promise<void>((resolve) => server.listen(port, host, resolve));
-  const address = server.address() as AddressInfo;
-  const base = `http://${host.includes(":") ? `[${host}]` : host}:${address.port}`;
+  // "Sync now" from the API is tracked like webhook-triggered syncs, so a shutdown lets it finish.
+  const api = createAdminApi({
+    hub: webhookSyncs.hub,
+    token: admin.token,
+    tenantId: config.tenantId,
+    plan: config.plan,
+    logger,
+  });
+  const server = await listenAdmin({
+    api,
+    port,
+    host,
+    routes: (request, path) => {
+      if (path === "/health") return Promise.resolve(new Response("ok"));
+      if (path === "/notifications") return handler(request);
+      return undefined;
+    },
+  });
+  const base = server.base;
   const publicUrl =
     typeof ctx.values["public-url"] === "string" ? ctx.values["public-url"] : `${base}/notifications`;
   const webhooks = createEntraWebhooks({
@@ -97,6 +109,9 @@ export async function runServe(ctx: CommandContext): Promise<ExitCode> {
   ctx.out(
     `uslimato serve: listening on ${base} (notifications at ${publicUrl}); ${ctx.colors.dim("Ctrl-C stops")}`,
   );
+  ctx.out(`  console    ${base}/`);
+  ctx.out(`  admin API  ${base}/api (OpenAPI document at ${base}/api/openapi.json)`);
+  if (admin.generated) ctx.out(`  admin token (generated for this run, shown once): ${admin.token}`);
   await new Promise<void>((resolve) => {
     const stop = ctx.io.onShutdown?.(resolve);
     if (!stop) resolve();
@@ -115,8 +130,7 @@ export async function runServe(ctx: CommandContext): Promise<ExitCode> {
   ]);
   if (drained) await webhooksClosed;
   else logger.warn("webhook-triggered syncs still running were aborted");
-  await new Promise<void>((resolve) => server.close(() => resolve()));
-  server.closeAllConnections();
+  await server.close();
   await runtime.close();
   ctx.out("uslimato serve: stopped");
   return EXIT_CODES.ok;

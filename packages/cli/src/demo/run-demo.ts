@@ -4,6 +4,7 @@ import { EXIT_CODES, type ExitCode } from "../cli/exit-codes";
 import type { Colors } from "../output/colors";
 import { progressMode } from "../output/progress-mode";
 import type { DemoContext, DemoOutput, DemoStep, DemoStepResult } from "./demo-context";
+import { type DemoServeOptions, serveDemo } from "./serve-demo";
 import { changeTenant } from "./steps/change-tenant";
 import { configureIntegration } from "./steps/configure-integration";
 import { fullSync } from "./steps/full-sync";
@@ -42,6 +43,11 @@ export interface DemoOptions {
    * malformed answers...), to watch retries, or a step failing and the demo ending with exit code 1.
    */
   faults?: ReadonlyArray<FaultRule>;
+  /**
+   * After a successful run, serve the admin console and API on the demo's data (simulator and store still
+   * there) until the process is asked to stop, then clean up.
+   */
+  serve?: DemoServeOptions;
 }
 
 /** What {@link runDemo} reports (the `--json` document). */
@@ -83,6 +89,7 @@ export async function runDemo(options: DemoOptions): Promise<{ exitCode: ExitCod
   };
   const started = Date.now();
   const steps: DemoStepResult[] = [];
+  let served = false;
   output.line(
     colors.bold(
       `uslimato demo: a simulated Entra ID tenant of ${ctx.users.toLocaleString("en-US")} users, kept in step`,
@@ -116,18 +123,28 @@ export async function runDemo(options: DemoOptions): Promise<{ exitCode: ExitCod
         break;
       }
     }
+    if (options.serve && steps.length === DEMO_STEPS.length && steps.every((s) => s.ok)) {
+      output.line();
+      output.line(
+        colors.green(colors.bold(`✓ demo complete in ${((Date.now() - started) / 1000).toFixed(1)} s`)),
+      );
+      served = true;
+      await serveDemo(ctx, options.io, options.serve);
+    }
   } finally {
     await ctx.runtime?.close();
     await ctx.sim?.close();
   }
   const ok = steps.length === DEMO_STEPS.length && steps.every((s) => s.ok);
   const report: DemoReport = { ok, users: ctx.users, durationMs: Date.now() - started, steps };
-  output.line();
-  output.line(
-    ok
-      ? colors.green(colors.bold(`✓ demo complete in ${(report.durationMs / 1000).toFixed(1)} s`))
-      : colors.red(colors.bold(`✗ demo failed at step "${steps.at(-1)?.title}"`)),
-  );
+  if (!served) {
+    output.line();
+    output.line(
+      ok
+        ? colors.green(colors.bold(`✓ demo complete in ${(report.durationMs / 1000).toFixed(1)} s`))
+        : colors.red(colors.bold(`✗ demo failed at step "${steps.at(-1)?.title}"`)),
+    );
+  }
   if (json) stream.write(`${JSON.stringify(report, null, 2)}\n`);
   return { exitCode: ok ? EXIT_CODES.ok : EXIT_CODES.failed, report };
 }

@@ -23,6 +23,7 @@ export const summary: DemoStep = {
     line(`    ${cli} integrations show ${integrationId} --config ${ctx.configPath}`);
     line(`    ${cli} keys rotate --config ${ctx.configPath}`);
     line("    pnpm demo --users 50000          a bigger tenant");
+    line("    pnpm demo --serve                the admin console on this data, in a browser");
     line("    docs/getting-started.md          the same against your own Entra ID tenant");
     return {
       database: ctx.databasePath,

@@ -1,0 +1,211 @@
+import { z } from "zod";
+
+/**
+ * The admin API's request and response bodies as zod schemas: requests are parsed with them, and the OpenAPI
+ * document is generated from them (`z.toJSONSchema`), so the two cannot drift apart.
+ */
+
+const dateTime = z.string().meta({ format: "date-time", description: "ISO 8601 date and time (UTC)" });
+const direction = z.enum(["inbound", "outbound", "both"]);
+const secretValue = z.string().min(1, "must not be empty").max(16_384, "is too long");
+
+/** `POST /api/integrations`. */
+export const createIntegrationBodySchema = z.strictObject({
+  connectorId: z.string().min(1).meta({ description: "The connector's id, e.g. `entra`" }),
+  name: z.string().trim().min(1, "must not be empty").max(200),
+  settings: z.record(z.string(), z.unknown()).meta({ description: "The connector's settings (its form)" }),
+  secrets: z
+    .record(z.string(), secretValue)
+    .optional()
+    .meta({ description: "Secret values by name: write-only, never returned (only `configured`)" }),
+  intervalMinutes: z.int().positive().meta({ description: "Sync interval within the plan's bounds" }),
+  direction: direction.optional(),
+  enabled: z.boolean().optional().meta({ description: "Default true" }),
+});
+
+/** `PATCH /api/integrations/{id}`: fields given replace the stored ones; a secret set to `null` is removed. */
+export const updateIntegrationBodySchema = z.strictObject({
+  name: z.string().trim().min(1, "must not be empty").max(200).optional(),
+  settings: z.record(z.string(), z.unknown()).optional(),
+  secrets: z.record(z.string(), secretValue.nullable()).optional(),
+  intervalMinutes: z.int().positive().optional(),
+  direction: direction.optional(),
+  enabled: z.boolean().optional(),
+  expectedRevision: z
+    .int()
+    .nonnegative()
+    .optional()
+    .meta({ description: "Refuse (409) if the integration changed since this revision" }),
+});
+
+/** `POST /api/integrations/{id}/sync`. */
+export const syncNowBodySchema = z.strictObject({
+  full: z.boolean().optional().meta({ description: "Forget the checkpoint and read everything" }),
+  confirmMassDeactivation: z.boolean().optional(),
+});
+
+/** `GET /api/integrations/{id}/logs`. */
+export const syncLogsQuerySchema = z.strictObject({
+  limit: z.coerce.number().int().min(1).max(200).optional(),
+  before: z.iso.datetime({ offset: true }).optional(),
+});
+
+/** `GET /api/audit`. */
+export const auditQuerySchema = z.strictObject({
+  integrationId: z.string().min(1).optional(),
+  limit: z.coerce.number().int().min(1).max(500).optional(),
+});
+
+/** `GET /api/events`. */
+export const eventsQuerySchema = z.strictObject({ integrationId: z.string().min(1).optional() });
+
+const configuredSecretSchema = z.object({
+  name: z.string(),
+  configured: z.boolean(),
+  updatedAt: dateTime.nullable(),
+});
+
+/** An integration as the API returns it: settings and a `configured` flag per secret, never a secret value. */
+export const integrationSchema = z.object({
+  id: z.string(),
+  tenantId: z.string(),
+  connectorId: z.string(),
+  name: z.string(),
+  settings: z.record(z.string(), z.unknown()),
+  direction,
+  intervalMinutes: z.number(),
+  mappings: z.record(z.string(), z.unknown()),
+  enabled: z.boolean(),
+  guard: z.object({ maxShare: z.number().optional(), minCount: z.number().optional() }).optional(),
+  createdAt: dateTime,
+  updatedAt: dateTime,
+  revision: z.number(),
+  secrets: z.array(configuredSecretSchema),
+});
+
+const diagnosisSchema = z.object({
+  service: z.string(),
+  httpStatus: z.number().optional(),
+  errorCode: z.string().optional(),
+  serviceCode: z.string().optional(),
+  traceId: z.string().optional(),
+  correlationId: z.string().optional(),
+  requestId: z.string().optional(),
+  clientRequestId: z.string().optional(),
+  date: z.string().optional(),
+  message: z.string().optional(),
+  transactionId: z.string().optional(),
+  sapMessage: z.string().optional(),
+});
+
+const countsSchema = z.object({
+  processed: z.number(),
+  created: z.number(),
+  updated: z.number(),
+  deactivated: z.number(),
+  failed: z.number(),
+});
+
+/** One sync run. */
+export const syncLogSchema = z.object({
+  id: z.string(),
+  integrationId: z.string(),
+  tenantId: z.string(),
+  trigger: z.enum(["schedule", "manual", "webhook", "watch"]),
+  reason: z.string().optional(),
+  mode: z.enum(["full", "incremental"]),
+  status: z.enum(["running", "success", "partial", "failed"]),
+  startedAt: dateTime,
+  finishedAt: dateTime.nullable(),
+  counts: countsSchema,
+  countsByKind: z.record(z.string(), countsSchema),
+  errors: z.array(
+    z.object({
+      externalId: z.string().optional(),
+      kind: z.string().optional(),
+      field: z.string().optional(),
+      code: z.string(),
+      message: z.string(),
+      severity: z.enum(["error", "warning"]),
+      requestId: z.string().optional(),
+      diagnosis: diagnosisSchema.optional(),
+    }),
+  ),
+  errorCount: z.number(),
+  notices: z.array(z.record(z.string(), z.unknown())),
+  pages: z.number(),
+  failureCode: z.string().nullable(),
+});
+
+/** One audit entry. */
+export const auditEntrySchema = z.object({
+  id: z.string(),
+  at: dateTime,
+  tenantId: z.string(),
+  integrationId: z.string().nullable(),
+  actor: z.object({ type: z.string(), id: z.string() }),
+  action: z.string(),
+  details: z.record(z.string(), z.unknown()),
+});
+
+const testStepSchema = z.object({
+  name: z.string(),
+  ok: z.boolean(),
+  message: z.string(),
+  diagnosis: diagnosisSchema.optional(),
+});
+
+/** A connection test: every step, and on failure the failed step, a code, a remedy and the service's diagnosis. */
+export const connectionTestSchema = z.discriminatedUnion("ok", [
+  z.object({
+    ok: z.literal(true),
+    steps: z.array(testStepSchema),
+    details: z.record(z.string(), z.string()).optional(),
+  }),
+  z.object({
+    ok: z.literal(false),
+    failedStep: z.string(),
+    code: z.string(),
+    message: z.string(),
+    remedy: z.string(),
+    steps: z.array(testStepSchema),
+    requestId: z.string().optional(),
+    diagnosis: diagnosisSchema.optional(),
+  }),
+]);
+
+/** A connector's Configure dialog (see `formOf`). */
+export const connectorFormSchema = z.object({
+  id: z.string(),
+  title: z.string(),
+  description: z.string().nullable(),
+  entities: z.array(z.string()),
+  capabilities: z.object({
+    incremental: z.boolean(),
+    webhooks: z.boolean(),
+    directions: z.array(direction),
+  }),
+  settings: z.record(z.string(), z.unknown()).meta({ description: "JSON Schema of the settings" }),
+  secrets: z
+    .record(z.string(), z.unknown())
+    .meta({ description: "JSON Schema of the secrets (every property writeOnly)" }),
+  interval: z.object({ minimumMinutes: z.number(), maximumMinutes: z.number(), planName: z.string() }),
+});
+
+/** `202` of "Sync now": the run holds its lock; follow it on `GET /api/events`. */
+export const syncStartedSchema = z.object({ integrationId: z.string(), syncId: z.string() });
+
+/** Every error: a stable code, words, and for a bad request every issue with where it is. */
+export const errorSchema = z.object({
+  error: z.object({
+    code: z.string(),
+    message: z.string(),
+    issues: z.array(
+      z.object({
+        path: z.array(z.union([z.string(), z.number()])),
+        code: z.string(),
+        message: z.string(),
+      }),
+    ),
+  }),
+});
