@@ -1,4 +1,4 @@
-import type { Connector } from "@uslimato/core";
+import type { Connector } from "@uslimato/core/connector";
 import type { EntraConnectorOptions } from "./entra-connector-options";
 import { entraGroupMapping, entraUserMapping } from "./mapping/entra-default-mappings";
 import { readEntra } from "./read/read-entra";

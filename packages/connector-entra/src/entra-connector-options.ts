@@ -1,4 +1,4 @@
-import type { RetryPolicy } from "@uslimato/core";
+import type { RetryPolicy } from "@uslimato/core/connector";
 import type { GraphTokenProviderOptions, TokenCredential } from "@uslimato/msgraph";
 
 /** Options of {@link createEntraConnector}, set once by the host app. */

@@ -1,4 +1,4 @@
-import type { ConnectorContext } from "@uslimato/core";
+import type { ConnectorContext } from "@uslimato/core/connector";
 import {
   createGraphClient,
   createGraphTokenProvider,

@@ -1,6 +1,6 @@
 import type { INetworkModule } from "@azure/msal-node";
 import { LogLevel } from "@azure/msal-node";
-import { type Logger, noopLogger, type RetryPolicy, type Secret } from "@uslimato/core";
+import { type Logger, noopLogger, type RetryPolicy, type Secret } from "@uslimato/core/connector";
 import { GraphAuthError } from "../errors/graph-auth-error";
 import type { AccessToken, GraphTokenProvider, TokenCredential } from "./access-token";
 import { getConfidentialClient } from "./confidential-client-cache";

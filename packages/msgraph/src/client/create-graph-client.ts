@@ -5,7 +5,7 @@ import {
   noopLogger,
   type RetryPolicy,
   retryDelay,
-} from "@uslimato/core";
+} from "@uslimato/core/connector";
 import type { GraphTokenProvider } from "../auth/access-token";
 import { GRAPH_CLOUDS } from "../auth/graph-clouds";
 import { checkEndpointUrl } from "../auth/resolve-graph-endpoints";

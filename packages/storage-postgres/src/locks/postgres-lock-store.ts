@@ -1,5 +1,5 @@
 import { randomUUID } from "node:crypto";
-import type { LockHandle, LockStore } from "@uslimato/core";
+import type { LockHandle, LockStore } from "@uslimato/core/storage";
 import type { Pool, PoolClient } from "pg";
 import { toStorageError } from "../transactions/to-storage-error";
 import { LOCK_SESSION_ALIVE } from "./lock-alive-sql";
