@@ -62,7 +62,7 @@ export function validateInterval(
 }
 
 /** "30 min", "4 h", "1 h 30 min", "14 d". */
-export function formatMinutes(minutes: number): string {
+function formatMinutes(minutes: number): string {
   if (minutes % (24 * 60) === 0) return `${minutes / (24 * 60)} d`;
   const hours = Math.floor(minutes / 60);
   const rest = minutes % 60;
