@@ -69,11 +69,11 @@ export type {
   MappingIssue,
   RecordMapper,
 } from "./mapping/mapping-engine";
+export type { IntervalCheck } from "./plans/check-interval";
+export { checkInterval } from "./plans/check-interval";
 export type { PlanId, PlanRules, PlanTable } from "./plans/plan";
 export { DEFAULT_PLANS, MAX_INTERVAL_MINUTES } from "./plans/plan";
 export { resolvePlan } from "./plans/resolve-plan";
-export type { IntervalCheck } from "./plans/validate-interval";
-export { checkInterval } from "./plans/validate-interval";
 export type { CredentialVault, SealedSecret, SecretOwner } from "./secrets/credential-vault";
 export { Secret } from "./secrets/secret";
 export { createMemoryStorage } from "./storage/memory/create-memory-storage";

@@ -51,16 +51,6 @@ export function checkInterval(
   return { ok: true };
 }
 
-/** Throws the typed error of {@link checkInterval} when the interval is not allowed on the plan. */
-export function validateInterval(
-  intervalMinutes: number,
-  plan: PlanId,
-  table: PlanTable = DEFAULT_PLANS,
-): void {
-  const result = checkInterval(intervalMinutes, plan, table);
-  if (!result.ok) throw result.error;
-}
-
 /** "30 min", "4 h", "1 h 30 min", "14 d". */
 function formatMinutes(minutes: number): string {
   if (minutes % (24 * 60) === 0) return `${minutes / (24 * 60)} d`;
