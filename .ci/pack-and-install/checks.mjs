@@ -89,6 +89,47 @@ export async function runChecks(format, load) {
     check(failures, format === "cjs", "@uslimato/core/testing loads through import");
   }
 
+  // core root vs core/connector: the connector entry's HTTP client throws the root's error classes.
+  const connector = modules.get("@uslimato/core/connector")?.exports;
+  check(failures, connector?.Secret === core.Secret, "Secret of @uslimato/core/connector is core's");
+  let httpError;
+  try {
+    const http = connector.createHttpClient({
+      retries: 0,
+      fetch: async () => new Response("{}", { status: 404 }),
+    });
+    await http.request({ url: "https://hr.example/people" });
+  } catch (error) {
+    httpError = error;
+  }
+  check(
+    failures,
+    httpError instanceof connector.HttpError && httpError instanceof core.CoreError,
+    "an HttpError from @uslimato/core/connector's client is instanceof CoreError from @uslimato/core",
+  );
+  check(
+    failures,
+    httpError instanceof connector.UslimatoError && httpError instanceof core.UslimatoError,
+    "an HttpError is instanceof UslimatoError from @uslimato/core/connector and @uslimato/core",
+  );
+
+  // core root vs core/storage: the root's memory adapter throws the storage entry's CoreError.
+  const storage = modules.get("@uslimato/core/storage")?.exports;
+  const memory = core.createMemoryStorage();
+  const record = { id: "i1", tenantId: "t1", connectorId: "fake", name: "x", revision: 1 };
+  let conflict;
+  try {
+    await memory.integrations.insert(record);
+    await memory.integrations.insert(record);
+  } catch (error) {
+    conflict = error;
+  }
+  check(
+    failures,
+    conflict instanceof storage.CoreError && storage.isUslimatoError(conflict, "STORAGE_CONFLICT"),
+    "a conflict from @uslimato/core's memory storage is a CoreError of @uslimato/core/storage",
+  );
+
   // scheduler root vs scheduler/pg-boss: one SchedulerError, itself a core UslimatoError.
   const scheduler = modules.get("@uslimato/scheduler")?.exports;
   const pgBoss = modules.get("@uslimato/scheduler/pg-boss")?.exports;

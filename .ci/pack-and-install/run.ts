@@ -3,9 +3,9 @@
  * becomes a version and `files` decides what ships), installs the tarballs with npm into a temporary project
  * (their third-party dependencies come from the registry), then checks, in ESM and in CJS, that each package
  * is one module graph: a class is the same whichever entry point it came through (core root vs
- * core/testing, scheduler root vs scheduler/pg-boss), no class is bundled into two files of one package, the
- * simulator's render worker runs from the installed files, `uslimato demo` runs, the `uslimato` and
- * `uslimato-sim` bins start, and every tarball carries the repository's LICENSE.
+ * core/connector, core/storage and core/testing, scheduler root vs scheduler/pg-boss), no class is bundled
+ * into two files of one package, the simulator's render worker runs from the installed files, `uslimato demo`
+ * runs, the `uslimato` and `uslimato-sim` bins start, and every tarball carries the repository's LICENSE.
  *
  * Run after `pnpm build`: `pnpm check:installed [--node <path of another node binary>]...`; every check runs
  * with this process's node and with each `--node` given (CI adds the lowest supported Node).

@@ -1,4 +1,5 @@
-import { createHub, createMemoryStorage, noopLogger } from "@uslimato/core";
+import { createHub, createMemoryStorage } from "@uslimato/core";
+import { noopLogger } from "@uslimato/core/connector";
 import { createMemoryState, openSecretsOf, runConnectorContract } from "@uslimato/core/testing";
 import { createCredentialStore, createKeyRing, generateKey } from "@uslimato/credential-store";
 import { fieldMappingEngine } from "@uslimato/field-mapping";

@@ -1,4 +1,4 @@
-import type { Connector } from "@uslimato/core";
+import type { Connector } from "@uslimato/core/connector";
 import { ENTRA_CONNECTOR_ID } from "./entra-connector-id";
 import type { EntraConnectorOptions } from "./entra-connector-options";
 import { entraGroupMapping, entraUserMapping } from "./mapping/entra-default-mappings";

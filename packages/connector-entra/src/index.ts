@@ -4,7 +4,7 @@
  *
  * @example
  * ```ts
- * import { createHub } from "@uslimato/core";
+ * import { createHub } from "@uslimato/core/connector";
  * import { createEntraConnector } from "@uslimato/connector-entra";
  * import { fieldMappingEngine } from "@uslimato/field-mapping";
  *

@@ -1,5 +1,6 @@
 import { createEntraConnector } from "@uslimato/connector-entra";
-import { ConfigError, type CredentialVault, createHub, createMemoryStorage } from "@uslimato/core";
+import { type CredentialVault, createHub, createMemoryStorage } from "@uslimato/core";
+import { ConfigError } from "@uslimato/core/connector";
 import { createCredentialStore, createKeyRing, generateKey } from "@uslimato/credential-store";
 import { fieldMappingEngine } from "@uslimato/field-mapping";
 import { describe, expect, it } from "vitest";

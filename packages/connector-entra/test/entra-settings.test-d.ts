@@ -1,12 +1,6 @@
 import { createEntraConnector, type EntraSettings, type EntraSettingsInput } from "@uslimato/connector-entra";
-import {
-  type AnyConnector,
-  type ConnectorContext,
-  type CredentialVault,
-  createHub,
-  createMemoryStorage,
-  type StorageAdapter,
-} from "@uslimato/core";
+import { type CredentialVault, createHub, createMemoryStorage, type StorageAdapter } from "@uslimato/core";
+import type { AnyConnector, ConnectorContext } from "@uslimato/core/connector";
 import { describe, expectTypeOf, it } from "vitest";
 
 declare const vault: CredentialVault;

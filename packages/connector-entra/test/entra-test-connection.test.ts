@@ -1,5 +1,5 @@
 import { createEntraConnector, entraSettingsSchema } from "@uslimato/connector-entra";
-import { noopLogger } from "@uslimato/core";
+import { noopLogger } from "@uslimato/core/connector";
 import { createMemoryState, openSecretsOf } from "@uslimato/core/testing";
 import { DEFAULT_CLIENT_SECRET, type GraphSimulator, startGraphSimulator } from "@uslimato/simulators";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";

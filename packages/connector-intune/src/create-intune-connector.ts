@@ -1,4 +1,4 @@
-import type { Connector } from "@uslimato/core";
+import type { Connector } from "@uslimato/core/connector";
 import type { IntuneConnectorOptions } from "./intune-connector-options";
 import { intuneDeviceMapping } from "./mapping/intune-default-mappings";
 import { type PolicyStatusCache, readIntune } from "./read/read-intune";

@@ -5,7 +5,7 @@
  *
  * @example
  * ```ts
- * import { createHub } from "@uslimato/core";
+ * import { createHub } from "@uslimato/core/connector";
  * import { createIntuneConnector, createIntuneWatcher } from "@uslimato/connector-intune";
  * import { fieldMappingEngine } from "@uslimato/field-mapping";
  *

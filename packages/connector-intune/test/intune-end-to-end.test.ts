@@ -1,4 +1,5 @@
-import { LISTING_INCOMPLETE, SWEEP_INCOMPLETE } from "@uslimato/core";
+import { SWEEP_INCOMPLETE } from "@uslimato/core";
+import { LISTING_INCOMPLETE } from "@uslimato/core/connector";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import {
   applyIncremental,

@@ -1,4 +1,4 @@
-import type { Connector } from "@uslimato/core";
+import type { Connector } from "@uslimato/core/connector";
 import { OAuthTokenCache } from "./auth/oauth-token-cache";
 import { sapAssetMapping, sapEmployeeMapping } from "./mapping/sap-default-mappings";
 import { readSap } from "./read/read-sap";

@@ -5,7 +5,7 @@
  *
  * @example
  * ```ts
- * import { createHub } from "@uslimato/core";
+ * import { createHub } from "@uslimato/core/connector";
  * import { createSapConnector } from "@uslimato/connector-sap";
  * import { fieldMappingEngine } from "@uslimato/field-mapping";
  *

@@ -1,4 +1,4 @@
-import type { RetryPolicy } from "@uslimato/core";
+import type { RetryPolicy } from "@uslimato/core/connector";
 
 /** Options of {@link createSapConnector}, set once by the host app. */
 export interface SapConnectorOptions {

@@ -1,11 +1,14 @@
 /**
- * `@uslimato/core`: the connector contract, the hub host apps compose, the sync runner, user reconciliation,
- * storage interfaces with an in-memory adapter, the HTTP client for connectors, plans, typed errors and logging.
+ * `@uslimato/core`: what a host app uses. The hub it composes (`createHub`) and its types, integration inputs
+ * and views, sync logs, audit entries, plans, typed errors, `Secret`, the logger interface and the in-memory
+ * storage adapter for tests and demos. Connector authors import from `@uslimato/core/connector`, storage
+ * adapter authors from `@uslimato/core/storage`; suites that prove either are in `@uslimato/core/testing`,
+ * framework adapters for webhook receivers in `@uslimato/core/webhooks`.
  *
  * @example
  * ```ts
  * import { createHub, createMemoryStorage } from "@uslimato/core";
- * const hub = createHub({ storage: createMemoryStorage(), vault, connectors: [myConnector], plan: "enterprise" });
+ * const hub = createHub({ storage: createMemoryStorage(), vault, connectors: [myConnector()], plan: "enterprise" });
  * const integration = await hub.integrations.create({ tenantId: "t1", connectorId: "hr", name: "HR", settings: {}, secrets: {}, intervalMinutes: 60 });
  * const log = await hub.syncNow(integration.id);
  * ```
@@ -13,7 +16,6 @@
  * @module
  */
 export type { Actor, AuditAction, AuditEntry } from "./audit/audit-entry";
-export { SYSTEM_ACTOR } from "./audit/audit-entry";
 export type {
   BackgroundContext,
   BackgroundService,
@@ -23,41 +25,19 @@ export type {
   AnyConnector,
   ConnectionTestResult,
   ConnectionTestStep,
-  Connector,
-  ConnectorCapabilities,
-  ConnectorContext,
   ConnectorSettingsRegistry,
-  OpenSecrets,
-  ReadContext,
-  SettingsOf,
   SyncDirection,
 } from "./connector/connector";
-export type { ConnectorState } from "./connector/connector-state";
-export { defineConnector } from "./connector/define-connector";
 export type { JsonObject, JsonValue } from "./connector/json";
-export type {
-  EntityKind,
-  FullScanMarker,
-  MembershipChange,
-  RecordOwner,
-  RemovalReason,
-  SourcePage,
-  SourceRecord,
-  SourceRemoval,
-  SyncNotice,
-} from "./connector/source-page";
-export { ENTITY_KINDS, LISTING_INCOMPLETE, SWEEP_INCOMPLETE } from "./connector/source-page";
+export type { EntityKind, SyncNotice } from "./connector/source-page";
+export { SWEEP_INCOMPLETE } from "./connector/source-page";
 export type { ConfigIssue } from "./errors/config-error";
 export { ConfigError } from "./errors/config-error";
 export { CoreError } from "./errors/core-error";
 export type { CoreErrorCode } from "./errors/error-codes";
 export { ERROR_CODES } from "./errors/error-codes";
 export type { DiagnosedService, ServiceDiagnosis } from "./errors/service-diagnosis";
-export {
-  cleanServiceDiagnosis,
-  diagnosisAuditDetails,
-  diagnosisOf,
-} from "./errors/service-diagnosis";
+export { diagnosisOf } from "./errors/service-diagnosis";
 export type { UslimatoErrorOptions } from "./errors/uslimato-error";
 export { isUslimatoError, UslimatoError } from "./errors/uslimato-error";
 export type {
@@ -70,18 +50,7 @@ export type { DescribeConnectorFormOptions } from "./forms/describe-connector-fo
 export { describeConnectorForm } from "./forms/describe-connector-form";
 export type { ConnectorFormHints, FormCondition, FormFieldHint, FormWidget } from "./forms/form-hints";
 export { toJsonSchema } from "./forms/to-json-schema";
-export { abortableSleep } from "./http/abortable-sleep";
-export { backoffDelay } from "./http/backoff-delay";
-export type { HttpClient, HttpClientOptions, HttpRequest, HttpResponse } from "./http/create-http-client";
-export { createHttpClient } from "./http/create-http-client";
-export type { HttpErrorFacts } from "./http/http-error";
-export { HttpError } from "./http/http-error";
-export { parseRetryAfter } from "./http/parse-retry-after";
-export type { RetryPolicy } from "./http/retry-policy";
-export { DEFAULT_RETRY_POLICY, isRetryableStatus, retryDelay } from "./http/retry-policy";
-export { ConnectorRegistry } from "./hub/connector-registry";
 export { createHub } from "./hub/create-hub";
-export { createSealedState, STATE_PREFIX } from "./hub/create-sealed-state";
 export type { ActingOptions, Hub, IntegrationEvent, IntegrationsApi, SyncNowOptions } from "./hub/hub";
 export type {
   HubEventListener,
@@ -93,7 +62,6 @@ export type {
 export type { HubOptions } from "./hub/hub-options";
 export type { MappingPreview, PreviewMappingOptions } from "./hub/preview-mapping";
 export type { RecordsApi } from "./hub/records-api";
-export { timeOrderedId } from "./ids/time-ordered-id";
 export type {
   ConnectorWithId,
   CreateIntegrationFields,
@@ -105,17 +73,10 @@ export type {
   UpdateIntegrationInput,
 } from "./integrations/integration-input";
 export type { ConfiguredSecret, IntegrationView } from "./integrations/integration-view";
-export { toIntegrationView } from "./integrations/integration-view";
-export type {
-  IntegrationConfigCandidate,
-  IntegrationConfigResult,
-} from "./integrations/validate-integration";
-export { validateIntegrationConfig } from "./integrations/validate-integration";
 export type { RedactingLoggerOptions } from "./logging/create-redacting-logger";
 export { createRedactingLogger } from "./logging/create-redacting-logger";
 export type { LogFields, LogFn, Logger } from "./logging/logger";
 export { noopLogger } from "./logging/noop-logger";
-export { isSecretKey, redactValue } from "./logging/redact-value";
 export type {
   MappedRecord,
   MappingEngine,
@@ -123,63 +84,18 @@ export type {
   MappingIssue,
   RecordMapper,
 } from "./mapping/mapping-engine";
-export { passthroughMapping } from "./mapping/passthrough-mapping";
+export type { IntervalCheck } from "./plans/check-interval";
+export { checkInterval } from "./plans/check-interval";
 export type { PlanId, PlanRules, PlanTable } from "./plans/plan";
 export { DEFAULT_PLANS, MAX_INTERVAL_MINUTES } from "./plans/plan";
-export { assertInterfaceHubEntitled, resolvePlan } from "./plans/resolve-plan";
-export type { IntervalCheck } from "./plans/validate-interval";
-export { checkInterval, formatMinutes, validateInterval } from "./plans/validate-interval";
-export { normalizeEmail } from "./reconcile/normalize-email";
-export type { ReconcileUsersOptions, UserReconciliation } from "./reconcile/reconcile-users";
-export { reconcileUsers } from "./reconcile/reconcile-users";
-export type { UserCandidate } from "./reconcile/user-candidate";
-export { toUserCandidate, USER_FIELDS } from "./reconcile/user-candidate";
+export { resolvePlan } from "./plans/resolve-plan";
 export type { CredentialVault, SealedSecret, SecretOwner } from "./secrets/credential-vault";
-export { redactKnownSecrets } from "./secrets/redact-known-secrets";
-export { REDACTED_TEXT, Secret } from "./secrets/secret";
-export { batchSweep } from "./storage/batch-sweep";
+export { Secret } from "./secrets/secret";
 export { createMemoryStorage } from "./storage/memory/create-memory-storage";
-export type {
-  CheckpointRecord,
-  IntegrationRecord,
-  RecordKind,
-  SealedSecretRecord,
-  StoredGroup,
-  StoredMembership,
-  StoredRecord,
-  StoredRecordOwner,
-  StoredUser,
-  UserLink,
-} from "./storage/records";
-export type {
-  ApplyResult,
-  AuditStore,
-  CheckpointStore,
-  DirectoryBatch,
-  DirectoryStore,
-  IntegrationStore,
-  LockFence,
-  LockHandle,
-  LockStore,
-  NewUser,
-  RecordListQuery,
-  RecordOwnerInput,
-  RecordUpsert,
-  SecretStore,
-  StorageAdapter,
-  SyncLogStore,
-  UserLookup,
-  UserMatch,
-  UserUpdate,
-} from "./storage/storage-adapter";
-export type { DeactivationGuardOptions, GuardDecision } from "./sync/deactivation-guard";
-export { decideDeactivations } from "./sync/deactivation-guard";
-export { parseSourcePage } from "./sync/page-schema";
-export { prefetching } from "./sync/prefetching";
-export type { RunSyncInput } from "./sync/run-sync";
-export { runSync } from "./sync/run-sync";
+export type { RecordKind, StoredRecord, StoredRecordOwner } from "./storage/records";
+export type { RecordListQuery, StorageAdapter } from "./storage/storage-adapter";
+export type { DeactivationGuardOptions } from "./sync/deactivation-guard";
 export type { SyncProgress } from "./sync/sync-progress";
-export { SYNC_LOCK_TTL_MS, withSyncLock } from "./sync/with-sync-lock";
 export type {
   SyncCounts,
   SyncErrorDetail,
@@ -188,7 +104,6 @@ export type {
   SyncStatus,
   SyncTrigger,
 } from "./sync-log/sync-log";
-export { emptyCounts, SYNC_LOG_ERROR_CAP } from "./sync-log/sync-log";
 export { createTelemetry, noopTelemetry } from "./telemetry/create-telemetry";
 export type { Telemetry, TelemetrySpan } from "./telemetry/telemetry";
 export type {

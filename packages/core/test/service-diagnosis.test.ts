@@ -1,12 +1,7 @@
-import {
-  cleanServiceDiagnosis,
-  createHub,
-  createMemoryStorage,
-  diagnosisOf,
-  UslimatoError,
-} from "@uslimato/core";
+import { createHub, createMemoryStorage, diagnosisOf, UslimatoError } from "@uslimato/core";
 import { createFakeConnector, FakeDirectory } from "@uslimato/core/testing";
 import { describe, expect, it } from "vitest";
+import { cleanServiceDiagnosis } from "../src/errors/service-diagnosis";
 import { createTestVault } from "./fixtures/test-vault";
 
 const API_KEY = "fake-api-key-diagnosis-0001";

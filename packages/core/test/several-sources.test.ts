@@ -1,4 +1,5 @@
-import { createHub, createMemoryStorage, defineConnector, type SourcePage } from "@uslimato/core";
+import { createHub, createMemoryStorage } from "@uslimato/core";
+import { defineConnector, type SourcePage } from "@uslimato/core/connector";
 import { createFakeConnector, FakeDirectory } from "@uslimato/core/testing";
 import { describe, expect, it } from "vitest";
 import { z } from "zod";

@@ -1,15 +1,14 @@
 import {
   type AnyConnector,
-  type Connector,
   type CreateIntegrationInput,
   type CredentialVault,
   createHub,
   createMemoryStorage,
-  defineConnector,
   type Hub,
   type IntegrationView,
   type UpdateIntegrationInput,
 } from "@uslimato/core";
+import { type Connector, defineConnector } from "@uslimato/core/connector";
 import { createFakeConnector, FakeDirectory } from "@uslimato/core/testing";
 import { describe, expectTypeOf, it } from "vitest";
 import { z } from "zod";

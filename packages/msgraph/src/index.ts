@@ -6,7 +6,7 @@
  *
  * @example
  * ```ts
- * import { Secret } from "@uslimato/core";
+ * import { Secret } from "@uslimato/core/connector";
  * import { createGraphClient, createGraphTokenProvider, iterateGraphPages } from "@uslimato/msgraph";
  *
  * const tokenProvider = createGraphTokenProvider({

@@ -1,5 +1,5 @@
 import { randomBytes } from "node:crypto";
-import type { NewUser } from "@uslimato/core";
+import type { NewUser } from "@uslimato/core/storage";
 import pg from "pg";
 import { createPostgresStorage } from "../src/index";
 

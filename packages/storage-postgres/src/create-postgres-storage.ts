@@ -1,4 +1,4 @@
-import { CoreError, type StorageAdapter } from "@uslimato/core";
+import { CoreError, type StorageAdapter } from "@uslimato/core/storage";
 import pg from "pg";
 import { createPostgresAuditStore } from "./audit/postgres-audit-store";
 import { createPostgresCheckpointStore } from "./checkpoints/postgres-checkpoint-store";

@@ -1,4 +1,4 @@
-import type { DirectoryBatch } from "@uslimato/core";
+import type { DirectoryBatch } from "@uslimato/core/storage";
 import { afterAll, describe, expect, it } from "vitest";
 import { createPostgresStorage } from "../src/index";
 import { dropSchema, randomSchema, testPool } from "./support/test-database";

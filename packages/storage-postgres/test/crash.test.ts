@@ -1,4 +1,4 @@
-import type { DirectoryBatch } from "@uslimato/core";
+import type { DirectoryBatch } from "@uslimato/core/storage";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { createPostgresStorage, migratePostgres, type PostgresStorage } from "../src/index";
 import { type Fault, type InstrumentedPool, instrumentedPool } from "./support/instrumented-pool";

@@ -1,4 +1,5 @@
-import { createHub, type Hub, type StorageAdapter, type SyncLog } from "@uslimato/core";
+import { createHub, type Hub } from "@uslimato/core";
+import type { StorageAdapter, SyncLog } from "@uslimato/core/storage";
 import { createFakeConnector, FakeDirectory } from "@uslimato/core/testing";
 import { createCredentialStore, createKeyRing, generateKey } from "@uslimato/credential-store";
 import pg from "pg";

@@ -1,4 +1,4 @@
-import type { NewUser } from "@uslimato/core";
+import type { NewUser } from "@uslimato/core/storage";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { createPostgresStorage, type PostgresStorage } from "../src/index";
 import { dropSchema, randomSchema, testPool } from "./support/test-database";

@@ -2,7 +2,7 @@ import { mkdtempSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { performance } from "node:perf_hooks";
-import type { NewUser } from "@uslimato/core";
+import type { NewUser } from "@uslimato/core/storage";
 import { createSqliteStorage } from "../src/index";
 
 /**

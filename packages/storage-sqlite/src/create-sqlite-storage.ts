@@ -1,5 +1,5 @@
 import { DatabaseSync } from "node:sqlite";
-import { CoreError, type StorageAdapter } from "@uslimato/core";
+import { CoreError, type StorageAdapter } from "@uslimato/core/storage";
 import { wrapDatabase } from "./database/sqlite-database";
 import { createSqliteDirectoryStore } from "./directory/sqlite-directory-store";
 import { migrate } from "./migrations/migrate";

@@ -1,7 +1,7 @@
 import { mkdtempSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
-import type { DirectoryBatch, JsonValue } from "@uslimato/core";
+import type { DirectoryBatch, JsonValue } from "@uslimato/core/storage";
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
 import { createSqliteStorage, type SqliteStorage } from "../src/index";
 import { runChild } from "./fixtures/child-process";

@@ -1,4 +1,5 @@
-import { createMemoryStorage, type DirectoryBatch, type StorageAdapter } from "@uslimato/core";
+import { createMemoryStorage } from "@uslimato/core";
+import type { DirectoryBatch, StorageAdapter } from "@uslimato/core/storage";
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
 import { createSqliteStorage } from "../src/index";

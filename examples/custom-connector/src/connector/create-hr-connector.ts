@@ -1,4 +1,4 @@
-import { type Connector, defineConnector } from "@uslimato/core";
+import { type Connector, defineConnector } from "@uslimato/core/connector";
 import {
   type HrSecretName,
   type HrSettings,

@@ -1,4 +1,4 @@
-import { UslimatoError } from "@uslimato/core";
+import { UslimatoError } from "@uslimato/core/connector";
 
 /** Codes of {@link HrConnectorError}. */
 export type HrConnectorErrorCode = "HR_API_KEY_MISSING" | "HR_RESPONSE_INVALID";

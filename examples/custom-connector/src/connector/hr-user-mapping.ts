@@ -1,4 +1,4 @@
-import type { JsonValue } from "@uslimato/core";
+import type { JsonValue } from "@uslimato/core/connector";
 
 /**
  * Default field mapping of HR people to users, in `@uslimato/field-mapping`'s JSON: `email` (the matching key),

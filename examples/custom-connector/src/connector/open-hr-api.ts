@@ -1,4 +1,4 @@
-import { createHttpClient, type OpenSecrets } from "@uslimato/core";
+import { createHttpClient, type OpenSecrets } from "@uslimato/core/connector";
 import { z } from "zod";
 import { HrConnectorError } from "./hr-connector-error";
 import type { HrSecretName, HrSettings } from "./hr-settings";

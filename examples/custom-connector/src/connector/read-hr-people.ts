@@ -1,4 +1,4 @@
-import type { ReadContext, SourcePage } from "@uslimato/core";
+import type { ReadContext, SourcePage } from "@uslimato/core/connector";
 import { parseHrCheckpoint } from "./hr-checkpoint";
 import type { HrSecretName, HrSettings } from "./hr-settings";
 import { openHrApi } from "./open-hr-api";

@@ -1,4 +1,9 @@
-import { type ConnectionTestResult, type ConnectorContext, HttpError, isUslimatoError } from "@uslimato/core";
+import {
+  type ConnectionTestResult,
+  type ConnectorContext,
+  HttpError,
+  isUslimatoError,
+} from "@uslimato/core/connector";
 import type { HrSecretName, HrSettings } from "./hr-settings";
 import { openHrApi } from "./open-hr-api";
 

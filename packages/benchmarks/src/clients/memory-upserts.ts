@@ -1,4 +1,5 @@
-import { createMemoryStorage, type NewUser } from "@uslimato/core";
+import { createMemoryStorage } from "@uslimato/core";
+import type { NewUser } from "@uslimato/core/storage";
 
 /** User upserts per second into the memory adapter in batches of `batch`, like the SQLite and PostgreSQL benches. */
 export async function memoryUpserts({ users, batch }: { users: number; batch: number }): Promise<{

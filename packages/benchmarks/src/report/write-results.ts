@@ -3,7 +3,7 @@ import { join } from "node:path";
 import type { RunReport } from "./run-report";
 
 /** The file name of a run's results: its UTC start minute and command, e.g. `2026-12-02T12-17Z-bench.json`. */
-export function resultsFileName(report: RunReport): string {
+function resultsFileName(report: RunReport): string {
   const minute = report.machine.date.slice(0, 16).replaceAll(":", "-");
   const flags = report.command
     .replace(/^pnpm /, "")

@@ -1,12 +1,12 @@
 import {
   type AnyConnector,
-  type ConnectorCapabilities,
   type EntityKind,
   MAX_INTERVAL_MINUTES,
   type PlanId,
   type PlanTable,
   resolvePlan,
 } from "@uslimato/core";
+import type { ConnectorCapabilities } from "@uslimato/core/connector";
 import { z } from "zod";
 
 /** A JSON Schema document (draft 2020-12, as OpenAPI 3.1 uses it). */

@@ -34,7 +34,7 @@ export function diagnosisOf(value: unknown): Diagnosis | undefined {
 }
 
 /** The diagnosis's fields as `[label, value]` pairs: the known ones in a fixed order, then any others. */
-export function diagnosisFields(diagnosis: Diagnosis): Array<[string, string]> {
+function diagnosisFields(diagnosis: Diagnosis): Array<[string, string]> {
   const present = (value: unknown): value is string | number =>
     typeof value === "number" || (typeof value === "string" && value !== "");
   const known = LABELS.flatMap(([key, label]): Array<[string, string]> => {

@@ -1,4 +1,4 @@
-import type { ConnectorContext } from "@uslimato/core";
+import type { ConnectorContext } from "@uslimato/core/connector";
 import { type GraphSession, openGraphSession } from "@uslimato/msgraph";
 import type { EntraConnectorOptions } from "../entra-connector-options";
 import type { EntraSecretName, EntraSettings } from "../settings/entra-settings";

@@ -1,4 +1,4 @@
-import type { JsonValue } from "@uslimato/core";
+import type { JsonValue } from "@uslimato/core/connector";
 import { fieldMappingEngine } from "@uslimato/field-mapping";
 import { describe, expect, it } from "vitest";
 import { entraGroupMapping, entraUserMapping } from "./entra-default-mappings";

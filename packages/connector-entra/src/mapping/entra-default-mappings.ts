@@ -1,4 +1,4 @@
-import type { JsonValue } from "@uslimato/core";
+import type { JsonValue } from "@uslimato/core/connector";
 
 /**
  * The seed's field table as field-mapping defaults: displayName → display name; mail, else userPrincipalName →

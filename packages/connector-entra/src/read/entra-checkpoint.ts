@@ -1,4 +1,4 @@
-import type { JsonValue } from "@uslimato/core";
+import type { JsonValue } from "@uslimato/core/connector";
 
 /** Where a delta round of one resource stands: mid-round at a nextLink, or done with a deltaLink. */
 export interface DeltaCursor {

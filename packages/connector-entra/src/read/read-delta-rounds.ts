@@ -1,4 +1,4 @@
-import type { Logger, SyncNotice } from "@uslimato/core";
+import type { Logger, SyncNotice } from "@uslimato/core/connector";
 import { DeltaExpiredError, type GraphClient, type GraphPage, iterateDelta } from "@uslimato/msgraph";
 import type { DeltaCursor } from "./entra-checkpoint";
 

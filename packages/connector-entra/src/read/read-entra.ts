@@ -1,4 +1,4 @@
-import type { JsonValue, ReadContext, SourcePage } from "@uslimato/core";
+import type { JsonValue, ReadContext, SourcePage } from "@uslimato/core/connector";
 import type { EntraConnectorOptions } from "../entra-connector-options";
 import { openEntraGraph } from "../graph/open-entra-graph";
 import { DEFAULT_USER_PROPERTIES } from "../mapping/entra-default-mappings";

@@ -1,4 +1,4 @@
-import type { MembershipChange, SourceRecord, SourceRemoval } from "@uslimato/core";
+import type { MembershipChange, SourceRecord, SourceRemoval } from "@uslimato/core/connector";
 
 /** Groups of one Graph delta page: upserts, removals, membership changes, unreadable items. */
 export interface GroupPageParts {

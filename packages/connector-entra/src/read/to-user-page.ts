@@ -1,4 +1,4 @@
-import type { SourceRecord, SourceRemoval } from "@uslimato/core";
+import type { SourceRecord, SourceRemoval } from "@uslimato/core/connector";
 
 /** Users of one Graph delta page split into upserts and removals, plus how many items were unreadable. */
 export interface UserPageParts {

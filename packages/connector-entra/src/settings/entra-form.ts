@@ -1,4 +1,4 @@
-import type { ConnectorFormHints } from "@uslimato/core";
+import type { ConnectorFormHints } from "@uslimato/core/connector";
 import type { EntraSecretName } from "./entra-settings";
 
 /**

@@ -1,4 +1,4 @@
-import type { ConnectionTestResult, ConnectionTestStep, ConnectorContext } from "@uslimato/core";
+import type { ConnectionTestResult, ConnectionTestStep, ConnectorContext } from "@uslimato/core/connector";
 import { decodeTokenRoles } from "@uslimato/msgraph";
 import type { EntraConnectorOptions } from "../entra-connector-options";
 import { openEntraGraph } from "../graph/open-entra-graph";

@@ -1,4 +1,4 @@
-import type { BackgroundContext, BackgroundService } from "@uslimato/core";
+import type { BackgroundContext, BackgroundService } from "@uslimato/core/connector";
 import { ENTRA_CONNECTOR_ID } from "../entra-connector-id";
 import type { EntraConnectorOptions } from "../entra-connector-options";
 import { createEntraWebhooks } from "./create-entra-webhooks";

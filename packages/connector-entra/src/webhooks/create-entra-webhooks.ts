@@ -1,4 +1,5 @@
-import { type Hub, isUslimatoError, type Logger, noopLogger } from "@uslimato/core";
+import type { Hub } from "@uslimato/core";
+import { isUslimatoError, type Logger, noopLogger } from "@uslimato/core/connector";
 import type { WebhookContext } from "@uslimato/core/webhooks";
 import {
   createDebouncer,

@@ -1,4 +1,4 @@
-import { type ConnectorState, Secret } from "@uslimato/core";
+import { type ConnectorState, Secret } from "@uslimato/core/connector";
 import type { SubscriptionRecord, SubscriptionStore } from "@uslimato/msgraph";
 
 const PREFIX = "graph-subscription:";

@@ -1,4 +1,4 @@
-import type { ConnectorContext } from "@uslimato/core";
+import type { ConnectorContext } from "@uslimato/core/connector";
 import { type GraphSession, openGraphSession, resolveGraphEndpoints } from "@uslimato/msgraph";
 import type { IntuneConnectorOptions } from "../intune-connector-options";
 import type { IntuneSecretName, IntuneSettings } from "../settings/intune-settings";

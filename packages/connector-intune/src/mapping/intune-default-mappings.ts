@@ -1,4 +1,4 @@
-import type { JsonValue } from "@uslimato/core";
+import type { JsonValue } from "@uslimato/core/connector";
 
 /**
  * The default device mapping: name, admin-given name, serial number, manufacturer, model, OS and version, the

@@ -1,4 +1,4 @@
-import type { JsonValue } from "@uslimato/core";
+import type { JsonValue } from "@uslimato/core/connector";
 
 /** A full sweep under way: where it stands, so a crashed run resumes it. */
 export interface SweepCursor {

@@ -1,4 +1,9 @@
-import { LISTING_INCOMPLETE, type ReadContext, type SourcePage, type SyncNotice } from "@uslimato/core";
+import {
+  LISTING_INCOMPLETE,
+  type ReadContext,
+  type SourcePage,
+  type SyncNotice,
+} from "@uslimato/core/connector";
 import { type GraphClient, iterateGraphPages } from "@uslimato/msgraph";
 import { openIntuneGraph } from "../graph/open-intune-graph";
 import type { IntuneConnectorOptions } from "../intune-connector-options";

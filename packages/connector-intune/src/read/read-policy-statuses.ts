@@ -1,4 +1,4 @@
-import type { SyncNotice } from "@uslimato/core";
+import type { SyncNotice } from "@uslimato/core/connector";
 import { type GraphClient, iterateGraphPages } from "@uslimato/msgraph";
 import { type PolicyStatus, statusKey } from "./to-device-page";
 

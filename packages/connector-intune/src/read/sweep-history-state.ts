@@ -1,4 +1,4 @@
-import type { ConnectorState } from "@uslimato/core";
+import type { ConnectorState } from "@uslimato/core/connector";
 import type { SweepHistory } from "./judge-completeness";
 
 const HISTORY = "intune:sweep-history";

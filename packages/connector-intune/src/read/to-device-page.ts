@@ -1,4 +1,4 @@
-import type { RecordOwner, SourceRecord } from "@uslimato/core";
+import type { RecordOwner, SourceRecord } from "@uslimato/core/connector";
 import type { IntuneSettings } from "../settings/intune-settings";
 
 /** One policy's compliance status for a device, as joined from the policy's device statuses. */

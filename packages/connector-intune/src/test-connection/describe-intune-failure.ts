@@ -1,4 +1,4 @@
-import { diagnosisOf, type ServiceDiagnosis } from "@uslimato/core";
+import { diagnosisOf, type ServiceDiagnosis } from "@uslimato/core/connector";
 import { describeAuthFailure, GraphAuthError, GraphError } from "@uslimato/msgraph";
 
 /** A failure of a connection test step, in words for an admin, with the service's own diagnosis. */

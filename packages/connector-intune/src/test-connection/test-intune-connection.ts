@@ -1,4 +1,4 @@
-import type { ConnectionTestResult, ConnectionTestStep, ConnectorContext } from "@uslimato/core";
+import type { ConnectionTestResult, ConnectionTestStep, ConnectorContext } from "@uslimato/core/connector";
 import { decodeTokenRoles, type GraphSession } from "@uslimato/msgraph";
 import { openIntuneGraph } from "../graph/open-intune-graph";
 import type { IntuneConnectorOptions } from "../intune-connector-options";

@@ -1,4 +1,4 @@
-import { abortableSleep } from "@uslimato/core";
+import { abortableSleep } from "@uslimato/core/connector";
 
 /** A sliding-window request budget: at most `limit` request starts in any `windowMs`. */
 export interface RequestWindow {

@@ -1,4 +1,4 @@
-import { type RetryPolicy, retryDelay } from "@uslimato/core";
+import { type RetryPolicy, retryDelay } from "@uslimato/core/connector";
 import type { IntuneBudgets, IntuneService } from "./create-intune-budgets";
 
 /** The Intune service a Graph path belongs to, or `undefined` for an Entra path. */

@@ -1,4 +1,5 @@
-import { type Hub, isUslimatoError, type Logger, noopLogger } from "@uslimato/core";
+import type { Hub } from "@uslimato/core";
+import { isUslimatoError, type Logger, noopLogger } from "@uslimato/core/connector";
 import { createDebouncer } from "@uslimato/msgraph";
 import { INTUNE_CONNECTOR_ID } from "../create-intune-connector";
 import { openIntuneGraph } from "../graph/open-intune-graph";

@@ -1,4 +1,4 @@
-import { type ConnectorContext, createHttpClient } from "@uslimato/core";
+import { type ConnectorContext, createHttpClient } from "@uslimato/core/connector";
 import { z } from "zod";
 import { classifySapFailure } from "../odata/classify-sap-failure";
 import { describeSapResponse } from "../odata/describe-sap-response";

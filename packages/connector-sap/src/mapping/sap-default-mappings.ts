@@ -1,4 +1,4 @@
-import type { JsonValue } from "@uslimato/core";
+import type { JsonValue } from "@uslimato/core/connector";
 
 /**
  * Assets (equipment and fixed assets alike, from the connector's common asset fields): id, description,

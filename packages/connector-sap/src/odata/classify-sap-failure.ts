@@ -1,4 +1,4 @@
-import { diagnosisOf, HttpError, type ServiceDiagnosis } from "@uslimato/core";
+import { diagnosisOf, HttpError, type ServiceDiagnosis } from "@uslimato/core/connector";
 import { SapError, type SapErrorCode } from "./sap-error";
 
 /** Where a failing call went, for the messages: the OData service and its communication scenario. */

@@ -1,4 +1,4 @@
-import { createHttpClient, HttpError, type Logger, type RetryPolicy } from "@uslimato/core";
+import { createHttpClient, HttpError, type Logger, type RetryPolicy } from "@uslimato/core/connector";
 import { z } from "zod";
 import type { SapAuth } from "../auth/sap-auth";
 import { classifySapFailure, type SapCallContext } from "./classify-sap-failure";

@@ -1,4 +1,4 @@
-import type { ServiceDiagnosis } from "@uslimato/core";
+import type { ServiceDiagnosis } from "@uslimato/core/connector";
 
 /** What a failed SAP response says: its error code, message and transaction id, from JSON or an HTML page. */
 export interface SapResponseFacts {

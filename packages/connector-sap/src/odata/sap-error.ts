@@ -1,4 +1,4 @@
-import { type ServiceDiagnosis, UslimatoError } from "@uslimato/core";
+import { type ServiceDiagnosis, UslimatoError } from "@uslimato/core/connector";
 
 /** The SAP connector's stable error codes. */
 export const SAP_ERROR_CODES = [

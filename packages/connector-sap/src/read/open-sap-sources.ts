@@ -1,4 +1,4 @@
-import type { ConnectorContext } from "@uslimato/core";
+import type { ConnectorContext } from "@uslimato/core/connector";
 import type { OAuthTokenCache } from "../auth/oauth-token-cache";
 import { openSapAuth } from "../auth/open-sap-auth";
 import { createODataClient } from "../odata/create-odata-client";

@@ -1,4 +1,4 @@
-import type { ReadContext, SourcePage, SyncNotice } from "@uslimato/core";
+import type { ReadContext, SourcePage, SyncNotice } from "@uslimato/core/connector";
 import type { OAuthTokenCache } from "../auth/oauth-token-cache";
 import { andFilters, keysetFilter } from "../odata/keyset-filter";
 import type { ODataRow } from "../odata/normalize-odata-row";

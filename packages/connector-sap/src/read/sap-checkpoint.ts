@@ -1,4 +1,4 @@
-import type { JsonValue } from "@uslimato/core";
+import type { JsonValue } from "@uslimato/core/connector";
 import { SAP_SOURCE_IDS, type SapSourceId } from "./sap-source";
 
 /**

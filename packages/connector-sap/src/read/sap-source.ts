@@ -1,4 +1,4 @@
-import type { SourceRecord, SourceRemoval } from "@uslimato/core";
+import type { SourceRecord, SourceRemoval } from "@uslimato/core/connector";
 import type { ODataClient } from "../odata/create-odata-client";
 import type { ODataRow } from "../odata/normalize-odata-row";
 import type { ODataLiteralType } from "../odata/odata-literal";

@@ -1,4 +1,4 @@
-import type { ConnectionTestResult, ConnectionTestStep, ConnectorContext } from "@uslimato/core";
+import type { ConnectionTestResult, ConnectionTestStep, ConnectorContext } from "@uslimato/core/connector";
 import type { OAuthTokenCache } from "../auth/oauth-token-cache";
 import { SapError } from "../odata/sap-error";
 import { openSapSources } from "../read/open-sap-sources";

@@ -148,10 +148,5 @@ export interface Connector<
 // biome-ignore lint/suspicious/noEmptyInterface: extended by plugins through declaration merging
 export interface ConnectorSettingsRegistry {}
 
-/** The registered settings type of connector `Id` (see {@link ConnectorSettingsRegistry}), or `unknown`. */
-export type SettingsOf<Id extends string> = Id extends keyof ConnectorSettingsRegistry
-  ? ConnectorSettingsRegistry[Id]
-  : unknown;
-
 /** A connector of any settings type, as the registry holds it. */
 export type AnyConnector = Connector<unknown, string, string, unknown>;

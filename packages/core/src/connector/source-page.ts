@@ -3,9 +3,6 @@ import type { JsonValue } from "./json";
 /** The kinds of entity a connector can produce. */
 export type EntityKind = "user" | "group" | "device" | "asset";
 
-/** Every entity kind, in the order a sync applies them (users before the groups that reference them). */
-export const ENTITY_KINDS: ReadonlyArray<EntityKind> = ["user", "group", "device", "asset"];
-
 /**
  * Who owns a device or asset, as the external system names the person: an e-mail address and/or the person's id
  * in another system. Core resolves it to a host user (see `docs/concepts.md`, "Owners").

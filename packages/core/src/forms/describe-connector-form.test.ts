@@ -1,6 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { z } from "zod";
-import { type Connector, defineConnector, describeConnectorForm, isUslimatoError } from "../index";
+import { type Connector, defineConnector } from "../connector";
+import { describeConnectorForm, isUslimatoError } from "../index";
 
 const hr = (form?: Connector["form"]) =>
   defineConnector({

@@ -4,8 +4,8 @@ import type { JsonObject, JsonValue } from "../connector/json";
 import type { EntityKind } from "../connector/source-page";
 import type { ConfigIssue } from "../errors/config-error";
 import type { MappingEngine } from "../mapping/mapping-engine";
+import { checkInterval } from "../plans/check-interval";
 import type { PlanId, PlanTable } from "../plans/plan";
-import { checkInterval } from "../plans/validate-interval";
 import { deactivationGuardSchema } from "../sync/deactivation-guard";
 
 /** The parts of an integration's configuration that are checked together. */

@@ -24,7 +24,7 @@ const SECRET_KEYS = new Set([
 const MAX_DEPTH = 8;
 
 /** Whether a field name is one whose value is always redacted. */
-export function isSecretKey(key: string): boolean {
+function isSecretKey(key: string): boolean {
   return SECRET_KEYS.has(key.toLowerCase().replace(/[_-]/g, ""));
 }
 

@@ -4,9 +4,6 @@ import type { SyncErrorDetail } from "../sync-log/sync-log";
 import { checkEmail } from "./check-email";
 import { findUnstorableText, textProblem } from "./find-unstorable-text";
 
-/** The internal user fields a mapping produces; everything else lands in `attributes`. */
-export const USER_FIELDS = ["email", "displayName", "active"] as const;
-
 /** A source user after mapping, ready for reconciliation. */
 export interface UserCandidate {
   externalId: string;

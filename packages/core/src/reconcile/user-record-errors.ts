@@ -3,12 +3,7 @@ import type { UserCandidate } from "./user-candidate";
 import type { UserState } from "./user-state";
 
 /** A failed user record. */
-export function userRecordError(
-  externalId: string,
-  field: string,
-  code: string,
-  message: string,
-): SyncErrorDetail {
+function userRecordError(externalId: string, field: string, code: string, message: string): SyncErrorDetail {
   return { externalId, kind: "user", field, code, message, severity: "error" };
 }
 

@@ -1,4 +1,4 @@
-import type { Actor, AuditEntry } from "../audit/audit-entry";
+import type { AuditEntry } from "../audit/audit-entry";
 import type { JsonObject, JsonValue } from "../connector/json";
 import type { EntityKind } from "../connector/source-page";
 import type { SyncLog } from "../sync-log/sync-log";
@@ -354,6 +354,3 @@ export interface DirectoryStore {
   listMemberships(integrationId: string, groupExternalId?: string): Promise<StoredMembership[]>;
   listRecords(integrationId: string, kind: RecordKind): Promise<StoredRecord[]>;
 }
-
-/** Re-exported so adapters import every storage type from one place. */
-export type { Actor, AuditEntry, SyncLog };

@@ -3,10 +3,10 @@ import type { StorageAdapter } from "../storage/storage-adapter";
 import { SYNC_LOG_ERROR_CAP, type SyncLog } from "../sync-log/sync-log";
 
 /** How many of an integration's newest sync logs a run checks for runs that never finished. */
-export const INTERRUPTED_RUNS_SCAN = 50;
+const INTERRUPTED_RUNS_SCAN = 50;
 
 /** The message a closed run's log carries. */
-export const INTERRUPTED_MESSAGE =
+const INTERRUPTED_MESSAGE =
   "The run stopped without finishing (its process ended or it lost its lock). Nothing after its last applied page was written; the next run resumed from that checkpoint.";
 
 /**
@@ -14,7 +14,7 @@ export const INTERRUPTED_MESSAGE =
  * `failed` with code `SYNC_INTERRUPTED`, finished now. Called by a run that holds the integration's lock, so no
  * other run of the integration is alive to finish them. Returns the logs it closed.
  */
-export async function closeInterruptedRuns(
+async function closeInterruptedRuns(
   storage: StorageAdapter,
   integrationId: string,
   now: Date,

@@ -3,7 +3,7 @@ import type { SourcePage } from "../connector/source-page";
 import type { RetryRecord, RunnerCheckpoint } from "./runner-checkpoint";
 
 /** At most this many records wait for the next run; further ones are retried when the source changes them. */
-export const MAX_RETRY_RECORDS = 200;
+const MAX_RETRY_RECORDS = 200;
 
 /**
  * The page that ends a run when earlier runs left records to try again (users whose email another user held):

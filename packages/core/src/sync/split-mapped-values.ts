@@ -37,7 +37,7 @@ export function jsonFieldsOf(
 }
 
 /** A per-record failure when the external id or a field holds text storage cannot hold. */
-export function unstorableFailure(
+function unstorableFailure(
   externalId: string,
   kind: EntityKind,
   fields: JsonObject,

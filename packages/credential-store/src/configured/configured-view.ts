@@ -1,4 +1,5 @@
-import type { ConfiguredSecret, SealedSecretRecord } from "@uslimato/core";
+import type { ConfiguredSecret } from "@uslimato/core";
+import type { SealedSecretRecord } from "@uslimato/core/storage";
 
 /**
  * The "configured" indicator of an integration's secrets: for each expected name (and any stored name besides),

@@ -1,4 +1,5 @@
-import type { ConfiguredSecret, CredentialVault, SealedSecretRecord, SecretStore } from "@uslimato/core";
+import type { ConfiguredSecret, CredentialVault } from "@uslimato/core";
+import type { SealedSecretRecord, SecretStore } from "@uslimato/core/storage";
 
 /** Options of {@link CredentialStore.rewrap}. */
 export interface RewrapOptions {

@@ -1,4 +1,5 @@
-import type { CredentialVault, SealedSecretRecord, SecretStore } from "@uslimato/core";
+import type { CredentialVault } from "@uslimato/core";
+import type { SealedSecretRecord, SecretStore } from "@uslimato/core/storage";
 import { CredentialStoreError } from "../errors/credential-store-error";
 import type { RewrapFailure, RewrapOptions, RewrapResult } from "./credential-store";
 

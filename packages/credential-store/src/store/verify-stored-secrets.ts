@@ -1,4 +1,5 @@
-import type { CredentialVault, SecretStore } from "@uslimato/core";
+import type { CredentialVault } from "@uslimato/core";
+import type { SecretStore } from "@uslimato/core/storage";
 import { CredentialStoreError } from "../errors/credential-store-error";
 import type { VerifyOptions } from "./credential-store";
 

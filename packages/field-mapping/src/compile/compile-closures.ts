@@ -61,7 +61,7 @@ function compileCall(node: Extract<PlanNode, { kind: "call" }>): Evaluator {
 }
 
 /** Compiles a planned node to a closure (no code generation). */
-export function compileNode(node: PlanNode): Evaluator {
+function compileNode(node: PlanNode): Evaluator {
   if (node.kind === "attribute") return readPath(node.path);
   if (node.kind === "constant") {
     const value = node.value;

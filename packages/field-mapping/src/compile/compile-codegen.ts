@@ -66,7 +66,7 @@ class Emitter {
 }
 
 /** Builds the source of a record function for the rules active in one mode (exported for tests). */
-export function generateSource(rules: readonly PlanRule[]): {
+function generateSource(rules: readonly PlanRule[]): {
   source: string;
   fns: unknown[];
   consts: unknown[];

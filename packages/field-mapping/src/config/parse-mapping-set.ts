@@ -17,7 +17,7 @@ export interface ParseMappingSetOptions {
 }
 
 /** Converts zod issues to mapping issues, keeping codes set by expression checks. */
-export function fromZodIssues(issues: z.core.$ZodIssue[]): MappingIssue[] {
+function fromZodIssues(issues: z.core.$ZodIssue[]): MappingIssue[] {
   return issues.map((issue) => {
     const params = (issue as { params?: { code?: MappingErrorCode; position?: number } }).params;
     return {

@@ -1,5 +1,4 @@
 import type { MappingIssue } from "../errors/mapping-error";
-import type { Expression } from "./expression";
 import { expressionLimits, forbiddenAttributeNames } from "./expression";
 
 type Path = (string | number)[];
@@ -70,9 +69,4 @@ export function checkExpressionTree(value: unknown, basePath: Path = []): Mappin
   };
   visit(value, basePath, 0);
   return issues;
-}
-
-/** Narrows a value after {@link checkExpressionTree} returned no issues. */
-export function isExpressionTree(value: unknown): value is Expression {
-  return checkExpressionTree(value).length === 0;
 }

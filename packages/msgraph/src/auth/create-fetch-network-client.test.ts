@@ -1,4 +1,4 @@
-import { Secret } from "@uslimato/core";
+import { Secret } from "@uslimato/core/connector";
 import { afterEach, describe, expect, it } from "vitest";
 import { sendJson, startTestServer, type TestServer } from "../../test/fixtures";
 import { createFetchNetworkClient } from "./create-fetch-network-client";

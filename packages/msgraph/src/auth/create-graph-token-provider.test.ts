@@ -1,5 +1,5 @@
 import type { INetworkModule, NetworkResponse } from "@azure/msal-node";
-import { Secret } from "@uslimato/core";
+import { Secret } from "@uslimato/core/connector";
 import { SignJWT } from "jose";
 import { afterEach, describe, expect, it } from "vitest";
 import { sendJson, startTestServer, type TestServer } from "../../test/fixtures";

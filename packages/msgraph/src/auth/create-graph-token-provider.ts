@@ -7,7 +7,7 @@ import {
   type RetryPolicy,
   type Secret,
   type Telemetry,
-} from "@uslimato/core";
+} from "@uslimato/core/connector";
 import { GraphAuthError } from "../errors/graph-auth-error";
 import type { AccessToken, GraphTokenProvider, TokenCredential } from "./access-token";
 import { getConfidentialClient } from "./confidential-client-cache";

@@ -1,4 +1,4 @@
-import { redactKnownSecrets } from "@uslimato/core";
+import { redactKnownSecrets } from "@uslimato/core/connector";
 import {
   GraphAuthError,
   type GraphAuthErrorCode,

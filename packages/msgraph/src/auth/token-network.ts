@@ -6,7 +6,7 @@ import {
   parseRetryAfter,
   type RetryPolicy,
   retryDelay,
-} from "@uslimato/core";
+} from "@uslimato/core/connector";
 import { readTokenFailure, type TokenFailure } from "./token-failure";
 
 /** AADSTS codes that are final: a wrong tenant, app, secret or certificate is not fixed by asking again. */

@@ -7,7 +7,7 @@ import {
   type RetryPolicy,
   retryDelay,
   type Telemetry,
-} from "@uslimato/core";
+} from "@uslimato/core/connector";
 import type { GraphTokenProvider } from "../auth/access-token";
 import { GRAPH_CLOUDS } from "../auth/graph-clouds";
 import { checkEndpointUrl } from "../auth/resolve-graph-endpoints";

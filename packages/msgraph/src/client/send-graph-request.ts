@@ -1,6 +1,6 @@
 import { randomUUID } from "node:crypto";
-import type { Logger } from "@uslimato/core";
-import { parseRetryAfter } from "@uslimato/core";
+import type { Logger } from "@uslimato/core/connector";
+import { parseRetryAfter } from "@uslimato/core/connector";
 import { GraphError, type GraphErrorCode, type GraphErrorFields } from "../errors/graph-error";
 import { decodeIntuneMessage } from "./decode-intune-message";
 import type { GraphMethod, GraphResponse } from "./graph-client";

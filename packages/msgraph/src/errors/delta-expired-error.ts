@@ -1,4 +1,4 @@
-import type { UslimatoErrorOptions } from "@uslimato/core";
+import type { UslimatoErrorOptions } from "@uslimato/core/connector";
 import { GraphError, type GraphErrorFields } from "./graph-error";
 
 /** Graph error codes that mean "the delta token is no longer valid: resync". */

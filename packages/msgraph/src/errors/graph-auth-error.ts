@@ -1,4 +1,4 @@
-import { UslimatoError, type UslimatoErrorOptions } from "@uslimato/core";
+import { UslimatoError, type UslimatoErrorOptions } from "@uslimato/core/connector";
 
 /** Every stable code a {@link GraphAuthError} carries. */
 export const GRAPH_AUTH_ERROR_CODES = [

@@ -1,5 +1,5 @@
 import { createHash, timingSafeEqual } from "node:crypto";
-import type { Secret } from "@uslimato/core";
+import type { Secret } from "@uslimato/core/connector";
 
 const digest = (value: string): Buffer => createHash("sha256").update(value, "utf8").digest();
 

@@ -1,4 +1,4 @@
-import { Secret } from "@uslimato/core";
+import { Secret } from "@uslimato/core/connector";
 import { describe, expect, it, vi } from "vitest";
 import { recordingLogger } from "../../test/fixtures";
 import { createNotificationReceiver, type KnownSubscription } from "./create-notification-receiver";

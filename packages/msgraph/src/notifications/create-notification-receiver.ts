@@ -1,4 +1,4 @@
-import { type Logger, noopLogger, type Secret } from "@uslimato/core";
+import { type Logger, noopLogger, type Secret } from "@uslimato/core/connector";
 import { BodyTooLargeError, readLimitedText, type WebhookContext } from "@uslimato/core/webhooks";
 import { clientStateMatches } from "./client-state-matches";
 import { type GraphNotification, notificationBodySchema } from "./notification-schema";

@@ -6,7 +6,7 @@ import {
   privateDecrypt,
   timingSafeEqual,
 } from "node:crypto";
-import { UslimatoError } from "@uslimato/core";
+import { UslimatoError } from "@uslimato/core/connector";
 
 /** The `encryptedContent` of a rich notification. */
 export interface EncryptedContent {

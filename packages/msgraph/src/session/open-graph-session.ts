@@ -1,4 +1,4 @@
-import type { Logger, OpenSecrets, RetryPolicy, Telemetry } from "@uslimato/core";
+import type { Logger, OpenSecrets, RetryPolicy, Telemetry } from "@uslimato/core/connector";
 import type { GraphTokenProvider, TokenCredential } from "../auth/access-token";
 import {
   createGraphTokenProvider,

@@ -1,5 +1,5 @@
 import type { ServerResponse } from "node:http";
-import { Secret } from "@uslimato/core";
+import { Secret } from "@uslimato/core/connector";
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
 import { sendJson, startTestServer, staticTokens, type TestServer } from "../../test/fixtures";
 import { createGraphClient } from "../client/create-graph-client";

@@ -1,4 +1,4 @@
-import { type Logger, noopLogger, type Secret } from "@uslimato/core";
+import { type Logger, noopLogger, type Secret } from "@uslimato/core/connector";
 import type { GraphClient } from "../client/graph-client";
 import { generateClientState } from "./generate-client-state";
 import {

@@ -1,5 +1,5 @@
 import { randomBytes } from "node:crypto";
-import { Secret } from "@uslimato/core";
+import { Secret } from "@uslimato/core/connector";
 
 /** A fresh random clientState: 64 URL-safe characters (384 bits), within Graph's 128-character limit. */
 export function generateClientState(): Secret {

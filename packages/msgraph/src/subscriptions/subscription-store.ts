@@ -1,4 +1,4 @@
-import type { Secret } from "@uslimato/core";
+import type { Secret } from "@uslimato/core/connector";
 
 /** A Graph subscription we created, as the store keeps it. `S` is how the clientState is kept: sealed or a Secret. */
 export interface SubscriptionRecord<S = Secret> {

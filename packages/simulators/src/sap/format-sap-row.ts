@@ -10,7 +10,7 @@ export interface SapFormat {
 }
 
 /** One value as OData JSON. */
-export function formatSapValue(value: SapRow[string] | undefined, kind: SapKind, format: SapFormat): unknown {
+function formatSapValue(value: SapRow[string] | undefined, kind: SapKind, format: SapFormat): unknown {
   if (value === null || value === undefined) return null;
   const v2 = format.version === "v2";
   switch (kind) {

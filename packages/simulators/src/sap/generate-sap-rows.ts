@@ -24,7 +24,7 @@ const MAKES: ReadonlyArray<readonly [string, string, string]> = [
 const CITIES = ["Berlin", "München", "Walldorf", "Madrid"];
 
 /** Midnight UTC of a timestamp. */
-export const dayOf = (ms: number): number => Math.floor(ms / DAY) * DAY;
+const dayOf = (ms: number): number => Math.floor(ms / DAY) * DAY;
 
 /** A change instant in the two years before `anchor`, whole seconds. */
 function changedAt(seed: number, index: number, salt: number, anchor: number): number {

@@ -20,7 +20,7 @@ export interface SapPage {
 }
 
 /** The sort columns: `$orderby`, then the keys for a total order. */
-export function sortColumns(set: SapEntitySet, query: SapQuery): Array<{ property: string; desc: boolean }> {
+function sortColumns(set: SapEntitySet, query: SapQuery): Array<{ property: string; desc: boolean }> {
   const columns = [...query.order];
   for (const key of set.keys)
     if (!columns.some((c) => c.property === key)) columns.push({ property: key, desc: false });

@@ -30,13 +30,3 @@ export function localStamp(ms: number, timeZone: string): { day: number; seconds
   const day = Date.UTC(parts.year ?? 1970, (parts.month ?? 1) - 1, parts.day ?? 1);
   return { day, seconds: (parts.hour ?? 0) * 3600 + (parts.minute ?? 0) * 60 + (parts.second ?? 0) };
 }
-
-/** The UTC instant of a local date and time in a time zone (inverse of {@link localStamp}). */
-export function instantOfLocal(day: number, seconds: number, timeZone: string): number {
-  const guess = day + seconds * 1000;
-  const shown = localStamp(guess, timeZone);
-  const offset = shown.day + shown.seconds * 1000 - guess;
-  const first = guess - offset;
-  const check = localStamp(first, timeZone);
-  return first - (check.day + check.seconds * 1000 - guess);
-}

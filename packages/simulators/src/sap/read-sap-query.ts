@@ -1,5 +1,5 @@
-import type { RowPredicate } from "./compile-odata-filter";
-import { filterPredicate } from "./compile-odata-filter";
+import type { RowPredicate } from "./filter-predicate";
+import { filterPredicate } from "./filter-predicate";
 import { type KeyLowerBound, keyLowerBound } from "./key-lower-bound";
 import { ODataFilterError, parseODataFilter } from "./parse-odata-filter";
 import type { SapEntitySet } from "./sap-entity-set";

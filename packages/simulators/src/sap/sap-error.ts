@@ -1,12 +1,6 @@
 import { randomBytes } from "node:crypto";
 import { jsonResponse, type SimResponse } from "../http/sim-exchange";
 
-/** Which service an error comes from (for `innererror.application`). */
-export interface SapErrorSource {
-  name: string;
-  version: "v2" | "v4";
-}
-
 const RESOLUTION =
   'For backend administrators: use ADT feed reader "SAP Gateway Error Log" or run transaction /IWFND/ERROR_LOG on SAP Gateway hub system and search for entries with the timestamp above for more details';
 const NOTE = "See SAP Note 1797736 for error analysis (https://service.sap.com/sap/support/notes/1797736)";

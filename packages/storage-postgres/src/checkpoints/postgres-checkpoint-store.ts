@@ -1,4 +1,4 @@
-import type { CheckpointStore, JsonValue } from "@uslimato/core";
+import type { CheckpointStore, JsonValue } from "@uslimato/core/storage";
 import type { Queryable } from "../transactions/queryable";
 
 /** Checkpoints in `<schema>.checkpoints`; written only by `applyPage`, in the page's transaction. */

@@ -1,4 +1,4 @@
-import type { ApplyResult, DirectoryBatch, JsonValue, LockFence } from "@uslimato/core";
+import type { ApplyResult, DirectoryBatch, JsonValue, LockFence } from "@uslimato/core/storage";
 import type { Pool, PoolClient } from "pg";
 import { withTransaction } from "../transactions/with-transaction";
 import { fenceRefused } from "./fence-refused";

@@ -1,4 +1,4 @@
-import type { JsonObject, StoredGroup, StoredRecord, StoredUser, UserLink } from "@uslimato/core";
+import type { JsonObject, StoredGroup, StoredRecord, StoredUser, UserLink } from "@uslimato/core/storage";
 
 /** A row of `users`. */
 export interface UserRow {

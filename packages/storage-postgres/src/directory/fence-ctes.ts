@@ -1,4 +1,4 @@
-import { batchSweep, type DirectoryBatch, type LockFence } from "@uslimato/core";
+import { batchSweep, type DirectoryBatch, type LockFence } from "@uslimato/core/storage";
 import { LOCK_SESSION_ALIVE } from "../locks/lock-alive-sql";
 
 /** The CTEs that guard a page's first statement, and the names the writes check. */

@@ -1,4 +1,4 @@
-import { CoreError, type LockFence } from "@uslimato/core";
+import { CoreError, type LockFence } from "@uslimato/core/storage";
 
 /** The typed error of a fenced write that was refused: the lock is lost, or the sweep is not the holder's. */
 export function fenceRefused(

@@ -1,4 +1,4 @@
-import type { LockFence } from "@uslimato/core";
+import type { LockFence } from "@uslimato/core/storage";
 import type { Queryable } from "../transactions/queryable";
 import { fenceCtes } from "./fence-ctes";
 import { fenceRefused } from "./fence-refused";

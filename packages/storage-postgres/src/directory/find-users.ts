@@ -1,4 +1,4 @@
-import type { UserLookup } from "@uslimato/core";
+import type { UserLookup } from "@uslimato/core/storage";
 import { textArray } from "../params/array-literal";
 import type { Queryable } from "../transactions/queryable";
 import { type LinkRow, prefixedColumns, toLink, toUser, USER_COLUMNS, type UserRow } from "./directory-rows";

@@ -1,4 +1,4 @@
-import type { DirectoryStore } from "@uslimato/core";
+import type { DirectoryStore } from "@uslimato/core/storage";
 import type { Queryable } from "../transactions/queryable";
 import {
   GROUP_COLUMNS,

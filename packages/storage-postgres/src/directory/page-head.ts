@@ -1,4 +1,4 @@
-import type { DirectoryBatch, JsonValue, LockFence } from "@uslimato/core";
+import type { DirectoryBatch, JsonValue, LockFence } from "@uslimato/core/storage";
 import { booleanArray, textArray } from "../params/array-literal";
 import { fenceCtes } from "./fence-ctes";
 import { lastByKey } from "./last-by-key";

@@ -1,4 +1,4 @@
-import type { ApplyResult } from "@uslimato/core";
+import type { ApplyResult } from "@uslimato/core/storage";
 import type { QueryResult } from "pg";
 
 /**

@@ -1,4 +1,4 @@
-import type { DirectoryStore } from "@uslimato/core";
+import type { DirectoryStore } from "@uslimato/core/storage";
 import type { Pool } from "pg";
 import { analyzeOnGrowth } from "./analyze-on-growth";
 import { applyPage } from "./apply-page";

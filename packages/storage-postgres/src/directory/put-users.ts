@@ -1,4 +1,4 @@
-import type { StoredUser } from "@uslimato/core";
+import type { StoredUser } from "@uslimato/core/storage";
 import type { Queryable } from "../transactions/queryable";
 import { toStorageError } from "../transactions/to-storage-error";
 import { lastByKey } from "./last-by-key";

@@ -1,4 +1,4 @@
-import type { DirectoryBatch, UserUpdate } from "@uslimato/core";
+import type { DirectoryBatch, UserUpdate } from "@uslimato/core/storage";
 import { booleanArray, textArray } from "../params/array-literal";
 import type { PageStatement } from "./page-statement";
 

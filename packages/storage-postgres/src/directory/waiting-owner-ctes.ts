@@ -1,4 +1,4 @@
-import type { DirectoryBatch } from "@uslimato/core";
+import type { DirectoryBatch } from "@uslimato/core/storage";
 import { textArray } from "../params/array-literal";
 import { lastByKey } from "./last-by-key";
 

@@ -1,4 +1,4 @@
-import type { IntegrationRecord, IntegrationStore, JsonObject } from "@uslimato/core";
+import type { IntegrationRecord, IntegrationStore, JsonObject } from "@uslimato/core/storage";
 import type { Queryable } from "../transactions/queryable";
 import { toStorageError } from "../transactions/to-storage-error";
 

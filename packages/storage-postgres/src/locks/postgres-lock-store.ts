@@ -1,11 +1,11 @@
 import { randomUUID } from "node:crypto";
-import type { LockHandle, LockStore } from "@uslimato/core";
+import type { LockHandle, LockStore } from "@uslimato/core/storage";
 import type { Pool, PoolClient } from "pg";
 import { toStorageError } from "../transactions/to-storage-error";
 import { LOCK_SESSION_ALIVE } from "./lock-alive-sql";
 
 /** How long a lease lasts when the caller gives no `ttlMs`. */
-export const DEFAULT_LOCK_TTL_MS = 60_000;
+const DEFAULT_LOCK_TTL_MS = 60_000;
 
 /** A lock this adapter holds: its row's owner id and the signal its handle reports loss on. */
 interface Held {

@@ -1,4 +1,4 @@
-import { ConfigError } from "@uslimato/core";
+import { ConfigError } from "@uslimato/core/storage";
 
 const SCHEMA_NAME = /^[A-Za-z_][A-Za-z0-9_]{0,62}$/;
 

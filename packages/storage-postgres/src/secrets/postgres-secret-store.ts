@@ -1,4 +1,4 @@
-import type { SealedSecretRecord, SecretStore } from "@uslimato/core";
+import type { SealedSecretRecord, SecretStore } from "@uslimato/core/storage";
 import type { Queryable } from "../transactions/queryable";
 
 interface SecretRow {

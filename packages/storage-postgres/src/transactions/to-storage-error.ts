@@ -1,4 +1,4 @@
-import { CoreError, isUslimatoError } from "@uslimato/core";
+import { CoreError, isUslimatoError } from "@uslimato/core/storage";
 
 /** PostgreSQL's SQLSTATE for a unique violation. */
 const UNIQUE_VIOLATION = "23505";

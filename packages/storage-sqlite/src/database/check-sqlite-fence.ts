@@ -1,4 +1,4 @@
-import { CoreError, type LockFence } from "@uslimato/core";
+import { CoreError, type LockFence } from "@uslimato/core/storage";
 import type { SqliteDatabase } from "./sqlite-database";
 
 /**

@@ -1,4 +1,4 @@
-import { batchSweep, CoreError, type DirectoryBatch, type LockFence } from "@uslimato/core";
+import { batchSweep, CoreError, type DirectoryBatch, type LockFence } from "@uslimato/core/storage";
 import type { SqliteDatabase } from "./sqlite-database";
 
 /**

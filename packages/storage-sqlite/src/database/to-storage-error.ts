@@ -1,4 +1,4 @@
-import { CoreError } from "@uslimato/core";
+import { CoreError } from "@uslimato/core/storage";
 
 /** SQLite extended result codes of a UNIQUE or PRIMARY KEY violation. */
 const CONFLICT_CODES = new Set([2067, 1555]);

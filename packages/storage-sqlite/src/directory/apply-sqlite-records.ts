@@ -1,4 +1,4 @@
-import type { DirectoryBatch } from "@uslimato/core";
+import type { DirectoryBatch } from "@uslimato/core/storage";
 import type { SqliteDatabase } from "../database/sqlite-database";
 
 /**

@@ -1,4 +1,4 @@
-import type { ApplyResult, DirectoryBatch } from "@uslimato/core";
+import type { ApplyResult, DirectoryBatch } from "@uslimato/core/storage";
 import type { SqliteDatabase } from "../database/sqlite-database";
 
 /** Records what the current sweep saw, then ends the sweep if the batch says so (inside the caller's transaction). */

@@ -1,5 +1,5 @@
 import type { SQLOutputValue } from "node:sqlite";
-import type { DirectoryStore, StoredGroup, StoredRecord } from "@uslimato/core";
+import type { DirectoryStore, StoredGroup, StoredRecord } from "@uslimato/core/storage";
 import { fromBool, fromJson, fromMs } from "../database/json-column";
 import type { SqliteDatabase } from "../database/sqlite-database";
 import { fromUserRow, USER_COLUMNS } from "./user-row";

@@ -1,4 +1,4 @@
-import type { DirectoryStore } from "@uslimato/core";
+import type { DirectoryStore } from "@uslimato/core/storage";
 import { checkSqliteFence } from "../database/check-sqlite-fence";
 import { checkSqliteSweep } from "../database/check-sqlite-sweep";
 import { inTransaction } from "../database/in-transaction";

@@ -1,4 +1,4 @@
-import type { DirectoryStore } from "@uslimato/core";
+import type { DirectoryStore } from "@uslimato/core/storage";
 import { checkSqliteFence } from "../database/check-sqlite-fence";
 import { inTransaction } from "../database/in-transaction";
 import type { SqliteDatabase } from "../database/sqlite-database";

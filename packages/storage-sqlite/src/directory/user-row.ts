@@ -1,5 +1,5 @@
 import type { SQLOutputValue } from "node:sqlite";
-import type { StoredUser } from "@uslimato/core";
+import type { StoredUser } from "@uslimato/core/storage";
 import { fromBool, fromJson, fromMs } from "../database/json-column";
 
 /** The user columns every user query selects, prefixed by the `u.` alias. */

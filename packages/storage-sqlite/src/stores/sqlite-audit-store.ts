@@ -1,4 +1,4 @@
-import type { AuditEntry, AuditStore } from "@uslimato/core";
+import type { AuditEntry, AuditStore } from "@uslimato/core/storage";
 import type { SqliteDatabase } from "../database/sqlite-database";
 
 /** How many entries `list` returns when the caller gives no limit. */

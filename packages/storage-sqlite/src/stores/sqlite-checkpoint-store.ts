@@ -1,4 +1,4 @@
-import type { CheckpointStore } from "@uslimato/core";
+import type { CheckpointStore } from "@uslimato/core/storage";
 import { fromJson, fromMs } from "../database/json-column";
 import type { SqliteDatabase } from "../database/sqlite-database";
 

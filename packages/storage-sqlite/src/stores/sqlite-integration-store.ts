@@ -1,5 +1,5 @@
 import type { SQLOutputValue } from "node:sqlite";
-import type { IntegrationRecord, IntegrationStore } from "@uslimato/core";
+import type { IntegrationRecord, IntegrationStore } from "@uslimato/core/storage";
 import { inTransaction } from "../database/in-transaction";
 import { fromBool, fromJson, fromMs } from "../database/json-column";
 import type { SqliteDatabase } from "../database/sqlite-database";

@@ -1,5 +1,5 @@
 import { randomUUID } from "node:crypto";
-import type { LockHandle, LockStore } from "@uslimato/core";
+import type { LockHandle, LockStore } from "@uslimato/core/storage";
 import { inTransaction } from "../database/in-transaction";
 import type { SqliteDatabase } from "../database/sqlite-database";
 import { toStorageError } from "../database/to-storage-error";

@@ -1,5 +1,5 @@
 import type { SQLOutputValue } from "node:sqlite";
-import type { SealedSecretRecord, SecretStore } from "@uslimato/core";
+import type { SealedSecretRecord, SecretStore } from "@uslimato/core/storage";
 import { inTransaction } from "../database/in-transaction";
 import { fromMs } from "../database/json-column";
 import type { SqliteDatabase } from "../database/sqlite-database";

@@ -1,4 +1,4 @@
-import type { SyncLog, SyncLogStore } from "@uslimato/core";
+import type { SyncLog, SyncLogStore } from "@uslimato/core/storage";
 import type { SqliteDatabase } from "../database/sqlite-database";
 
 /** How many logs `list` returns when the caller gives no limit. */

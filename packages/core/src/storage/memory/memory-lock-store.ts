@@ -2,7 +2,7 @@ import type { LockHandle, LockStore } from "../storage-adapter";
 import type { MemoryState } from "./memory-state";
 
 /** How long a lease lasts when the caller gives no `ttlMs`. */
-export const MEMORY_LOCK_TTL_MS = 60_000;
+const MEMORY_LOCK_TTL_MS = 60_000;
 
 /**
  * Named locks within this process, as leases with fencing tokens kept in the memory state (so the directory can

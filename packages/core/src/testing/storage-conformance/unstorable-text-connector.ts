@@ -5,7 +5,7 @@ import type { CredentialVault } from "../../secrets/credential-vault";
 import { Secret } from "../../secrets/secret";
 
 /** The same pages on every read: each holds good records and records with text storage cannot hold. */
-export const UNSTORABLE_TEXT_PAGES: ReadonlyArray<SourcePage> = [
+const UNSTORABLE_TEXT_PAGES: ReadonlyArray<SourcePage> = [
   {
     kind: "user",
     upserts: [

@@ -18,7 +18,7 @@ function format(pattern: string): DateFormat {
 }
 
 /** CDate semantics: Dates as is, ISO 8601 text, numbers as epoch milliseconds; null stays null. */
-export function toDate(fn: string, value: unknown): Date | null {
+function toDate(fn: string, value: unknown): Date | null {
   if (isNull(value)) return null;
   const date =
     value instanceof Date

@@ -3,7 +3,7 @@ import { DYNAMIC, type FunctionDefinition } from "../function-definition";
 import { isEmpty, isNull, toBool, toText } from "../value-kind";
 
 /** Equality used by `=`, `<>` and Switch keys: null equals only null; dates by instant; else as text. */
-export function looseEquals(a: unknown, b: unknown): boolean {
+function looseEquals(a: unknown, b: unknown): boolean {
   if (isNull(a) || isNull(b)) return isNull(a) && isNull(b);
   if (typeof a === typeof b && typeof a !== "object") return a === b;
   return toText("Equals", a) === toText("Equals", b);

@@ -11,7 +11,7 @@ export type BytePart =
   | { kind: "write"; write: (sink: ByteSink, d: UserDraw) => void };
 
 /** The most outcomes a fused lookup may have (its table is encoded once per compiled `$select`). */
-export const MAX_FUSED_OUTCOMES = 4096;
+const MAX_FUSED_OUTCOMES = 4096;
 
 /** A lookup with a single outcome: constant bytes. */
 export const constantPart = (bytes: Uint8Array): BytePart => ({

@@ -1,6 +1,6 @@
 import { compareSapValues } from "./compare-sap-values";
-import { type FilterNode, parseODataFilter } from "./parse-odata-filter";
-import type { SapKind, SapRow } from "./sap-entity-set";
+import type { FilterNode } from "./parse-odata-filter";
+import type { SapRow } from "./sap-entity-set";
 
 /** A compiled `$filter`: a row predicate. */
 export type RowPredicate = (row: SapRow) => boolean;
@@ -50,18 +50,4 @@ export function filterPredicate(node: FilterNode): RowPredicate {
       };
     }
   }
-}
-
-/**
- * Compiles an OData `$filter` over typed properties into a row predicate (see `parseODataFilter` for the
- * grammar).
- *
- * @throws ODataFilterError for anything it does not understand.
- */
-export function compileODataFilter(
-  filter: string,
-  properties: Record<string, SapKind>,
-  version: "v2" | "v4",
-): RowPredicate {
-  return filterPredicate(parseODataFilter(filter, properties, version));
 }

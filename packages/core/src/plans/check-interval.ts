@@ -51,18 +51,8 @@ export function checkInterval(
   return { ok: true };
 }
 
-/** Throws the typed error of {@link checkInterval} when the interval is not allowed on the plan. */
-export function validateInterval(
-  intervalMinutes: number,
-  plan: PlanId,
-  table: PlanTable = DEFAULT_PLANS,
-): void {
-  const result = checkInterval(intervalMinutes, plan, table);
-  if (!result.ok) throw result.error;
-}
-
 /** "30 min", "4 h", "1 h 30 min", "14 d". */
-export function formatMinutes(minutes: number): string {
+function formatMinutes(minutes: number): string {
   if (minutes % (24 * 60) === 0) return `${minutes / (24 * 60)} d`;
   const hours = Math.floor(minutes / 60);
   const rest = minutes % 60;
