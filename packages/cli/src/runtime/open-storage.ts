@@ -1,12 +1,12 @@
 import { mkdir } from "node:fs/promises";
 import { dirname } from "node:path";
-import type { Secret, StorageAdapter } from "@uslimato/core";
+import type { InspectableStorage, Secret } from "@uslimato/core";
 import { createPostgresStorage } from "@uslimato/storage-postgres";
 import { createSqliteStorage } from "@uslimato/storage-sqlite";
 import { isPostgresUrl } from "../config/cli-config";
 
 /** A storage adapter the CLI opened and must close. */
-export type ClosableStorage = StorageAdapter & { close(): Promise<void> };
+export type ClosableStorage = InspectableStorage & { close(): Promise<void> };
 
 /**
  * Opens the configured database: PostgreSQL for a `postgres://` URL (migrated; `?schema=NAME` picks the schema,

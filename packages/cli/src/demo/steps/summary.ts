@@ -7,7 +7,7 @@ export const summary: DemoStep = {
   title: "Where the data is, and what to try next",
   async run(ctx) {
     const { runtime, integrationId } = requireLive(ctx);
-    const users = await runtime.storage.directory.listUsers({ integrationId, limit: 1_000_000 });
+    const users = await runtime.storage.inspect.listUsers({ integrationId, limit: 1_000_000 });
     const active = users.filter((u) => u.active).length;
     const { bold, dim } = ctx.output.colors;
     const cli = "pnpm --filter @uslimato/cli uslimato";

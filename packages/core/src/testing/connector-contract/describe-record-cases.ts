@@ -65,7 +65,7 @@ export function describeRecordCases(options: ConnectorContractOptions, config: (
       const log = await hub.syncNow(integration.id, { full: true });
       expect(log.notices.map((n) => n.code)).toContain(SWEEP_INCOMPLETE);
       for (const kind of kinds) {
-        const records = await storage.directory.listRecords(integration.id, kind);
+        const records = await storage.inspect.listRecords(integration.id, kind);
         expect(records.filter((r) => r.removed || r.pendingRemoval)).toEqual([]);
       }
     } finally {
@@ -81,7 +81,7 @@ export function describeRecordCases(options: ConnectorContractOptions, config: (
     const log = await hub.syncNow(integration.id);
     expect(log.status === "success" || log.status === "partial").toBe(true);
     const records = (
-      await Promise.all(kinds.map((k) => storage.directory.listRecords(integration.id, k)))
+      await Promise.all(kinds.map((k) => storage.inspect.listRecords(integration.id, k)))
     ).flat();
     expect(records.find((r) => r.externalId === gone)?.removed).toBe(true);
     for (const page of await readAll(connector, config(), null)) {

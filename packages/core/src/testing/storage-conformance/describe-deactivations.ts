@@ -1,6 +1,7 @@
 import { describe, expect, it } from "vitest";
 import type { StorageAdapter } from "../../storage/storage-adapter";
 import { newUser } from "./conformance-fixtures";
+import { fullDirectory } from "./full-directory";
 import type { StorageConformanceOptions } from "./storage-conformance-options";
 import { useStorage } from "./use-storage";
 
@@ -23,7 +24,7 @@ async function seedLinkedUsers(storage: StorageAdapter, n: number): Promise<void
 export function describeDeactivations(options: StorageConformanceOptions): void {
   describe("pending deactivations and user sweeps", () => {
     const storage = useStorage(options);
-    const dir = () => storage().directory;
+    const dir = () => fullDirectory(storage());
     const pendingIds = async () =>
       (await dir().listLinks("int-1")).filter((l) => l.pendingDeactivation).map((l) => l.externalId);
 

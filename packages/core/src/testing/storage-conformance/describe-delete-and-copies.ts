@@ -1,5 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { at, auditEntry, hostUser, integration, newUser, secret, syncLog } from "./conformance-fixtures";
+import { fullDirectory } from "./full-directory";
 import type { StorageConformanceOptions } from "./storage-conformance-options";
 import { useStorage } from "./use-storage";
 
@@ -7,7 +8,7 @@ import { useStorage } from "./use-storage";
 export function describeDeleteAndCopies(options: StorageConformanceOptions): void {
   describe("integration delete and returned copies", () => {
     const storage = useStorage(options);
-    const dir = () => storage().directory;
+    const dir = () => fullDirectory(storage());
 
     it("deletes the integration with its secrets, checkpoint, links, groups, memberships and records", async () => {
       await storage().integrations.insert(integration());

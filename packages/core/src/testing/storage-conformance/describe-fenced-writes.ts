@@ -1,6 +1,7 @@
 import { afterEach, describe, expect, it } from "vitest";
 import type { LockFence, LockHandle, StorageAdapter } from "../../storage/storage-adapter";
 import { newUser } from "./conformance-fixtures";
+import { fullDirectory } from "./full-directory";
 import type { StorageConformanceOptions } from "./storage-conformance-options";
 import { useStorage } from "./use-storage";
 
@@ -25,7 +26,7 @@ async function seed(storage: StorageAdapter, n: number): Promise<void> {
 export function describeFencedWrites(options: StorageConformanceOptions): void {
   describe("fenced writes", () => {
     const storage = useStorage(options);
-    const dir = () => storage().directory;
+    const dir = () => fullDirectory(storage());
     const taken: LockHandle[] = [];
     afterEach(async () => {
       for (const handle of taken.splice(0)) await handle.release();

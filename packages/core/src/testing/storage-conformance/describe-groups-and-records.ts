@@ -1,5 +1,6 @@
 import { describe, expect, it } from "vitest";
 import type { DirectoryBatch } from "../../storage/storage-adapter";
+import { fullDirectory } from "./full-directory";
 import type { StorageConformanceOptions } from "./storage-conformance-options";
 import { useStorage } from "./use-storage";
 
@@ -15,7 +16,7 @@ const member = (groupExternalId: string, userExternalId: string) => ({ groupExte
 export function describeGroupsAndRecords(options: StorageConformanceOptions): void {
   describe("groups, memberships and records", () => {
     const storage = useStorage(options);
-    const dir = () => storage().directory;
+    const dir = () => fullDirectory(storage());
     const apply = (batch: DirectoryBatch) => dir().applyPage("int-1", batch, "cp");
 
     it("upserts groups, finds them by external id, lists them by external id", async () => {

@@ -1,5 +1,6 @@
 import { describe, expect, it } from "vitest";
 import type { DirectoryBatch } from "../../storage/storage-adapter";
+import { fullDirectory } from "./full-directory";
 import type { StorageConformanceOptions } from "./storage-conformance-options";
 import { useStorage } from "./use-storage";
 
@@ -12,7 +13,7 @@ const records = (kind: "device" | "asset", ...ids: string[]) => ({
 export function describeRecordRemovals(options: StorageConformanceOptions): void {
   describe("pending record removals", () => {
     const storage = useStorage(options);
-    const dir = () => storage().directory;
+    const dir = () => fullDirectory(storage());
     const apply = (batch: DirectoryBatch) => dir().applyPage("int-1", batch, "cp");
     const state = async (kind: "device" | "asset") =>
       Object.fromEntries(

@@ -1,5 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { integration, newUser } from "./conformance-fixtures";
+import { fullDirectory } from "./full-directory";
 import type { StorageConformanceOptions } from "./storage-conformance-options";
 import { useStorage } from "./use-storage";
 
@@ -10,7 +11,7 @@ import { useStorage } from "./use-storage";
 export function describeSeveralSources(options: StorageConformanceOptions): void {
   describe("several sources per user", () => {
     const storage = useStorage(options);
-    const dir = () => storage().directory;
+    const dir = () => fullDirectory(storage());
     const activeOf = async (id: string) => (await dir().listUsers()).find((u) => u.id === id)?.active;
     const setup = async () => {
       await storage().integrations.insert(integration({ id: "entra-1", connectorId: "entra" }));

@@ -1,6 +1,7 @@
 import { afterEach, describe, expect, it } from "vitest";
 import type { LockFence, LockHandle, StorageAdapter } from "../../storage/storage-adapter";
 import { newUser } from "./conformance-fixtures";
+import { fullDirectory } from "./full-directory";
 import type { StorageConformanceOptions } from "./storage-conformance-options";
 import { useStorage } from "./use-storage";
 
@@ -23,7 +24,7 @@ async function seed(storage: StorageAdapter): Promise<void> {
 export function describeSweepOwnership(options: StorageConformanceOptions): void {
   describe("sweep ownership", () => {
     const storage = useStorage(options);
-    const dir = () => storage().directory;
+    const dir = () => fullDirectory(storage());
     const taken: LockHandle[] = [];
     afterEach(async () => {
       for (const handle of taken.splice(0)) await handle.release();

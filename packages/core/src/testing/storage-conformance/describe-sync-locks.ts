@@ -1,5 +1,6 @@
 import { describe, expect, it } from "vitest";
 import type { SyncLog } from "../../sync-log/sync-log";
+import { fullDirectory } from "./full-directory";
 import type { StorageConformanceOptions } from "./storage-conformance-options";
 import { syncLocksHub } from "./sync-locks-hub";
 import { useStorage } from "./use-storage";
@@ -28,7 +29,7 @@ export function describeSyncLocks(options: StorageConformanceOptions): void {
       });
       expect(second).toMatchObject({ status: "success", failureCode: null });
       expect(first).toMatchObject({ status: "failed", failureCode: "SYNC_LOCK_LOST", pages: 1 });
-      const dir = storage().directory;
+      const dir = fullDirectory(storage());
       expect(await dir.countPendingDeactivations(setup.id)).toBe(0);
       const users = await dir.listUsers();
       expect(users).toHaveLength(30);

@@ -1,5 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { createHub } from "../../hub/create-hub";
+import { fullDirectory } from "./full-directory";
 import type { StorageConformanceOptions } from "./storage-conformance-options";
 import { plainTestVault, unstorableTextConnector } from "./unstorable-text-connector";
 import { useStorage } from "./use-storage";
@@ -50,7 +51,7 @@ export function describeUnstorableText(options: StorageConformanceOptions): void
         const stored = await hub.syncLogs(id, { limit: 1 });
         expect(stored[0]?.errors).toEqual(log.errors);
       }
-      const dir = storage().directory;
+      const dir = fullDirectory(storage());
       expect((await dir.listUsers()).map((u) => u.email).sort()).toEqual(["ok1@x.io", "ok2@x.io"]);
       expect((await dir.listGroups(id)).map((g) => g.externalId)).toEqual(["g-ok"]);
       expect(await dir.listMemberships(id)).toMatchObject([

@@ -1,5 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { hostUser, newUser } from "./conformance-fixtures";
+import { fullDirectory } from "./full-directory";
 import type { StorageConformanceOptions } from "./storage-conformance-options";
 import { useStorage } from "./use-storage";
 
@@ -7,7 +8,7 @@ import { useStorage } from "./use-storage";
 export function describeUserLookups(options: StorageConformanceOptions): void {
   describe("users, links and lookups", () => {
     const storage = useStorage(options);
-    const dir = () => storage().directory;
+    const dir = () => fullDirectory(storage());
 
     it("creates users as given, with no HGE ID account, and Dates", async () => {
       await dir().applyPage(
