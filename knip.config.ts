@@ -18,7 +18,7 @@ const config: KnipConfig = {
       ignoreDependencies: ["@uslimato/*"],
     },
     "packages/*": {
-      entry: ["bin/*.mjs", "scripts/*.ts", "bench/*.ts", "README.md"],
+      entry: ["bin/*.mjs", "scripts/*.ts", "bench/*.ts", "test/node-test/*.ts", "README.md"],
     },
     "packages/benchmarks": {
       // src/main.ts runs each client in a child process by file path (clients/client-module.ts).
@@ -37,8 +37,6 @@ const config: KnipConfig = {
     // to whoever owns each file; set both back to "error" once they are settled.
     exports: "warn",
     types: "warn",
-    // core/testing imports vitest, an optional peer on purpose: only suites that run under vitest need it.
-    optionalPeerDependencies: "off",
   },
 };
 

@@ -1,13 +1,17 @@
-import { describe, expect, it } from "vitest";
+import type { ResolvedTestApi } from "../runner/test-api";
 import { hostUser, integration, newUser } from "./conformance-fixtures";
 import { fullDirectory } from "./full-directory";
 import type { StorageConformanceOptions } from "./storage-conformance-options";
 import { useStorage } from "./use-storage";
 
 /** Checkpoints are written only by `applyPage`, together with the page, all or nothing. */
-export function describeCheckpointsAndAtomicity(options: StorageConformanceOptions): void {
+export function describeCheckpointsAndAtomicity(
+  options: StorageConformanceOptions,
+  t: ResolvedTestApi,
+): void {
+  const { describe, expect, it } = t;
   describe("checkpoints and atomic pages", () => {
-    const storage = useStorage(options);
+    const storage = useStorage(options, t);
 
     it("saves the checkpoint with applyPage, replaces it with the next page, and clears it", async () => {
       await storage().integrations.insert(integration());

@@ -1,5 +1,5 @@
-import { describe, expect, it } from "vitest";
 import type { StorageAdapter } from "../../storage/storage-adapter";
+import type { ResolvedTestApi } from "../runner/test-api";
 import { newUser } from "./conformance-fixtures";
 import { fullDirectory } from "./full-directory";
 import type { StorageConformanceOptions } from "./storage-conformance-options";
@@ -21,9 +21,10 @@ async function seedLinkedUsers(storage: StorageAdapter, n: number): Promise<void
 }
 
 /** Pending deactivations (mark, clear, count, commit, discard) and the end of a user sweep. */
-export function describeDeactivations(options: StorageConformanceOptions): void {
+export function describeDeactivations(options: StorageConformanceOptions, t: ResolvedTestApi): void {
+  const { describe, expect, it } = t;
   describe("pending deactivations and user sweeps", () => {
-    const storage = useStorage(options);
+    const storage = useStorage(options, t);
     const dir = () => fullDirectory(storage());
     const pendingIds = async () =>
       (await dir().listLinks("int-1")).filter((l) => l.pendingDeactivation).map((l) => l.externalId);

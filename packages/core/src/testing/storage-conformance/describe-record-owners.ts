@@ -1,5 +1,5 @@
-import { describe, expect, it } from "vitest";
 import type { RecordOwnerInput } from "../../storage/storage-adapter";
+import type { ResolvedTestApi } from "../runner/test-api";
 import { hostUser, integration, newUser } from "./conformance-fixtures";
 import { fullDirectory } from "./full-directory";
 import type { StorageConformanceOptions } from "./storage-conformance-options";
@@ -18,9 +18,10 @@ const device = (externalId: string, o: Partial<RecordOwnerInput> | null) => ({
 });
 
 /** Owners of devices and assets: resolution by link or email, later resolution, listings by owner and unowned. */
-export function describeRecordOwners(options: StorageConformanceOptions): void {
+export function describeRecordOwners(options: StorageConformanceOptions, t: ResolvedTestApi): void {
+  const { describe, expect, it } = t;
   describe("record owners", () => {
-    const storage = useStorage(options);
+    const storage = useStorage(options, t);
     const dir = () => fullDirectory(storage());
     const setup = async () => {
       await storage().integrations.insert(integration({ id: "ent-1", connectorId: "entra" }));
