@@ -2,7 +2,7 @@ import { randomBytes } from "node:crypto";
 import { createConnection, createPool, type Pool } from "mysql2/promise";
 
 /** The server the tests use: `USLIMATO_TEST_MYSQL` or the local MariaDB (root, no password). */
-export const TEST_SERVER = process.env.USLIMATO_TEST_MYSQL ?? "mysql://root@127.0.0.1:3306";
+const TEST_SERVER = process.env.USLIMATO_TEST_MYSQL ?? "mysql://root@127.0.0.1:3306";
 
 /** A database of its own for one test run (random name), and how to drop it after. */
 export async function createTestDatabase(): Promise<{ uri: string; pool: Pool; drop: () => Promise<void> }> {

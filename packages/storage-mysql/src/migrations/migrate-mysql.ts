@@ -5,7 +5,7 @@ import { migration001Initial } from "./migration-001-initial";
 import type { MysqlMigration } from "./mysql-migration";
 
 /** Every migration, in order. */
-export const MYSQL_MIGRATIONS: ReadonlyArray<MysqlMigration> = [migration001Initial];
+const MYSQL_MIGRATIONS: ReadonlyArray<MysqlMigration> = [migration001Initial];
 
 /** What {@link migrateMysql} did. */
 export interface MigrationReport {

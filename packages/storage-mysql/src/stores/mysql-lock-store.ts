@@ -5,7 +5,7 @@ import { guarded, inTransaction } from "../database/in-transaction";
 import { type MysqlDatabase, NOW_MS, rows, run } from "../database/mysql-database";
 
 /** The lease length when the caller names none. */
-export const DEFAULT_LOCK_TTL_MS = 60_000;
+const DEFAULT_LOCK_TTL_MS = 60_000;
 
 /**
  * Named locks as rows `(name, token, owner, expires_at)` on the database clock. Taking a lock is one conditional
