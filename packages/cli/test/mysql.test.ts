@@ -44,10 +44,12 @@ describe("uslimato with --database mysql:// (the password sealed, never in clear
     await admin(`CREATE DATABASE \`${name}\` CHARACTER SET utf8mb4`);
     await admin(`CREATE USER '${name}'@'%' IDENTIFIED BY '${PASSWORD}'`);
     await admin(`GRANT ALL ON \`${name}\`.* TO '${name}'@'%'`);
+    await admin(`CREATE DATABASE \`${name}_demo\` CHARACTER SET utf8mb4`);
   });
   afterAll(async () => {
     await sim?.close();
     await admin(`DROP DATABASE IF EXISTS \`${name}\``);
+    await admin(`DROP DATABASE IF EXISTS \`${name}_demo\``);
     await admin(`DROP USER IF EXISTS '${name}'@'%'`);
   });
 
@@ -81,5 +83,11 @@ describe("uslimato with --database mysql:// (the password sealed, never in clear
     expect((await cli(["sync", id])).code).toBe(0);
     const logs = JSON.parse((await cli(["logs", id, "--json"])).out) as SyncLog[];
     expect(logs[0]).toMatchObject({ status: "success", counts: { created: 120 } });
+  });
+
+  it("runs the demo on MySQL/MariaDB with --database", async () => {
+    const demo = await cli(["demo", "--users", "60", "--json", "--database", `${SERVER}/${name}_demo`]);
+    expect(demo.code).toBe(0);
+    expect(JSON.parse(demo.out)).toMatchObject({ ok: true });
   });
 });

@@ -42,6 +42,11 @@ export interface DemoOptions {
    * malformed answers...), to watch retries, or a step failing and the demo ending with exit code 1.
    */
   faults?: ReadonlyArray<FaultRule>;
+  /**
+   * A database server to run on instead of the temp SQLite file: a `postgres://` or `mysql://` URL without a password
+   * (the server's own defaults supply one). Default: `demo.db` in the demo's temp folder.
+   */
+  database?: string;
 }
 
 /** What {@link runDemo} reports (the `--json` document). */
@@ -80,6 +85,7 @@ export async function runDemo(options: DemoOptions): Promise<{ exitCode: ExitCod
     output,
     debounceMs: options.debounceMs ?? 500,
     faults: options.faults ?? [],
+    ...(options.database === undefined ? {} : { database: options.database }),
   };
   const started = Date.now();
   const steps: DemoStepResult[] = [];

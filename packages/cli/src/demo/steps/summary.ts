@@ -13,7 +13,7 @@ export const summary: DemoStep = {
     const cli = "pnpm --filter @uslimato/cli uslimato";
     const line = ctx.output.line;
     line(
-      `  ${bold("store")}     ${ctx.databasePath} (SQLite): ${users.length} users, ${active} active, ${users.length - active} inactive (disabled or deleted in the tenant)`,
+      `  ${bold("store")}     ${ctx.databasePath} (${ctx.database === undefined ? "SQLite" : ctx.database.split(":")[0]}): ${users.length} users, ${active} active, ${users.length - active} inactive (disabled or deleted in the tenant)`,
     );
     line(`  ${bold("config")}    ${ctx.configPath}`);
     line(`  ${bold("key ring")}  ${ctx.keyRingPath} ${dim(`(${DEMO_ONLY_WARNING})`)}`);
