@@ -20,7 +20,7 @@ const config: KnipConfig = {
       ignoreDependencies: ["@uslimato/*"],
     },
     "packages/*": {
-      entry: ["bin/*.mjs", "scripts/*.ts", "bench/*.ts", "README.md"],
+      entry: ["bin/*.mjs", "scripts/*.ts", "bench/*.ts", "test/node-test/*.ts", "README.md"],
     },
     "packages/cli": {
       // The admin console's ES modules load in the browser from console/index.html.
@@ -43,8 +43,6 @@ const config: KnipConfig = {
     // API that only its own tests use is tagged `@public` in its TSDoc.
     exports: "error",
     types: "error",
-    // core/testing imports vitest, an optional peer on purpose: only suites that run under vitest need it.
-    optionalPeerDependencies: "off",
   },
 };
 

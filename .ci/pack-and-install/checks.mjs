@@ -10,13 +10,7 @@ const here = process.cwd();
 const requireHere = createRequire(join(here, "package.json"));
 
 /** Entry points that cannot be loaded in a format, and why (the check then proves they fail that way only). */
-const unloadable = {
-  cjs: {
-    // vitest refuses require(); a test file that runs the suites is loaded by vitest, as ESM, anyway.
-    "@uslimato/core/testing": /Vitest cannot be imported in a CommonJS module/,
-  },
-  esm: {},
-};
+const unloadable = { cjs: {}, esm: {} };
 
 /** Every `@uslimato/*` dependency of the temporary project and the subpaths its exports map names. */
 function entryPoints() {
@@ -85,8 +79,44 @@ export async function runChecks(format, load) {
       (await state.get("token")) instanceof core.Secret,
       "a Secret made by @uslimato/core/testing is instanceof Secret from @uslimato/core",
     );
+    // The suites register with any runner, without vitest installed: a recording runner gets every case, and
+    // the cases run (the memory adapter's first ones) with the suite's own assertExpect.
+    const cases = [];
+    const hooks = { beforeEach: [], afterEach: [] };
+    const runner = {
+      describe: (_name, body) => body(),
+      it: (name, body) => cases.push({ name, body }),
+      beforeEach: (body) => hooks.beforeEach.push(body),
+      afterEach: (body) => hooks.afterEach.push(body),
+    };
+    testing.runStorageConformance({ name: "memory", create: async () => core.createMemoryStorage() }, runner);
+    check(
+      failures,
+      cases.length >= 80,
+      `runStorageConformance registers its cases (${cases.length}) with a given runner`,
+    );
+    for (const { name, body } of cases.slice(0, 5)) {
+      try {
+        for (const hook of hooks.beforeEach) await hook();
+        await body();
+        for (const hook of hooks.afterEach) await hook();
+      } catch (error) {
+        failures.push(`conformance case "${name}" fails on the memory adapter (${format}): ${error?.stack}`);
+      }
+    }
+    let refused;
+    try {
+      testing.assertExpect(1).toBe(2);
+    } catch (error) {
+      refused = error;
+    }
+    check(
+      failures,
+      refused?.name === "AssertionError",
+      "assertExpect throws an AssertionError on a failed match",
+    );
   } else {
-    check(failures, format === "cjs", "@uslimato/core/testing loads through import");
+    check(failures, false, `@uslimato/core/testing loads through ${format === "cjs" ? "require" : "import"}`);
   }
 
   // core root vs core/connector: the connector entry's HTTP client throws the root's error classes.

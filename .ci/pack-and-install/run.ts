@@ -85,12 +85,10 @@ try {
     return `file:${join(tarballs, file)}`;
   };
 
-  // The optional peers the entries need: pg-boss for scheduler/pg-boss, vitest for core/testing.
+  // The optional peers the entries need: pg-boss for scheduler/pg-boss. No vitest: core/testing must load without it.
   const scheduler = readJson(join(root, "packages", "scheduler", "package.json"));
-  const workspace = readJson(join(root, "package.json"));
   const dependencies: Record<string, string> = {
     "pg-boss": scheduler.devDependencies!["pg-boss"]!,
-    vitest: workspace.devDependencies!["vitest"]!,
   };
   for (const { manifest } of published) dependencies[manifest.name] = tarballOf(manifest.name);
 

@@ -68,7 +68,7 @@ describe("Acme HR through a hub", () => {
 
     const full = await hub.syncNow(id, { full: true });
     expect(full.counts).toMatchObject({ created: 0, updated: 0, deactivated: 1 });
-    const users = await storage.directory.listUsers({ integrationId: id, limit: 1000 });
+    const users = await storage.inspect.listUsers({ integrationId: id, limit: 1000 });
     const byEmail = new Map(users.map((u) => [u.email, u]));
     expect(byEmail.get(renamed!.email)).toMatchObject({ displayName: "Ada King", active: true });
     expect(byEmail.get(leaving!.email)?.active).toBe(false);

@@ -51,7 +51,7 @@ describe("entra-quickstart", () => {
 
     const storage = createSqliteStorage({ filename: file });
     try {
-      const users = await storage.directory.listUsers({ limit: 1000 });
+      const users = await storage.inspect.listUsers({ limit: 1000 });
       expect(users).toHaveLength(200);
       expect(users.every((u) => u.role === "viewer" && u.hgeIdAccountId === null)).toBe(true);
       expect(await storage.integrations.list({})).toHaveLength(2);

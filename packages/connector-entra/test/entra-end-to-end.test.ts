@@ -27,7 +27,7 @@ describe("Entra end to end against the Graph simulator (10,000 users)", () => {
     expect(log.counts.created).toBe(env.sim.model.counts().users);
     expect(log.counts.failed).toBe(0);
     await check();
-    const users = await env.storage.directory.listUsers({ limit: 20 });
+    const users = await env.storage.inspect.listUsers({ limit: 20 });
     expect(users.every((u) => u.role === "viewer" && u.hgeIdAccountId === null)).toBe(true);
     const checkpoint = await env.storage.checkpoints.get(env.id);
     expect(JSON.stringify(checkpoint?.value)).toContain("deltatoken");

@@ -20,7 +20,7 @@ describe("Entra 'Users and Groups' scope", () => {
   };
   const storedMemberships = async () =>
     new Set(
-      (await env.storage.directory.listMemberships(env.id)).map(
+      (await env.storage.inspect.listMemberships(env.id)).map(
         (m) => `${m.groupExternalId}/${m.userExternalId}`,
       ),
     );
@@ -29,7 +29,7 @@ describe("Entra 'Users and Groups' scope", () => {
     const log = await env.hub.syncNow(env.id);
     expect(log.status).toBe("success");
     expect(log.countsByKind.group?.created).toBe(env.sim.model.groupCount);
-    const groups = await env.storage.directory.listGroups(env.id);
+    const groups = await env.storage.inspect.listGroups(env.id);
     expect(groups).toHaveLength(env.sim.model.groupCount);
     expect(groups.find((g) => g.externalId === env.sim.model.group(0).id)?.displayName).toBe(
       env.sim.model.group(0).displayName,

@@ -59,7 +59,7 @@ describe("Intune end to end against the Graph simulator (20,000 devices with own
     const unowned = await env.hub.records.listUnowned("host-1", "device", { limit: 100_000 });
     expect(unowned).toHaveLength(2_000);
     const device = env.sim.model.device(0);
-    const links = await env.storage.directory.listLinks(env.entraId, { limit: 100_000 });
+    const links = await env.storage.inspect.listLinks(env.entraId, { limit: 100_000 });
     const userId = links.find((l) => l.externalId === device.userId)?.userId;
     expect(userId).toBeDefined();
     const mine = await env.hub.records.listByOwner(userId as string, { kind: "device" });
@@ -99,7 +99,7 @@ describe("Intune end to end against the Graph simulator (20,000 devices with own
     expect(expected.get(added.id)?.ownerId).toBe(newOwner);
     // Not seen yet: server-side changes do not move lastSyncDateTime.
     const stored = new Map(
-      (await env.storage.directory.listRecords(env.id, "device")).map((r) => [r.externalId, r]),
+      (await env.storage.inspect.listRecords(env.id, "device")).map((r) => [r.externalId, r]),
     );
     expect(stored.get(flipped)?.data.complianceState).not.toBe("noncompliant");
     expect(stored.get(deleted)?.removed).toBe(false);
@@ -109,7 +109,7 @@ describe("Intune end to end against the Graph simulator (20,000 devices with own
     applySweep(env.sim, expected);
     await check();
     const after = new Map(
-      (await env.storage.directory.listRecords(env.id, "device")).map((r) => [r.externalId, r]),
+      (await env.storage.inspect.listRecords(env.id, "device")).map((r) => [r.externalId, r]),
     );
     expect(after.get(flipped)?.data).toMatchObject({ complianceState: "noncompliant", compliant: false });
     expect(after.get(retired)?.data.managementState).toBe("retirePending");
@@ -117,7 +117,7 @@ describe("Intune end to end against the Graph simulator (20,000 devices with own
     expect(after.get(deleted)?.removed).toBe(true);
     expect(after.get(owned)?.owner?.externalUserId).toBe(newOwner);
     expect(after.get(renamed)?.data.managedName).toBe("Renamed by an admin");
-    const newOwnerLink = (await env.storage.directory.listLinks(env.entraId, { limit: 100_000 })).find(
+    const newOwnerLink = (await env.storage.inspect.listLinks(env.entraId, { limit: 100_000 })).find(
       (l) => l.externalId === newOwner,
     );
     expect(after.get(owned)?.owner?.userId).toBe(newOwnerLink?.userId);
@@ -134,7 +134,7 @@ describe("Intune end to end against the Graph simulator (20,000 devices with own
     expect(log.counts).toMatchObject({ created: 0, updated: 1, failed: 0 });
     applyIncremental(env.sim, expected, since);
     await check();
-    const stored = (await env.storage.directory.listRecords(env.id, "device")).find(
+    const stored = (await env.storage.inspect.listRecords(env.id, "device")).find(
       (r) => r.externalId === owned,
     );
     expect(stored?.owner?.externalUserId).toBe(newOwner);
@@ -147,7 +147,7 @@ describe("Intune end to end against the Graph simulator (20,000 devices with own
     expect(log.notices.map((n) => n.code)).toContain("INTUNE_DEVICES_LEFT");
     applySweep(env.sim, expected);
     await check();
-    const records = await env.storage.directory.listRecords(env.id, "device");
+    const records = await env.storage.inspect.listRecords(env.id, "device");
     expect(records.find((r) => r.externalId === retired)?.removed).toBe(true);
   });
 
@@ -164,7 +164,7 @@ describe("Intune end to end against the Graph simulator (20,000 devices with own
     expect(codes).toContain(SWEEP_INCOMPLETE);
     expect(codes).toContain(LISTING_INCOMPLETE);
     expect(log.notices.find((n) => n.code === LISTING_INCOMPLETE)?.message).toMatch(/of the 19999 devices/);
-    const records = await env.storage.directory.listRecords(env.id, "device");
+    const records = await env.storage.inspect.listRecords(env.id, "device");
     expect(records.filter((r) => r.removed).length).toBe(2);
     expect(records.some((r) => r.pendingRemoval)).toBe(false);
     const next = await env.hub.syncNow(env.id);
@@ -185,7 +185,7 @@ describe("Intune end to end against the Graph simulator (20,000 devices with own
     expect(log.notices.find((n) => n.code === LISTING_INCOMPLETE)?.message).toMatch(
       /ended after 2500 of the 19999 devices/,
     );
-    const records = await env.storage.directory.listRecords(env.id, "device");
+    const records = await env.storage.inspect.listRecords(env.id, "device");
     expect(records.filter((r) => r.removed).length).toBe(2);
     await env.hub.syncNow(env.id);
     await check();

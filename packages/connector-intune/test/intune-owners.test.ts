@@ -37,7 +37,7 @@ describe("owners: Entra synced first, a tenant where an admin's owner change mov
     expect(log).toMatchObject({ mode: "incremental", counts: { updated: 1 } });
     applyIncremental(env.sim, expected, since);
     await expectDevicesToMatch(env.storage, env.id, expected);
-    const link = (await env.storage.directory.listLinks(env.entraId, { limit: 10_000 })).find(
+    const link = (await env.storage.inspect.listLinks(env.entraId, { limit: 10_000 })).find(
       (l) => l.externalId === newOwner,
     );
     const owned = await env.hub.records.listByOwner(link?.userId as string, { kind: "device" });

@@ -51,7 +51,7 @@ describe("the Intune change watcher", () => {
     expect(log).toMatchObject({ trigger: "watch", mode: "incremental", status: "success" });
     expect(log.reason).toMatch(/device\(s\) checked in/);
     expect(log.counts.updated).toBe(1);
-    const stored = (await env.storage.directory.listRecords(env.id, "device")).find(
+    const stored = (await env.storage.inspect.listRecords(env.id, "device")).find(
       (r) => r.externalId === device.id,
     );
     expect(stored?.data.lastSeen).toBe(synced.lastSyncDateTime);

@@ -63,7 +63,7 @@ describe("an employee also in Entra ID is one host user", () => {
       expect((await hub.syncNow(entra.id)).status).toBe("success");
       expect((await hub.syncNow(sapIntegration.id)).status).toBe("success");
       const email = entraUser.mail.toLowerCase();
-      const matching = (await storage.directory.listUsers()).filter((u) => u.email === email);
+      const matching = (await storage.inspect.listUsers()).filter((u) => u.email === email);
       expect(matching).toHaveLength(1);
       expect(matching[0]?.active).toBe(true);
 
@@ -71,7 +71,7 @@ describe("an employee also in Entra ID is one host user", () => {
       sap.model.endEmployment(employee, yesterday);
       const log = await hub.syncNow(sapIntegration.id);
       expect(log.notices.map((n) => n.message).join(" ")).toContain("left");
-      const after = (await storage.directory.listUsers()).filter((u) => u.email === email);
+      const after = (await storage.inspect.listUsers()).filter((u) => u.email === email);
       expect(after).toHaveLength(1);
       expect(after[0]?.active).toBe(true);
     } finally {

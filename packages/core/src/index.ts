@@ -93,7 +93,12 @@ export type { CredentialVault, SealedSecret, SecretOwner } from "./secrets/crede
 export { Secret } from "./secrets/secret";
 export { createMemoryStorage } from "./storage/memory/create-memory-storage";
 export type { RecordKind, StoredRecord, StoredRecordOwner } from "./storage/records";
-export type { RecordListQuery, StorageAdapter } from "./storage/storage-adapter";
+export type {
+  DirectoryInspection,
+  InspectableStorage,
+  RecordListQuery,
+  StorageAdapter,
+} from "./storage/storage-adapter";
 export type { DeactivationGuardOptions } from "./sync/deactivation-guard";
 export type { SyncProgress } from "./sync/sync-progress";
 export type {

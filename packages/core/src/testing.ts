@@ -1,6 +1,8 @@
 /**
- * `@uslimato/core/testing`: suites that prove an implementation keeps core's contracts. They register vitest
- * tests, so call them at the top level of a test file (vitest is an optional peer dependency of core).
+ * `@uslimato/core/testing`: suites that prove an implementation keeps core's contracts. Call them at the top
+ * level of a test file. They register with the runner you pass (`{ describe, it, beforeEach, afterEach, expect }`
+ * of vitest, Jest or `node:test`), else with vitest inside a vitest run, else with the runner's globals (Jest).
+ * This entry never imports vitest, so it loads in ESM and CommonJS alike.
  *
  * @example
  * ```ts
@@ -8,6 +10,10 @@
  * import { createMemoryStorage } from "@uslimato/core";
  *
  * runStorageConformance({ name: "memory", create: async () => createMemoryStorage() });
+ *
+ * // node:test (expect defaults to assertExpect, on node:assert)
+ * import { afterEach, beforeEach, describe, it } from "node:test";
+ * runStorageConformance({ name: "memory", create: async () => createMemoryStorage() }, { describe, it, beforeEach, afterEach });
  * ```
  *
  * @module
@@ -31,5 +37,13 @@ export type { FakePerson } from "./testing/fake-connector/fake-directory";
 export { FakeDirectory } from "./testing/fake-connector/fake-directory";
 export type { FakeItem } from "./testing/fake-connector/fake-inventory";
 export { FakeInventory } from "./testing/fake-connector/fake-inventory";
+export { assertExpect } from "./testing/runner/assert-expect";
+export type {
+  ConformanceAssertion,
+  ConformanceExpect,
+  ConformancePromiseAssertion,
+  TestApi,
+  TestBody,
+} from "./testing/runner/test-api";
 export { runStorageConformance } from "./testing/storage-conformance/run-storage-conformance";
 export type { StorageConformanceOptions } from "./testing/storage-conformance/storage-conformance-options";

@@ -8,7 +8,7 @@ describe("an e-mail change onto an address another host user holds", () => {
   it("fails the whole record, ends partial, and succeeds on a later run once the conflict is gone", async () => {
     const { hub, storage, directory, id } = await setupHub({ people: 3 });
     await hub.syncNow(id);
-    const before = await storage.directory.listUsers();
+    const before = await storage.inspect.listUsers();
     const mine = before.find((u) => u.email === email(0))!;
     const holder = before.find((u) => u.email === email(1))!;
     directory.update(person(0), { email: email(1), displayName: "New name", active: false });
@@ -20,7 +20,7 @@ describe("an e-mail change onto an address another host user holds", () => {
     expect(error).toMatchObject({ externalId: person(0), code: "RECORD_EMAIL_TAKEN", severity: "error" });
     for (const part of [mine.id, holder.id, email(1), person(0), person(1)])
       expect(error?.message).toContain(part);
-    const untouched = (await storage.directory.listUsers()).find((u) => u.id === mine.id);
+    const untouched = (await storage.inspect.listUsers()).find((u) => u.id === mine.id);
     expect(untouched).toMatchObject({ email: email(0), displayName: mine.displayName, active: true });
 
     const again = await hub.syncNow(id);
@@ -29,7 +29,7 @@ describe("an e-mail change onto an address another host user holds", () => {
     directory.update(person(1), { email: "moved@example.com" });
     const cleared = await hub.syncNow(id);
     expect(cleared).toMatchObject({ status: "success", counts: { failed: 0 } });
-    const after = (await storage.directory.listUsers()).find((u) => u.id === mine.id);
+    const after = (await storage.inspect.listUsers()).find((u) => u.id === mine.id);
     expect(after).toMatchObject({ email: email(1), displayName: "New name", active: false });
     expect((await hub.syncNow(id)).counts).toMatchObject({ processed: 0, failed: 0 });
   });
@@ -45,7 +45,7 @@ describe("an e-mail change onto an address another host user holds", () => {
     directory.update(person(0), { email: "elsewhere@example.com" });
     const cleared = await hub.syncNow(id);
     expect(cleared).toMatchObject({ status: "success", counts: { failed: 0, created: 1 } });
-    expect((await storage.directory.listUsers()).map((u) => u.email).sort()).toEqual([
+    expect((await storage.inspect.listUsers()).map((u) => u.email).sort()).toEqual([
       "elsewhere@example.com",
       email(0),
       email(1),
@@ -61,7 +61,7 @@ describe("an e-mail change onto an address another host user holds", () => {
     directory.update(person(1), { email: "moved@example.com" });
     const log = await hub.syncNow(id);
     expect(log).toMatchObject({ status: "success", counts: { failed: 0, deactivated: 1 } });
-    const users = await storage.directory.listUsers();
+    const users = await storage.inspect.listUsers();
     expect(users.find((u) => u.email === email(0))?.active).toBe(false);
   });
 });

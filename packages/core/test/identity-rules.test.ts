@@ -9,7 +9,7 @@ describe("identity rules for odd e-mails", () => {
     directory.upsert(person("nfc", "Jos\u00e9@Example.com"));
     directory.upsert(person("nfd", "Jose\u0301@example.com"));
     const log = await hub.syncNow(id);
-    const users = await storage.directory.listUsers();
+    const users = await storage.inspect.listUsers();
     expect(users.map((u) => u.email)).toEqual(["jos\u00e9@example.com"]);
     expect(log.status).toBe("partial");
     expect(log.errors).toMatchObject([{ externalId: "nfd", code: "RECORD_DUPLICATE_EMAIL" }]);
@@ -25,13 +25,13 @@ describe("identity rules for odd e-mails", () => {
       { externalId: "zwsp", field: "email", code: "RECORD_INVALID", severity: "error" },
     ]);
     expect(log.errors[0]?.message).toContain("U+200B");
-    expect((await storage.directory.listUsers()).map((u) => u.email)).toEqual(["alice@x.com"]);
+    expect((await storage.inspect.listUsers()).map((u) => u.email)).toEqual(["alice@x.com"]);
   });
 
   it("never lets a Kelvin-sign look-alike land on another person's HGE ID account", async () => {
     const { hub, storage, directory, id } = await setupHub({ people: 0 });
     const now = new Date();
-    await storage.directory.putUsers([
+    await storage.inspect.putUsers([
       {
         id: "kim",
         email: "kim@x.com",
@@ -49,8 +49,8 @@ describe("identity rules for odd e-mails", () => {
     expect(log).toMatchObject({ status: "partial", counts: { failed: 1, updated: 0, created: 0 } });
     expect(log.errors[0]).toMatchObject({ externalId: "evil", field: "email", code: "RECORD_INVALID" });
     expect(log.errors[0]?.message).toContain("U+212A");
-    expect(await storage.directory.listLinks(id)).toEqual([]);
-    const [kim] = await storage.directory.listUsers();
+    expect(await storage.inspect.listLinks(id)).toEqual([]);
+    const [kim] = await storage.inspect.listUsers();
     expect(kim).toMatchObject({ id: "kim", displayName: "Kim", hgeIdAccountId: "hge-kim" });
   });
 });
@@ -71,7 +71,7 @@ describe("text storage cannot hold", () => {
       expect(first.errors).toMatchObject([
         { externalId: "p000002", field, code: "RECORD_INVALID", severity: "error" },
       ]);
-      expect(await storage.directory.listUsers()).toHaveLength(4);
+      expect(await storage.inspect.listUsers()).toHaveLength(4);
       directory.update("p000003", { displayName: "Changed" });
       const second = await hub.syncNow(id);
       expect(second).toMatchObject({ status: "success", counts: { updated: 1, failed: 0 } });

@@ -54,7 +54,7 @@ describe("guarded device sweeps", () => {
       expect(log.notices.find((n) => n.code === SWEEP_INCOMPLETE)?.message).toMatch(
         /device listing was incomplete/,
       );
-      const listed = await storage.directory.listRecords(devices, "device");
+      const listed = await storage.inspect.listRecords(devices, "device");
       expect(listed.filter((d) => d.removed || d.pendingRemoval)).toEqual([]);
     },
   );
@@ -69,7 +69,7 @@ describe("guarded device sweeps", () => {
     const log = await hub.syncNow(devices, { full: true });
     expect(log).toMatchObject({ status: "success", failureCode: null });
     expect(log.counts.deactivated).toBe(1);
-    const removed = (await storage.directory.listRecords(devices, "device")).filter((d) => d.removed);
+    const removed = (await storage.inspect.listRecords(devices, "device")).filter((d) => d.removed);
     expect(removed.map((d) => d.externalId)).toEqual(["d000007"]);
   });
 
@@ -82,14 +82,14 @@ describe("guarded device sweeps", () => {
     expect(blocked).toMatchObject({ status: "failed", failureCode: "MASS_DEACTIVATION_BLOCKED" });
     expect(blocked.errors.at(-1)?.message).toMatch(/remove 60 of 100 devices/);
     expect(blocked.counts.deactivated).toBe(0);
-    expect((await storage.directory.listRecords(devices, "device")).filter((d) => d.removed)).toEqual([]);
+    expect((await storage.inspect.listRecords(devices, "device")).filter((d) => d.removed)).toEqual([]);
     expect(await storage.checkpoints.get(devices)).toMatchObject({ value: { connector: { cursor: 0 } } });
     expect(await storage.directory.countRecordRemovals(devices, "device")).toEqual({
       pending: 60,
       present: 100,
     });
     expect(await hub.confirmDeactivations(devices)).toBe(60);
-    const after = await storage.directory.listRecords(devices, "device");
+    const after = await storage.inspect.listRecords(devices, "device");
     expect(after.filter((d) => d.removed)).toHaveLength(60);
     const actions = (await hub.auditLog({ integrationId: devices })).map((e) => e.action);
     expect(actions).toContain("sync.deactivations.confirmed");
@@ -107,9 +107,7 @@ describe("guarded device sweeps", () => {
     const confirmed = await hub.syncNow(devices, { confirmMassDeactivation: true });
     expect(confirmed).toMatchObject({ status: "success" });
     expect(confirmed.counts.deactivated).toBe(40);
-    expect((await storage.directory.listRecords(devices, "device")).filter((d) => d.removed)).toHaveLength(
-      45,
-    );
+    expect((await storage.inspect.listRecords(devices, "device")).filter((d) => d.removed)).toHaveLength(45);
   });
 
   it("discarding drops held-back removals; a device listed again cancels its removal", async () => {
@@ -136,7 +134,7 @@ describe("owners", () => {
     expect(await hub.records.listUnowned("tenant-1", "device")).toHaveLength(10);
     await hub.syncNow(users);
     expect(await hub.records.listUnowned("tenant-1", "device")).toEqual([]);
-    const link = (await storage.directory.listLinks(users)).find((l) => l.externalId === "p000003")!;
+    const link = (await storage.inspect.listLinks(users)).find((l) => l.externalId === "p000003")!;
     const owned = await hub.records.listByOwner(link.userId);
     expect(owned.map((r) => [r.externalId, r.owner?.externalUserId])).toEqual([["d000003", "p000003"]]);
   });
@@ -148,7 +146,7 @@ describe("owners", () => {
     await hub.syncNow(users);
     await hub.syncNow(devices);
     const byExternal = Object.fromEntries(
-      (await storage.directory.listLinks(users)).map((l) => [l.externalId, l.userId]),
+      (await storage.inspect.listLinks(users)).map((l) => [l.externalId, l.userId]),
     );
     const owners = (await hub.records.list(devices, "device")).map((r) => [r.externalId, r.owner?.userId]);
     expect(owners).toEqual([
@@ -220,7 +218,7 @@ describe("record mappings", () => {
     const { hub, storage, devices } = await setup({ devices: 2, hub: { mapping: renaming } });
     await hub.integrations.update(devices, { mappings: { device: { rename: { name: "deviceName" } } } });
     await hub.syncNow(devices);
-    expect((await storage.directory.listRecords(devices, "device"))[0]?.data).toEqual({
+    expect((await storage.inspect.listRecords(devices, "device"))[0]?.data).toEqual({
       deviceName: "Device 000000",
     });
     const preview = await hub.previewMapping(devices, "device", [{ name: "Laptop" }], {

@@ -61,7 +61,7 @@ async function setup() {
     secrets: {},
     intervalMinutes: 60,
   });
-  const user = async (email: string) => (await storage.directory.listUsers()).find((u) => u.email === email)!;
+  const user = async (email: string) => (await storage.inspect.listUsers()).find((u) => u.email === email)!;
   return { hub, storage, entraPeople, employees, entra: entra.id, sap: sap.id, user };
 }
 
@@ -113,7 +113,7 @@ describe("several sources per user (Entra + SAP employees)", () => {
     await hub.syncNow(entra);
     await hub.syncNow(sap);
     await hub.integrations.remove(entra);
-    expect((await storage.directory.listUsers()).every((u) => u.active)).toBe(true);
+    expect((await storage.inspect.listUsers()).every((u) => u.active)).toBe(true);
     employees.delete("00000002");
     expect((await hub.syncNow(sap)).counts.deactivated).toBe(1);
     expect((await user("person.000001@example.com")).active).toBe(false);

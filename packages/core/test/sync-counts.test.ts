@@ -13,7 +13,7 @@ describe("sync counts and statuses", () => {
       failureCode: null,
     });
     expect(log.counts).toEqual({ processed: 25, created: 25, updated: 0, deactivated: 0, failed: 0 });
-    const users = await storage.directory.listUsers({ integrationId: id });
+    const users = await storage.inspect.listUsers({ integrationId: id });
     expect(users).toHaveLength(25);
     expect(users.every((u) => u.role === "viewer" && u.hgeIdAccountId === null && u.active)).toBe(true);
     expect(users[0]!.email).toBe("person.000000@example.com");
@@ -30,7 +30,7 @@ describe("sync counts and statuses", () => {
     expect(log.mode).toBe("incremental");
     expect(log.counts).toEqual({ processed: 4, created: 1, updated: 1, deactivated: 2, failed: 0 });
     expect(log.status).toBe("success");
-    const byEmail = new Map((await storage.directory.listUsers()).map((u) => [u.email, u]));
+    const byEmail = new Map((await storage.inspect.listUsers()).map((u) => [u.email, u]));
     expect(byEmail.get("person.000001@example.com")?.displayName).toBe("Renamed");
     expect(byEmail.get("person.000002@example.com")?.active).toBe(false);
     expect(byEmail.get("person.000003@example.com")?.active).toBe(false);
@@ -47,7 +47,7 @@ describe("sync counts and statuses", () => {
     directory.update("p000000", { active: true });
     const log = await hub.syncNow(id);
     expect(log.counts.updated).toBe(1);
-    const [user] = await storage.directory.listUsers({ limit: 1 });
+    const [user] = await storage.inspect.listUsers({ limit: 1 });
     expect(user?.active).toBe(true);
   });
 
@@ -65,7 +65,7 @@ describe("sync counts and statuses", () => {
       ]),
     );
     expect(log.errorCount).toBe(2);
-    const owner = (await storage.directory.listUsers()).find((u) => u.email === "person.000001@example.com");
+    const owner = (await storage.inspect.listUsers()).find((u) => u.email === "person.000001@example.com");
     expect(owner?.displayName).toBe("Person 000001");
   });
 
@@ -77,7 +77,7 @@ describe("sync counts and statuses", () => {
     const log = await hub.syncNow(id, { full: true });
     expect(log.mode).toBe("full");
     expect(log.counts.deactivated).toBe(1);
-    const gone = (await storage.directory.listUsers()).find((u) => u.email === "person.000007@example.com");
+    const gone = (await storage.inspect.listUsers()).find((u) => u.email === "person.000007@example.com");
     expect(gone?.active).toBe(false);
   });
 

@@ -9,13 +9,13 @@ describe("sync resilience", () => {
     expect(crashed.status).toBe("failed");
     expect(crashed.failureCode).toBe("CONNECTOR_FAILED");
     expect(crashed.counts.created).toBe(20);
-    expect(await storage.directory.listUsers()).toHaveLength(20);
+    expect(await storage.inspect.listUsers()).toHaveLength(20);
     directory.failAfterPages = null;
     const resumed = await hub.syncNow(id);
     expect(resumed.status).toBe("success");
     expect(resumed.counts.created).toBe(30);
     expect(resumed.counts.processed).toBe(30);
-    const users = await storage.directory.listUsers();
+    const users = await storage.inspect.listUsers();
     expect(users).toHaveLength(50);
     expect(new Set(users.map((u) => u.email)).size).toBe(50);
   });
@@ -27,7 +27,7 @@ describe("sync resilience", () => {
     expect(log.status).toBe("failed");
     expect(log.failureCode).toBe("CONNECTOR_PAGE_INVALID");
     expect(log.errors.at(-1)?.message).toMatch(/page 2: upserts\.0\.externalId/);
-    expect(await storage.directory.listUsers()).toHaveLength(10);
+    expect(await storage.inspect.listUsers()).toHaveLength(10);
     const checkpoint = await storage.checkpoints.get(id);
     expect(checkpoint?.value).toMatchObject({ connector: { phase: "full", cursor: 10 } });
   });
@@ -54,7 +54,7 @@ describe("sync resilience", () => {
     expect(log).toMatchObject({ status: "failed", failureCode: "SYNC_ABORTED" });
     const after = await hub.syncNow(id);
     expect(after.status).toBe("success");
-    expect(await storage.directory.listUsers()).toHaveLength(100);
+    expect(await storage.inspect.listUsers()).toHaveLength(100);
   });
 
   it("the guard blocks a mass deactivation until the host confirms", async () => {
@@ -64,9 +64,9 @@ describe("sync resilience", () => {
     const blocked = await hub.syncNow(id);
     expect(blocked).toMatchObject({ status: "failed", failureCode: "MASS_DEACTIVATION_BLOCKED" });
     expect(blocked.counts.deactivated).toBe(0);
-    expect((await storage.directory.listUsers()).filter((u) => !u.active)).toHaveLength(0);
+    expect((await storage.inspect.listUsers()).filter((u) => !u.active)).toHaveLength(0);
     expect(await hub.confirmDeactivations(id)).toBe(30);
-    expect((await storage.directory.listUsers()).filter((u) => !u.active)).toHaveLength(30);
+    expect((await storage.inspect.listUsers()).filter((u) => !u.active)).toHaveLength(30);
     const actions = (await hub.auditLog({ integrationId: id })).map((e) => e.action);
     expect(actions).toContain("sync.deactivations.confirmed");
   });
@@ -83,7 +83,7 @@ describe("sync resilience", () => {
   it("preserves the HGE ID linkage of an existing user matched by email", async () => {
     const { hub, storage, directory, id } = await setupHub({ people: 3 });
     const now = new Date();
-    await storage.directory.putUsers([
+    await storage.inspect.putUsers([
       {
         id: "hge-user",
         email: "person.000001@example.com",
@@ -100,7 +100,7 @@ describe("sync resilience", () => {
     expect(first.counts).toMatchObject({ created: 2, updated: 1 });
     directory.update("p000001", { active: false, displayName: "New name" });
     await hub.syncNow(id);
-    const user = (await storage.directory.listUsers()).find((u) => u.id === "hge-user");
+    const user = (await storage.inspect.listUsers()).find((u) => u.id === "hge-user");
     expect(user).toMatchObject({
       hgeIdAccountId: "hge-42",
       role: "admin",
@@ -108,7 +108,7 @@ describe("sync resilience", () => {
       active: false,
     });
     await hub.integrations.remove(id);
-    const kept = (await storage.directory.listUsers()).find((u) => u.id === "hge-user");
+    const kept = (await storage.inspect.listUsers()).find((u) => u.id === "hge-user");
     expect(kept?.hgeIdAccountId).toBe("hge-42");
   });
 });
@@ -138,8 +138,8 @@ describe("two integrations with the same people", () => {
     const [logA, logB] = await Promise.all([hub.syncNow(a.id), hub.syncNow(b.id)]);
     expect([logA.status, logB.status]).toEqual(["success", "success"]);
     expect(logA.counts.created + logB.counts.created).toBe(300);
-    expect(await storage.directory.listUsers({ limit: 1000 })).toHaveLength(300);
-    expect(await storage.directory.listLinks(a.id, { limit: 1000 })).toHaveLength(300);
-    expect(await storage.directory.listLinks(b.id, { limit: 1000 })).toHaveLength(300);
+    expect(await storage.inspect.listUsers({ limit: 1000 })).toHaveLength(300);
+    expect(await storage.inspect.listLinks(a.id, { limit: 1000 })).toHaveLength(300);
+    expect(await storage.inspect.listLinks(b.id, { limit: 1000 })).toHaveLength(300);
   });
 });

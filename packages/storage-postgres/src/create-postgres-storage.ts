@@ -1,7 +1,8 @@
-import { CoreError, type StorageAdapter } from "@uslimato/core/storage";
+import { CoreError, type InspectableStorage } from "@uslimato/core/storage";
 import pg from "pg";
 import { createPostgresAuditStore } from "./audit/postgres-audit-store";
 import { createPostgresCheckpointStore } from "./checkpoints/postgres-checkpoint-store";
+import { inspectPostgresDirectory } from "./directory/inspect-postgres-directory";
 import { createPostgresDirectoryStore } from "./directory/postgres-directory-store";
 import { createPostgresIntegrationStore } from "./integrations/postgres-integration-store";
 import { createPostgresLockStore } from "./locks/postgres-lock-store";
@@ -27,8 +28,8 @@ export interface PostgresStorageOptions {
   analyzeAfterRows?: number;
 }
 
-/** A PostgreSQL {@link StorageAdapter}, plus migration and shutdown. */
-export interface PostgresStorage extends StorageAdapter {
+/** A PostgreSQL storage adapter (with its directory inspection), plus migration and shutdown. */
+export interface PostgresStorage extends InspectableStorage {
   /** The schema in use. */
   readonly schema: string;
   /** Applies pending migrations (see `migratePostgres`). */
@@ -72,6 +73,7 @@ export async function createPostgresStorage(options: PostgresStorageOptions = {}
     audit: createPostgresAuditStore(pool, s),
     locks: { tryAcquire: locks.tryAcquire },
     directory: createPostgresDirectoryStore(pool, s, analyzeAfterRows),
+    inspect: inspectPostgresDirectory(pool, s),
     migrate: () => migratePostgres(pool, { schema }),
     async close() {
       await locks.close();

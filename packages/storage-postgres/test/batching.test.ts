@@ -157,6 +157,6 @@ describe("no N+1: statements per call do not grow with the page", () => {
       createdAt: now,
       updatedAt: now,
     }));
-    expect(await statements(() => storage.directory.putUsers(hostUsers))).toBe(1);
+    expect(await statements(() => storage.inspect.putUsers(hostUsers))).toBe(1);
   });
 });

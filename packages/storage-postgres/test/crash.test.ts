@@ -88,7 +88,7 @@ async function statementsOfFullBatch(): Promise<number> {
       schema: probeSchema,
       migrate: false,
     });
-    await probeStorage.directory.putUsers([
+    await probeStorage.inspect.putUsers([
       { ...user("s1"), hgeIdAccountId: null, createdAt: new Date(), updatedAt: new Date() },
     ]);
     const before = probe.clientQueries;
@@ -172,13 +172,13 @@ describe("a crash in the middle of applyPage leaves nothing half-written", () =>
   it("still works after the crashes, and then applies the whole page", async () => {
     const result = await storage.directory.applyPage("int-1", fullBatch, "cp-2");
     expect(result).toEqual({ sweptUsers: 2, sweptOthers: 0 });
-    const links = await storage.directory.listLinks("int-1");
+    const links = await storage.inspect.listLinks("int-1");
     expect(links.filter((l) => l.pendingDeactivation).map((l) => l.externalId)).toEqual([
       "en2",
       "es2",
       "es3",
     ]);
     expect((await storage.checkpoints.get("int-1"))?.value).toBe("cp-2");
-    expect((await storage.directory.listUsers()).map((u) => u.id)).toEqual(["n1", "n2", "s1", "s2", "s3"]);
+    expect((await storage.inspect.listUsers()).map((u) => u.id)).toEqual(["n1", "n2", "s1", "s2", "s3"]);
   });
 });

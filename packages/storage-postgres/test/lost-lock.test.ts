@@ -112,7 +112,7 @@ describe("a run whose lock session dies (pg_terminate_backend)", () => {
     expect(second).toMatchObject({ status: "success", failureCode: null });
     expect(first).toMatchObject({ status: "failed", failureCode: "SYNC_LOCK_LOST", pages: 1 });
     expect(await a.storage.directory.countPendingDeactivations(id)).toBe(0);
-    const users = await a.storage.directory.listUsers({ integrationId: id });
+    const users = await a.storage.inspect.listUsers({ integrationId: id });
     expect(users.filter((u) => u.active)).toHaveLength(30);
     expect(await b.hub.syncNow(id, { full: true })).toMatchObject({
       status: "success",

@@ -56,14 +56,14 @@ describe("migrations", () => {
     expect(await migratePostgres(admin, { schema })).toEqual({ applied: [latest], version: latest });
 
     const storage = await createPostgresStorage({ pool: admin, schema, migrate: false });
-    const users = await storage.directory.listUsers();
+    const users = await storage.inspect.listUsers();
     expect(users.map((u) => [u.id, u.email, u.role, u.hgeIdAccountId, u.attributes])).toEqual([
       ["u1", "anna@x.io", "admin", "hge-1", { dept: "IT" }],
       ["u2", "bob@x.io", "viewer", null, {}],
     ]);
-    expect((await storage.directory.listLinks("int-1")).map((l) => l.externalId)).toEqual(["e1", "e2"]);
-    expect((await storage.directory.listGroups("int-1")).map((g) => g.externalId)).toEqual(["g1"]);
-    expect((await storage.directory.listRecords("int-1", "device"))[0]?.data).toEqual({ os: "iOS" });
+    expect((await storage.inspect.listLinks("int-1")).map((l) => l.externalId)).toEqual(["e1", "e2"]);
+    expect((await storage.inspect.listGroups("int-1")).map((g) => g.externalId)).toEqual(["g1"]);
+    expect((await storage.inspect.listRecords("int-1", "device"))[0]?.data).toEqual({ os: "iOS" });
     expect((await storage.checkpoints.get("int-1"))?.value).toEqual({ delta: "t1" });
     const swept = await storage.directory.applyPage(
       "int-1",

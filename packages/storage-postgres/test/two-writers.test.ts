@@ -44,9 +44,7 @@ describe("two writers on two pools", () => {
     expect(await a.directory.countActiveLinkedUsers("int-a")).toBe(800);
     expect(await b.directory.countActiveLinkedUsers("int-b")).toBe(800);
     expect(
-      (await a.directory.listUsers({ integrationId: "int-b", limit: 1000 })).every((u) =>
-        u.id.startsWith("b"),
-      ),
+      (await a.inspect.listUsers({ integrationId: "int-b", limit: 1000 })).every((u) => u.id.startsWith("b")),
     ).toBe(true);
     expect((await b.checkpoints.get("int-a"))?.value).toEqual({ page: 7 });
     expect((await a.checkpoints.get("int-b"))?.value).toEqual({ page: 7 });

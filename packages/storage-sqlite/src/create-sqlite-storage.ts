@@ -1,6 +1,7 @@
 import { DatabaseSync } from "node:sqlite";
-import { CoreError, type StorageAdapter } from "@uslimato/core/storage";
+import { CoreError, type InspectableStorage } from "@uslimato/core/storage";
 import { wrapDatabase } from "./database/sqlite-database";
+import { inspectSqliteDirectory } from "./directory/inspect-sqlite-directory";
 import { createSqliteDirectoryStore } from "./directory/sqlite-directory-store";
 import { migrate } from "./migrations/migrate";
 import { createSqliteAuditStore } from "./stores/sqlite-audit-store";
@@ -25,8 +26,8 @@ export interface SqliteStorageOptions {
   walCheckpointPages?: number;
 }
 
-/** A {@link StorageAdapter} on one SQLite file; `close` releases the file. */
-export interface SqliteStorage extends StorageAdapter {
+/** A storage adapter (with its directory inspection) on one SQLite file; `close` releases the file. */
+export interface SqliteStorage extends InspectableStorage {
   close(): Promise<void>;
 }
 
@@ -67,6 +68,7 @@ export function createSqliteStorage(options: SqliteStorageOptions): SqliteStorag
     audit: createSqliteAuditStore(database),
     locks: createSqliteLockStore(database),
     directory: createSqliteDirectoryStore(database),
+    inspect: inspectSqliteDirectory(database),
     async close() {
       if (db.isOpen) db.close();
     },

@@ -49,13 +49,13 @@ describe("a failure in the middle of a page", () => {
   });
 
   const expectOnlyFirstPage = async (s: SqliteStorage) => {
-    expect((await s.directory.listUsers()).map((u) => u.id)).toEqual(["u1"]);
-    expect(await s.directory.listLinks("int-1")).toEqual([
+    expect((await s.inspect.listUsers()).map((u) => u.id)).toEqual(["u1"]);
+    expect(await s.inspect.listLinks("int-1")).toEqual([
       { integrationId: "int-1", externalId: "e1", userId: "u1", pendingDeactivation: false },
     ]);
-    expect(await s.directory.listGroups("int-1")).toEqual([]);
-    expect(await s.directory.listMemberships("int-1")).toEqual([]);
-    expect(await s.directory.listRecords("int-1", "device")).toEqual([]);
+    expect(await s.inspect.listGroups("int-1")).toEqual([]);
+    expect(await s.inspect.listMemberships("int-1")).toEqual([]);
+    expect(await s.inspect.listRecords("int-1", "device")).toEqual([]);
     expect((await s.checkpoints.get("int-1"))?.value).toBe("cp-1");
   };
 

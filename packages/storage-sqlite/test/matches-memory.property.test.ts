@@ -1,5 +1,5 @@
 import { createMemoryStorage } from "@uslimato/core";
-import type { DirectoryBatch, StorageAdapter } from "@uslimato/core/storage";
+import type { DirectoryBatch, InspectableStorage } from "@uslimato/core/storage";
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
 import { createSqliteStorage } from "../src/index";
@@ -62,7 +62,7 @@ const batch: fc.Arbitrary<DirectoryBatch> = fc.record(
   { requiredKeys: [] },
 );
 
-const outcome = async (storage: StorageAdapter, b: DirectoryBatch, n: number) => {
+const outcome = async (storage: InspectableStorage, b: DirectoryBatch, n: number) => {
   try {
     return await storage.directory.applyPage("int-1", b, n);
   } catch (error) {
@@ -70,11 +70,11 @@ const outcome = async (storage: StorageAdapter, b: DirectoryBatch, n: number) =>
   }
 };
 
-const snapshot = async (storage: StorageAdapter) => ({
-  users: (await storage.directory.listUsers()).map(({ createdAt, updatedAt, ...u }) => u),
-  links: await storage.directory.listLinks("int-1"),
-  groups: (await storage.directory.listGroups("int-1")).map(({ updatedAt, ...g }) => g),
-  memberships: await storage.directory.listMemberships("int-1"),
+const snapshot = async (storage: InspectableStorage) => ({
+  users: (await storage.inspect.listUsers()).map(({ createdAt, updatedAt, ...u }) => u),
+  links: await storage.inspect.listLinks("int-1"),
+  groups: (await storage.inspect.listGroups("int-1")).map(({ updatedAt, ...g }) => g),
+  memberships: await storage.inspect.listMemberships("int-1"),
   pending: await storage.directory.countPendingDeactivations("int-1"),
   checkpoint: (await storage.checkpoints.get("int-1"))?.value,
 });

@@ -62,7 +62,7 @@ describe("owner lookups use indexes, never a scan of records", () => {
       },
       null,
     );
-    expect((await storage.directory.listRecordsByOwner("u1")).map((r) => r.externalId)).toEqual(["d1"]);
+    expect((await storage.inspect.listRecordsByOwner("u1")).map((r) => r.externalId)).toEqual(["d1"]);
     await storage.close();
     spy.mockRestore();
 

@@ -69,7 +69,7 @@ describe("two writers on one file", () => {
     await Promise.all([...pages(a, "a"), ...pages(b, "b")]);
     expect(await a.directory.countActiveLinkedUsers("a")).toBe(1000);
     expect(await b.directory.countActiveLinkedUsers("b")).toBe(1000);
-    expect((await a.directory.listUsers()).length).toBe(2000);
+    expect((await a.inspect.listUsers()).length).toBe(2000);
     expect((await b.checkpoints.get("a"))?.value).toEqual({ page: 19 });
   });
 

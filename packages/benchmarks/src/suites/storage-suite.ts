@@ -4,7 +4,7 @@ import { caseRows } from "../report/case-rows";
 import { spreadOf } from "../runner/median";
 import { type BenchCase, runRounds } from "../runner/run-rounds";
 import { GRAPH_SERVER, startSimulator } from "../simulator/start-simulator";
-import { BENCH_POSTGRES_URL } from "../sync/bench-storage";
+import { BENCH_MYSQL_SERVER, BENCH_POSTGRES_URL } from "../sync/bench-storage";
 import { checkGoal } from "./check-goal";
 import { repoPath } from "./repo-path";
 import type { GoalCheck, Suite } from "./suite";
@@ -12,10 +12,11 @@ import type { GoalCheck, Suite } from "./suite";
 const ID = "7 storage";
 const SQLITE = repoPath("packages/storage-sqlite/bench/upserts.bench.ts");
 const POSTGRES = repoPath("packages/storage-postgres/bench/upserts.bench.ts");
+const MYSQL = repoPath("packages/storage-mysql/bench/upserts.bench.ts");
 
 /**
- * Suite 7: user upserts per second in batches of 999 into memory, SQLite and PostgreSQL, and a full sync into
- * each. Goals: SQLite >= 100k upserts/s, PostgreSQL >= 50k upserts/s.
+ * Suite 7: user upserts per second in batches of 999 into memory, SQLite, PostgreSQL and MySQL/MariaDB, and a full
+ * sync into each. Goals: SQLite >= 100k upserts/s, PostgreSQL >= 50k upserts/s (MySQL: reported, no goal yet).
  */
 export const storageSuite: Suite = {
   id: ID,
@@ -39,6 +40,7 @@ export const storageSuite: Suite = {
         exportName: "benchPostgresUpserts",
         goal: 50_000,
       },
+      { name: "MySQL", storage: "mysql", module: MYSQL, exportName: "benchMysqlUpserts", goal: 0 },
     ];
     const upsertCases: BenchCase[] = adapters.map((a) => ({
       name: `${a.name} upserts`,
@@ -46,7 +48,12 @@ export const storageSuite: Suite = {
       task: {
         module: a.module,
         exportName: a.exportName,
-        input: a.storage === "postgres" ? { ...input, connectionString: BENCH_POSTGRES_URL } : input,
+        input:
+          a.storage === "postgres"
+            ? { ...input, connectionString: BENCH_POSTGRES_URL }
+            : a.storage === "mysql"
+              ? { ...input, server: BENCH_MYSQL_SERVER }
+              : input,
       },
     }));
     const measured = await runRounds(upsertCases, { runs, warmups, log });

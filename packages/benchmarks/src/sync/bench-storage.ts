@@ -6,10 +6,13 @@ import pg from "pg";
 import { createKeepNothingStorage } from "./keep-nothing-storage";
 
 /** Storage a sync case writes into. */
-export type BenchStorageKind = "memory" | "keep-nothing" | "sqlite" | "postgres";
+export type BenchStorageKind = "memory" | "keep-nothing" | "sqlite" | "postgres" | "mysql";
 
 /** PostgreSQL of the benchmarks (trust auth), overridable with `BENCH_DATABASE_URL`. */
 export const BENCH_POSTGRES_URL = process.env.BENCH_DATABASE_URL ?? "postgres://postgres@127.0.0.1:5432/test";
+
+/** MySQL or MariaDB of the benchmarks (root, no password), without a database; overridable with `BENCH_MYSQL_URL`. */
+export const BENCH_MYSQL_SERVER = process.env.BENCH_MYSQL_URL ?? "mysql://root@127.0.0.1:3306";
 
 /** Creates a fresh storage adapter of that kind, and a function that closes and removes it. */
 export async function createBenchStorage(
@@ -26,6 +29,22 @@ export async function createBenchStorage(
       dispose: async () => {
         await storage.close?.();
         rmSync(dir, { recursive: true, force: true });
+      },
+    };
+  }
+  if (kind === "mysql") {
+    const { createMysqlStorage } = await import("@uslimato/storage-mysql");
+    const { createConnection } = await import("mysql2/promise");
+    const name = `bench_${process.pid}_${Date.now()}`;
+    const admin = await createConnection({ uri: BENCH_MYSQL_SERVER });
+    await admin.query(`CREATE DATABASE \`${name}\` CHARACTER SET utf8mb4`);
+    const storage = await createMysqlStorage({ uri: `${BENCH_MYSQL_SERVER}/${name}` });
+    return {
+      storage,
+      dispose: async () => {
+        await storage.close();
+        await admin.query(`DROP DATABASE IF EXISTS \`${name}\``);
+        await admin.end();
       },
     };
   }

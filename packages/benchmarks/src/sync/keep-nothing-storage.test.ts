@@ -12,8 +12,8 @@ describe("createKeepNothingStorage", () => {
       { users: { create, link: [{ externalId: "e1", userId: "u1" }] } },
       { page: 1 },
     );
-    expect(await storage.directory.listUsers()).toEqual([]);
-    expect(await storage.directory.listLinks("i1")).toEqual([]);
+    expect(await storage.inspect.listUsers()).toEqual([]);
+    expect(await storage.inspect.listLinks("i1")).toEqual([]);
     expect((await storage.checkpoints.get("i1"))?.value).toEqual({ page: 1 });
   });
 });

@@ -4,9 +4,9 @@ import type { Command } from "../cli/command";
 export const initCommand: Command = {
   name: "init",
   summary: "Create the config file and a fresh key ring, and prepare the database.",
-  usage: `uslimato init [--database PATH|postgres://...] [database password source] [--plan enterprise] [--tenant default] [--force]
+  usage: `uslimato init [--database PATH|postgres://...|mysql://...] [database password source] [--plan enterprise] [--tenant default] [--force]
 
-  --database DB   SQLite file (default uslimato.db beside the config file) or a postgres:// URL without a password
+  --database DB   SQLite file (default uslimato.db beside the config file), or a postgres:// or mysql:// URL without a password
   --plan PLAN     free | starter | professional | enterprise (decides the minimum sync interval)
   --tenant ID     the host tenant integrations belong to (default "default")
   --force         overwrite an existing config file (an existing key ring is kept)

@@ -1,6 +1,7 @@
 import { CliError } from "../cli/cli-error";
 import type { CommandContext } from "../cli/command";
 import type { ExitCode } from "../cli/exit-codes";
+import { isServerUrl } from "../config/cli-config";
 import { runDemo } from "../demo/run-demo";
 
 /** Runs `uslimato demo`: imported by its command only when it runs, so `--help` and other commands never load it. */
@@ -15,12 +16,16 @@ export async function runDemoCommand(ctx: CommandContext): Promise<ExitCode> {
     ctx.values.serve === true
       ? { port, host: typeof ctx.values.host === "string" ? ctx.values.host : "127.0.0.1" }
       : undefined;
+  const database = typeof ctx.values.database === "string" ? ctx.values.database : undefined;
+  if (database !== undefined && !isServerUrl(database))
+    throw new CliError("CLI_USAGE", "--database for the demo must be a postgres:// or mysql:// URL.");
   const { exitCode } = await runDemo({
     io: ctx.io,
     colors: ctx.colors,
     users,
     json: ctx.json,
     ...(serve ? { serve } : {}),
+    ...(database === undefined ? {} : { database }),
   });
   return exitCode;
 }

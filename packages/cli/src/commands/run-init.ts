@@ -4,7 +4,7 @@ import { createCredentialStore } from "@uslimato/credential-store";
 import { CliError } from "../cli/cli-error";
 import type { CommandContext } from "../cli/command";
 import { EXIT_CODES, type ExitCode } from "../cli/exit-codes";
-import { type CliConfig, cliConfigSchema, isPostgresUrl } from "../config/cli-config";
+import { type CliConfig, cliConfigSchema, isServerUrl } from "../config/cli-config";
 import { sealDatabasePassword } from "../config/database-password";
 import { resolveConfigPaths } from "../config/load-config";
 import { writeConfig } from "../config/write-config";
@@ -19,13 +19,16 @@ const exists = (path: string) =>
   );
 
 /** The database password from its source flags, sealed by the caller; `undefined` when none is given. */
-async function readDatabasePassword(ctx: CommandContext, postgres: boolean): Promise<Secret | undefined> {
+async function readDatabasePassword(ctx: CommandContext, server: boolean): Promise<Secret | undefined> {
   const fromEnv = ctx.values["database-password-from-env"];
   const fromStdin = ctx.values["database-password-stdin"] === true;
   const prompt = ctx.values["database-password-prompt"] === true;
   if (fromEnv === undefined && !fromStdin && !prompt) return undefined;
-  if (!postgres)
-    throw new CliError("CLI_USAGE", "A database password applies only to a postgres:// --database.");
+  if (!server)
+    throw new CliError(
+      "CLI_USAGE",
+      "A database password applies only to a postgres:// or mysql:// --database.",
+    );
   const value = await readSecret(ctx.io, {
     ...(typeof fromEnv === "string" ? { fromEnv } : {}),
     fromStdin,
@@ -54,7 +57,7 @@ export async function runInit(ctx: CommandContext): Promise<ExitCode> {
       `Invalid option: ${parsed.error.issues.map((i) => `--${String(i.path[0])} ${i.message}`).join("; ")}`,
     );
   let config: CliConfig = parsed.data;
-  const password = await readDatabasePassword(ctx, isPostgresUrl(config.database));
+  const password = await readDatabasePassword(ctx, isServerUrl(config.database));
   const resolved = resolveConfigPaths(config, ctx.configPath);
   const keyRingCreated = !(await exists(resolved.keyRingFile));
   if (keyRingCreated) await writeKeyRingFile(resolved.keyRingFile, newKeyRingFile());

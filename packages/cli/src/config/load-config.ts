@@ -1,7 +1,7 @@
 import { readFile } from "node:fs/promises";
 import { dirname, isAbsolute, resolve } from "node:path";
 import { CliError } from "../cli/cli-error";
-import { type CliConfig, cliConfigSchema, isPostgresUrl } from "./cli-config";
+import { type CliConfig, cliConfigSchema, isServerUrl } from "./cli-config";
 
 /** A loaded config with its paths made absolute. */
 export interface LoadedConfig extends CliConfig {
@@ -16,7 +16,7 @@ export function resolveConfigPaths(config: CliConfig, path: string): LoadedConfi
   return {
     ...config,
     path,
-    database: isPostgresUrl(config.database) ? config.database : abs(config.database),
+    database: isServerUrl(config.database) ? config.database : abs(config.database),
     keyRingFile: abs(config.keyRingFile),
   };
 }

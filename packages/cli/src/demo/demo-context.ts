@@ -29,6 +29,8 @@ export interface DemoContext {
   expectedUsers?: number;
   /** Quiet time of the webhook-triggered sync. */
   debounceMs: number;
+  /** A database server URL to run on instead of the temp SQLite file. */
+  database?: string;
   /** Faults the simulator injects from its start. */
   faults: ReadonlyArray<FaultRule>;
 }

@@ -48,6 +48,11 @@ export interface DemoOptions {
    * there) until the process is asked to stop, then clean up.
    */
   serve?: DemoServeOptions;
+  /**
+   * A database server to run on instead of the temp SQLite file: a `postgres://` or `mysql://` URL without a password
+   * (the server's own defaults supply one). Default: `demo.db` in the demo's temp folder.
+   */
+  database?: string;
 }
 
 /** What {@link runDemo} reports (the `--json` document). */
@@ -86,6 +91,7 @@ export async function runDemo(options: DemoOptions): Promise<{ exitCode: ExitCod
     output,
     debounceMs: options.debounceMs ?? 500,
     faults: options.faults ?? [],
+    ...(options.database === undefined ? {} : { database: options.database }),
   };
   const started = Date.now();
   const steps: DemoStepResult[] = [];

@@ -33,6 +33,7 @@ export const ERROR_CODES = [
   "SYNC_LOCK_LOST",
   "SYNC_INTERRUPTED",
   "SYNC_SWEEP_NOT_OWNED",
+  "STORAGE_INSPECTION_UNSUPPORTED",
 ] as const;
 
 /** A stable error code raised by `@uslimato/core`. */

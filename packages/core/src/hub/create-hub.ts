@@ -157,7 +157,7 @@ export function createHub<C extends AnyConnector>(options: HubOptions<C>): Hub<C
       return users + records;
     },
 
-    records: createRecordsApi(storage.directory),
+    records: createRecordsApi(storage),
     previewMapping: (id, kind, samples, previewOptions) =>
       previewMapping(core, id, kind, samples, previewOptions),
   };

@@ -1,7 +1,11 @@
+import { CoreError } from "../errors/core-error";
 import type { RecordKind, StoredRecord } from "../storage/records";
-import type { DirectoryStore, RecordListQuery } from "../storage/storage-adapter";
+import type { DirectoryInspection, RecordListQuery, StorageAdapter } from "../storage/storage-adapter";
 
-/** Devices and assets as hosts see them: whose they are, and which have no owner. */
+/**
+ * Devices and assets as hosts see them: whose they are, and which have no owner. Served by the storage adapter's
+ * optional `inspect`; an adapter without it makes every call reject with `STORAGE_INSPECTION_UNSUPPORTED`.
+ */
 export interface RecordsApi {
   /** Devices and assets of an integration, removed ones included. */
   list(integrationId: string, kind: RecordKind): Promise<StoredRecord[]>;
@@ -15,11 +19,18 @@ export interface RecordsApi {
   ): Promise<StoredRecord[]>;
 }
 
-/** The hub's {@link RecordsApi} over the storage adapter's directory. */
-export function createRecordsApi(directory: DirectoryStore): RecordsApi {
+/** The hub's {@link RecordsApi} over the storage adapter's inspection. */
+export function createRecordsApi(storage: StorageAdapter): RecordsApi {
+  const inspect = async (): Promise<DirectoryInspection> => {
+    if (storage.inspect) return storage.inspect;
+    throw new CoreError(
+      "STORAGE_INSPECTION_UNSUPPORTED",
+      "This storage adapter does not list records: it has no `inspect`.",
+    );
+  };
   return {
-    list: (integrationId, kind) => directory.listRecords(integrationId, kind),
-    listByOwner: (userId, query) => directory.listRecordsByOwner(userId, query),
-    listUnowned: (tenantId, kind, query) => directory.listUnownedRecords(tenantId, kind, query),
+    list: async (integrationId, kind) => (await inspect()).listRecords(integrationId, kind),
+    listByOwner: async (userId, query) => (await inspect()).listRecordsByOwner(userId, query),
+    listUnowned: async (tenantId, kind, query) => (await inspect()).listUnownedRecords(tenantId, kind, query),
   };
 }

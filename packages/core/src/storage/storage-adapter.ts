@@ -27,6 +27,11 @@ export interface StorageAdapter {
   readonly audit: AuditStore;
   readonly locks: LockStore;
   readonly directory: DirectoryStore;
+  /**
+   * Listing and seeding for hosts and tools (optional: a sync never needs it). The bundled adapters provide it;
+   * the CLI, the demo, the hub's `records` API and the conformance suite's listing checks use it when present.
+   */
+  readonly inspect?: DirectoryInspection;
   /** Releases connections and handles. */
   close?(): Promise<void>;
 }
@@ -175,7 +180,7 @@ export interface UserUpdate {
  * The owner of a device or asset in a batch, as the source named it (email normalized by the caller). The store
  * resolves it to a host user: first by `externalUserId` through the links of the integrations of the same host
  * tenant whose connector id is `source`, else by `email`; unresolved owners are resolved later, when a page links
- * or creates the user (see {@link DirectoryStore.applyPage}) or `putUsers` adds one.
+ * or creates the user (see {@link DirectoryStore.applyPage}) or `inspect.putUsers` adds one.
  */
 export interface RecordOwnerInput {
   email: string | null;
@@ -278,7 +283,10 @@ export interface ApplyResult {
   sweptOthers: number;
 }
 
-/** The host's users, groups, memberships, devices and assets, as a sync sees them. */
+/**
+ * The host's users, groups, memberships, devices and assets, as a sync sees them: the lookups, the atomic page
+ * write, and the guard's counts, commits and discards. Listing and seeding live in {@link DirectoryInspection}.
+ */
 export interface DirectoryStore {
   /** One batched lookup for a page of users. Emails are normalized by the caller. */
   findUsers(
@@ -333,6 +341,29 @@ export interface DirectoryStore {
   commitPendingRemovals(integrationId: string, kind?: RecordKind, fence?: LockFence): Promise<number>;
   /** Clears the pending removal marks without removing anything; returns how many were cleared. Fenced likewise. */
   discardPendingRemovals(integrationId: string, kind?: RecordKind, fence?: LockFence): Promise<number>;
+}
+
+/**
+ * Listing and seeding: what hosts, the CLI, the demo and the conformance suite use to look at (and seed) the
+ * directory. A sync never calls these, so an adapter may leave {@link StorageAdapter.inspect} out; the hub's
+ * `records` API then refuses with `STORAGE_INSPECTION_UNSUPPORTED`.
+ */
+export interface DirectoryInspection {
+  /**
+   * Inserts or replaces host-owned users (sign-up, HGE ID accounts); a sync never calls it. Two users with one
+   * email is `STORAGE_CONFLICT`, and then nothing is written. Resolves unresolved record owners with their emails.
+   */
+  putUsers(users: ReadonlyArray<StoredUser>): Promise<void>;
+  /** Users, by email order; filter by integration link when `integrationId` is given. */
+  listUsers(query?: { integrationId?: string; limit?: number; offset?: number }): Promise<StoredUser[]>;
+  /** Links of an integration, by external id order. */
+  listLinks(integrationId: string, page?: { limit?: number; offset?: number }): Promise<UserLink[]>;
+  /** Groups of an integration (removed ones included), by external id order. */
+  listGroups(integrationId: string): Promise<StoredGroup[]>;
+  /** Memberships of an integration (of one group when given), by group then user external id. */
+  listMemberships(integrationId: string, groupExternalId?: string): Promise<StoredMembership[]>;
+  /** Devices or assets of an integration (removed ones included), by external id order. */
+  listRecords(integrationId: string, kind: RecordKind): Promise<StoredRecord[]>;
   /** Devices and assets whose owner resolved to this user, by (integrationId, kind, externalId); uses an index. */
   listRecordsByOwner(userId: string, query?: RecordListQuery): Promise<StoredRecord[]>;
   /** Devices or assets of the tenant's integrations without a resolved owner, by (integrationId, externalId). */
@@ -341,16 +372,7 @@ export interface DirectoryStore {
     kind: RecordKind,
     query?: Omit<RecordListQuery, "kind">,
   ): Promise<StoredRecord[]>;
-  /**
-   * Inserts or replaces host-owned users (sign-up, HGE ID accounts); a sync never calls it. Resolves unresolved
-   * record owners with their emails.
-   */
-  putUsers(users: ReadonlyArray<StoredUser>): Promise<void>;
-  /** Users, by email order; filter by integration link when `integrationId` is given. */
-  listUsers(query?: { integrationId?: string; limit?: number; offset?: number }): Promise<StoredUser[]>;
-  /** Links of an integration, by external id order. */
-  listLinks(integrationId: string, page?: { limit?: number; offset?: number }): Promise<UserLink[]>;
-  listGroups(integrationId: string): Promise<StoredGroup[]>;
-  listMemberships(integrationId: string, groupExternalId?: string): Promise<StoredMembership[]>;
-  listRecords(integrationId: string, kind: RecordKind): Promise<StoredRecord[]>;
 }
+
+/** A storage adapter that provides {@link DirectoryInspection} (every bundled adapter does). */
+export type InspectableStorage = StorageAdapter & { readonly inspect: DirectoryInspection };

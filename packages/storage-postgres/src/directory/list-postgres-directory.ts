@@ -1,10 +1,9 @@
-import type { DirectoryStore } from "@uslimato/core/storage";
+import type { DirectoryInspection } from "@uslimato/core/storage";
 import type { Queryable } from "../transactions/queryable";
 import {
   GROUP_COLUMNS,
   type GroupRow,
   type LinkRow,
-  prefixedColumns,
   RECORD_COLUMNS,
   type RecordRow,
   toGroup,
@@ -15,42 +14,9 @@ import {
   type UserRow,
 } from "./directory-rows";
 
-type Lists = Pick<
-  DirectoryStore,
-  | "findGroups"
-  | "findRecords"
-  | "listUsers"
-  | "listLinks"
-  | "listGroups"
-  | "listMemberships"
-  | "listRecords"
-  | "listRecordsByOwner"
-  | "listUnownedRecords"
->;
-
-/** The directory's finds (by external ids, in request order) and listings (admin views and tests). */
-export function listPostgresDirectory(db: Queryable, s: string): Lists {
+/** The directory's listings (admin views, the demo and tests; a sync never lists). */
+export function listPostgresDirectory(db: Queryable, s: string): Omit<DirectoryInspection, "putUsers"> {
   return {
-    async findGroups(integrationId, externalIds) {
-      const result = await db.query<GroupRow>(
-        `SELECT ${prefixedColumns(GROUP_COLUMNS, "g")} FROM unnest($2::text[]) WITH ORDINALITY AS q(external_id, ord)
-         CROSS JOIN LATERAL (SELECT * FROM ${s}.groups AS g
-           WHERE g.integration_id = $1 AND g.external_id = q.external_id LIMIT 1) AS g
-         ORDER BY q.ord`,
-        [integrationId, [...new Set(externalIds)]],
-      );
-      return result.rows.map(toGroup);
-    },
-    async findRecords(integrationId, kind, externalIds) {
-      const result = await db.query<RecordRow>(
-        `SELECT ${prefixedColumns(RECORD_COLUMNS, "r")} FROM unnest($3::text[]) WITH ORDINALITY AS q(external_id, ord)
-         CROSS JOIN LATERAL (SELECT * FROM ${s}.records AS r
-           WHERE r.integration_id = $1 AND r.kind = $2 AND r.external_id = q.external_id LIMIT 1) AS r
-         ORDER BY q.ord`,
-        [integrationId, kind, [...new Set(externalIds)]],
-      );
-      return result.rows.map(toRecord);
-    },
     async listUsers(query = {}) {
       const result = await db.query<UserRow>(
         `SELECT ${USER_COLUMNS} FROM ${s}.users AS u

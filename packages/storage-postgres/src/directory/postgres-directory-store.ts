@@ -2,14 +2,13 @@ import type { DirectoryStore } from "@uslimato/core/storage";
 import type { Pool } from "pg";
 import { analyzeOnGrowth } from "./analyze-on-growth";
 import { applyPage } from "./apply-page";
+import { findOthers } from "./find-others";
 import { findUsers } from "./find-users";
-import { listPostgresDirectory } from "./list-postgres-directory";
 import { pendingDeactivations } from "./pending-deactivations";
-import { putUsers } from "./put-users";
 import { recordRemovals } from "./record-removals";
 
 /**
- * Users, links, groups, memberships, devices and assets in PostgreSQL; every method is a fixed number of queries.
+ * Users, links, groups, memberships, devices and assets in PostgreSQL, as a sync sees them; every method is a fixed number of queries.
  * `analyzeAfterRows` is when the planner's statistics are first refreshed as the directory grows (see
  * {@link analyzeOnGrowth}).
  */
@@ -26,9 +25,8 @@ export function createPostgresDirectoryStore(
       await growth.added((batch.users?.create?.length ?? 0) + (batch.users?.link?.length ?? 0));
       return result;
     },
-    putUsers: (users) => putUsers(pool, s, users),
     ...pendingDeactivations(pool, s),
     ...recordRemovals(pool, s),
-    ...listPostgresDirectory(pool, s),
+    ...findOthers(pool, s),
   };
 }

@@ -1,19 +1,10 @@
 import type { SQLOutputValue } from "node:sqlite";
-import type { DirectoryStore, StoredGroup, StoredRecord } from "@uslimato/core/storage";
+import type { DirectoryInspection, StoredGroup, StoredRecord } from "@uslimato/core/storage";
 import { fromBool, fromJson, fromMs } from "../database/json-column";
 import type { SqliteDatabase } from "../database/sqlite-database";
 import { fromUserRow, USER_COLUMNS } from "./user-row";
 
-type Lists = Pick<
-  DirectoryStore,
-  | "listUsers"
-  | "listLinks"
-  | "listGroups"
-  | "listMemberships"
-  | "listRecords"
-  | "listRecordsByOwner"
-  | "listUnownedRecords"
->;
+type Lists = Omit<DirectoryInspection, "putUsers">;
 
 /** Group columns selected by every group query. */
 export const GROUP_COLUMNS = "external_id, display_name, description, attributes, removed, updated_at";

@@ -8,13 +8,7 @@ import { toStorageError } from "../database/to-storage-error";
 import { applySqliteOthers } from "./apply-sqlite-others";
 import { applySqliteSweep } from "./apply-sqlite-sweep";
 import { applySqliteUsers } from "./apply-sqlite-users";
-import {
-  fromGroupRow,
-  fromRecordRow,
-  GROUP_COLUMNS,
-  listSqliteDirectory,
-  RECORD_COLUMNS,
-} from "./list-sqlite-directory";
+import { fromGroupRow, fromRecordRow, GROUP_COLUMNS, RECORD_COLUMNS } from "./list-sqlite-directory";
 import { emailsOf, resolveWaitingOwners } from "./resolve-waiting-owners";
 import { sqliteRecordRemovals } from "./sqlite-record-removals";
 import { fromUserRow, USER_COLUMNS } from "./user-row";
@@ -26,7 +20,7 @@ const REPORTED_ELSEWHERE = `EXISTS (SELECT 1 FROM user_links o JOIN integrations
 const ACTIVE_PENDING = `FROM user_links l JOIN users u ON u.id = l.user_id
   WHERE l.integration_id = ?1 AND l.pending = 1 AND u.active = 1 AND NOT ${REPORTED_ELSEWHERE}`;
 
-/** The directory in SQLite: one query per lookup (ids passed as a JSON array), one transaction per page. */
+/** The directory in SQLite, as a sync sees it: one query per lookup (ids passed as a JSON array), one transaction per page. */
 export function createSqliteDirectoryStore(database: SqliteDatabase): DirectoryStore {
   const { sql, db } = database;
   return {
@@ -125,36 +119,6 @@ export function createSqliteDirectoryStore(database: SqliteDatabase): DirectoryS
         return Number(cleared.changes);
       });
     },
-    async putUsers(users) {
-      const upsert = sql(
-        `INSERT INTO users (id, email, display_name, active, role, hge_id_account_id, attributes, created_at, updated_at)
-         VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?) ON CONFLICT (id) DO UPDATE SET email = excluded.email,
-         display_name = excluded.display_name, active = excluded.active, role = excluded.role,
-         hge_id_account_id = excluded.hge_id_account_id, attributes = excluded.attributes,
-         created_at = excluded.created_at, updated_at = excluded.updated_at`,
-      );
-      try {
-        inTransaction(db, () => {
-          for (const u of users) {
-            upsert.run(
-              u.id,
-              u.email,
-              u.displayName,
-              u.active ? 1 : 0,
-              u.role,
-              u.hgeIdAccountId,
-              JSON.stringify(u.attributes),
-              u.createdAt.getTime(),
-              u.updatedAt.getTime(),
-            );
-          }
-          resolveWaitingOwners(database, null, [], users);
-        });
-      } catch (error) {
-        throw toStorageError(error, "Putting users");
-      }
-    },
     ...sqliteRecordRemovals(database),
-    ...listSqliteDirectory(database),
   };
 }

@@ -65,7 +65,7 @@ describe("migrations", () => {
       VALUES ('int-1', 'device', 'd1', '{"os":"iOS"}', 0, 0)`);
     old.close();
     const storage = createSqliteStorage({ filename: file });
-    expect(await storage.directory.listRecords("int-1", "device")).toMatchObject([
+    expect(await storage.inspect.listRecords("int-1", "device")).toMatchObject([
       { externalId: "d1", data: { os: "iOS" }, owner: null, removed: false, pendingRemoval: false },
     ]);
     await storage.directory.applyPage("int-1", { users: { markPendingDeactivation: ["e1"] } }, null);

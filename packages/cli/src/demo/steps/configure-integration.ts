@@ -22,11 +22,11 @@ export const configureIntegration: DemoStep = {
     ctx.dataDir = await mkdtemp(join(tmpdir(), "uslimato-demo-"));
     ctx.configPath = join(ctx.dataDir, "config.json");
     const config = {
-      database: "demo.db",
+      database: ctx.database ?? "demo.db",
       keyRingFile: "demo-keys.json",
-      plan: "enterprise",
+      plan: "enterprise" as const,
       tenantId: "demo",
-    } as const;
+    };
     const resolved = resolveConfigPaths(config, ctx.configPath);
     ctx.databasePath = resolved.database;
     ctx.keyRingPath = resolved.keyRingFile;

@@ -9,7 +9,7 @@ export const showSyncLog: DemoStep = {
     const { runtime, integrationId } = requireLive(ctx);
     const logs = await runtime.hub.syncLogs(integrationId, { limit: 10 });
     ctx.output.line(formatSyncLogs(logs, ctx.output.colors).replace(/^/gm, "  "));
-    const stored = await runtime.storage.directory.listUsers({ limit: 3 });
+    const stored = await runtime.storage.inspect.listUsers({ limit: 3 });
     for (const user of stored)
       ctx.output.line(
         `  ${ctx.output.colors.dim("stored user")} ${user.email}  ${user.displayName}  role=${user.role} active=${user.active}`,

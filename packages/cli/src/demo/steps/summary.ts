@@ -7,13 +7,13 @@ export const summary: DemoStep = {
   title: "Where the data is, and what to try next",
   async run(ctx) {
     const { runtime, integrationId } = requireLive(ctx);
-    const users = await runtime.storage.directory.listUsers({ integrationId, limit: 1_000_000 });
+    const users = await runtime.storage.inspect.listUsers({ integrationId, limit: 1_000_000 });
     const active = users.filter((u) => u.active).length;
     const { bold, dim } = ctx.output.colors;
     const cli = "pnpm --filter @uslimato/cli uslimato";
     const line = ctx.output.line;
     line(
-      `  ${bold("store")}     ${ctx.databasePath} (SQLite): ${users.length} users, ${active} active, ${users.length - active} inactive (disabled or deleted in the tenant)`,
+      `  ${bold("store")}     ${ctx.databasePath} (${ctx.database === undefined ? "SQLite" : ctx.database.split(":")[0]}): ${users.length} users, ${active} active, ${users.length - active} inactive (disabled or deleted in the tenant)`,
     );
     line(`  ${bold("config")}    ${ctx.configPath}`);
     line(`  ${bold("key ring")}  ${ctx.keyRingPath} ${dim(`(${DEMO_ONLY_WARNING})`)}`);

@@ -1,18 +1,9 @@
 import type { UserLink } from "../records";
-import type { DirectoryStore } from "../storage-adapter";
+import type { DirectoryInspection } from "../storage-adapter";
 import { copyRecord } from "./copy-records";
+import { resolveWaitingByEmails } from "./memory-record-owners";
 import type { MemoryLink, MemoryState } from "./memory-state";
-
-type Lists = Pick<
-  DirectoryStore,
-  | "listUsers"
-  | "listLinks"
-  | "listGroups"
-  | "listMemberships"
-  | "listRecords"
-  | "listRecordsByOwner"
-  | "listUnownedRecords"
->;
+import { putMemoryUsers } from "./put-memory-users";
 
 const byKey =
   <T>(key: (item: T) => string) =>
@@ -25,12 +16,16 @@ const page = <T>(items: T[], options: { limit?: number; offset?: number } = {}):
     options.limit === undefined ? undefined : (options.offset ?? 0) + options.limit,
   );
 
-/** The directory's listing methods (admin views and tests; a sync never lists). */
+/** The directory's listing and seeding (admin views, the demo and tests; a sync never lists). */
 export function listMemoryDirectory(
   state: MemoryState,
   toLink: (integrationId: string, link: MemoryLink) => UserLink,
-): Lists {
+): DirectoryInspection {
   return {
+    async putUsers(users) {
+      putMemoryUsers(state, users);
+      resolveWaitingByEmails(state, users);
+    },
     async listUsers(query = {}) {
       const linked =
         query.integrationId === undefined ? undefined : state.directories.get(query.integrationId);

@@ -1,4 +1,3 @@
-import { CoreError } from "../../errors/core-error";
 import type { StoredUser, UserLink } from "../records";
 import type { DirectoryStore, UserLookup } from "../storage-adapter";
 import { applyMemoryOthers } from "./apply-memory-others";
@@ -10,13 +9,12 @@ import { checkMemorySweep } from "./check-memory-sweep";
 import { copyJson, copyRecord } from "./copy-records";
 import { copyUser } from "./copy-user";
 import { linkedIdList } from "./linked-ids";
-import { listMemoryDirectory } from "./list-memory-directory";
-import { resolveWaitingByEmails } from "./memory-record-owners";
 import { memoryRecordRemovals } from "./memory-record-removals";
 import { directoryOf, type MemoryLink, type MemoryState } from "./memory-state";
 import { reportedActiveElsewhere } from "./reported-active-elsewhere";
 
-const toLink = (integrationId: string, link: MemoryLink): UserLink => ({
+/** A stored link as the storage types show it. */
+export const toLink = (integrationId: string, link: MemoryLink): UserLink => ({
   integrationId,
   externalId: link.externalId,
   userId: link.userId,
@@ -116,36 +114,6 @@ export function createMemoryDirectoryStore(state: MemoryState): DirectoryStore {
       for (const link of pending) link.pendingDeactivation = false;
       return pending.length;
     },
-    async putUsers(users) {
-      putMemoryUsers(state, users);
-      resolveWaitingByEmails(state, users);
-    },
     ...memoryRecordRemovals(state),
-    ...listMemoryDirectory(state, toLink),
   };
-}
-
-/** Inserts or replaces host-owned users; `STORAGE_CONFLICT` (and nothing written) if two users would share an email. */
-function putMemoryUsers(state: MemoryState, users: ReadonlyArray<StoredUser>): void {
-  const owners = new Map<string, string | null>();
-  const ownerOf = (email: string) => (owners.has(email) ? owners.get(email) : state.usersByEmail.get(email));
-  for (const user of users) {
-    const previous = state.users.get(user.id)?.email;
-    if (previous !== undefined && previous !== user.email && ownerOf(previous) === user.id)
-      owners.set(previous, null);
-    const owner = ownerOf(user.email);
-    if (owner != null && owner !== user.id) {
-      throw new CoreError("STORAGE_CONFLICT", "Another user has this email.", {
-        details: { userId: user.id },
-      });
-    }
-    owners.set(user.email, user.id);
-  }
-  for (const user of users) {
-    const previous = state.users.get(user.id);
-    if (previous && state.usersByEmail.get(previous.email) === user.id)
-      state.usersByEmail.delete(previous.email);
-    state.users.set(user.id, copyRecord(user));
-    state.usersByEmail.set(user.email, user.id);
-  }
 }

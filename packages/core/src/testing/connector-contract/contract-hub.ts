@@ -4,14 +4,14 @@ import type { IntegrationView } from "../../integrations/integration-view";
 import type { CredentialVault } from "../../secrets/credential-vault";
 import { Secret } from "../../secrets/secret";
 import { createMemoryStorage } from "../../storage/memory/create-memory-storage";
-import type { StorageAdapter } from "../../storage/storage-adapter";
+import type { InspectableStorage } from "../../storage/storage-adapter";
 import type { ConnectorContractOptions } from "./connector-contract-options";
 
 /** A hub over memory storage with the connector under test and one integration of the setup configuration. */
 export async function contractHub(
   options: ConnectorContractOptions,
   config: { settings: unknown; secrets: Record<string, string> },
-): Promise<{ hub: Hub; storage: StorageAdapter; integration: IntegrationView }> {
+): Promise<{ hub: Hub; storage: InspectableStorage; integration: IntegrationView }> {
   const sealed = new Map<string, string>();
   const vault: CredentialVault = {
     async seal(owner, value) {

@@ -1,6 +1,6 @@
-import { expect, it } from "vitest";
 import { LISTING_INCOMPLETE, type SourcePage, SWEEP_INCOMPLETE } from "../../connector/source-page";
 import type { RecordKind } from "../../storage/records";
+import type { ResolvedTestApi } from "../runner/test-api";
 import type { ConnectorContractOptions } from "./connector-contract-options";
 import { contractHub } from "./contract-hub";
 import { readAll } from "./read-all";
@@ -13,25 +13,31 @@ const isRecordKind = (kind: string): kind is RecordKind => kind === "device" || 
  * The connector contract's cases for device and asset connectors: full reads are sweeps, owners are well formed,
  * an incomplete listing is marked and removes nothing, a record gone from the source is removed with a reason.
  */
-export function describeRecordCases(options: ConnectorContractOptions, config: () => Config): void {
+export function describeRecordCases(
+  options: ConnectorContractOptions,
+  config: () => Config,
+  { it, expect }: ResolvedTestApi,
+): void {
   const { connector } = options;
   const timeout = options.timeoutMs ?? 30_000;
+  const timed = (name: string, body: () => Promise<void>) => it(name, body, timeout);
   const hooks = options.records ?? {};
   const kinds = connector.entities.filter(isRecordKind);
 
-  it("reads each device/asset kind as a full sweep from no checkpoint (first and last marked)", {
-    timeout,
-  }, async () => {
-    const pages = await readAll(connector, config(), null);
-    for (const kind of kinds) {
-      const ofKind = pages.filter((p) => p.kind === kind);
-      expect(ofKind.length, `pages of kind ${kind}`).toBeGreaterThan(0);
-      expect(ofKind[0]?.fullScan?.first, `first ${kind} page marks fullScan.first`).toBe(true);
-      expect(ofKind.at(-1)?.fullScan?.last, `last ${kind} page marks fullScan.last`).toBe(true);
-    }
-  });
+  timed(
+    "reads each device/asset kind as a full sweep from no checkpoint (first and last marked)",
+    async () => {
+      const pages = await readAll(connector, config(), null);
+      for (const kind of kinds) {
+        const ofKind = pages.filter((p) => p.kind === kind);
+        expect(ofKind.length, `pages of kind ${kind}`).toBeGreaterThan(0);
+        expect(ofKind[0]?.fullScan?.first, `first ${kind} page marks fullScan.first`).toBe(true);
+        expect(ofKind.at(-1)?.fullScan?.last, `last ${kind} page marks fullScan.last`).toBe(true);
+      }
+    },
+  );
 
-  it("gives owners an email or an external user id with its source", { timeout }, async () => {
+  timed("gives owners an email or an external user id with its source", async () => {
     const pages = await readAll(connector, config(), null);
     const owners = pages
       .filter((p) => isRecordKind(p.kind))
@@ -48,7 +54,7 @@ export function describeRecordCases(options: ConnectorContractOptions, config: (
     }
   });
 
-  it("marks a truncated listing incomplete, and a sync then removes nothing", { timeout }, async () => {
+  timed("marks a truncated listing incomplete, and a sync then removes nothing", async () => {
     if (!hooks.truncate) return;
     const { hub, storage, integration } = await contractHub(options, config());
     await hub.syncNow(integration.id);
@@ -65,7 +71,7 @@ export function describeRecordCases(options: ConnectorContractOptions, config: (
       const log = await hub.syncNow(integration.id, { full: true });
       expect(log.notices.map((n) => n.code)).toContain(SWEEP_INCOMPLETE);
       for (const kind of kinds) {
-        const records = await storage.directory.listRecords(integration.id, kind);
+        const records = await storage.inspect.listRecords(integration.id, kind);
         expect(records.filter((r) => r.removed || r.pendingRemoval)).toEqual([]);
       }
     } finally {
@@ -73,7 +79,7 @@ export function describeRecordCases(options: ConnectorContractOptions, config: (
     }
   });
 
-  it("removes a record that left the source, and names valid removal reasons", { timeout }, async () => {
+  timed("removes a record that left the source, and names valid removal reasons", async () => {
     if (!hooks.removeOne) return;
     const { hub, storage, integration } = await contractHub(options, config());
     await hub.syncNow(integration.id);
@@ -81,7 +87,7 @@ export function describeRecordCases(options: ConnectorContractOptions, config: (
     const log = await hub.syncNow(integration.id);
     expect(log.status === "success" || log.status === "partial").toBe(true);
     const records = (
-      await Promise.all(kinds.map((k) => storage.directory.listRecords(integration.id, k)))
+      await Promise.all(kinds.map((k) => storage.inspect.listRecords(integration.id, k)))
     ).flat();
     expect(records.find((r) => r.externalId === gone)?.removed).toBe(true);
     for (const page of await readAll(connector, config(), null)) {

@@ -1,5 +1,6 @@
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { noopLogger } from "../../logging/noop-logger";
+import { resolveTestApi } from "../runner/resolve-test-api";
+import type { TestApi } from "../runner/test-api";
 import type { ConnectorContractOptions } from "./connector-contract-options";
 import { contractHub } from "./contract-hub";
 import { createMemoryState } from "./create-memory-state";
@@ -9,19 +10,24 @@ import { openSecretsOf, readAll } from "./read-all";
 type Config = Awaited<ReturnType<ConnectorContractOptions["setup"]>>;
 
 /**
- * Registers vitest tests that prove a connector keeps core's contract: its description, schemas, connection
+ * Registers the test cases that prove a connector keeps core's contract: its description, schemas, connection
  * test, valid pages with JSON checkpoints, resuming from a checkpoint without losing records, incremental reads,
  * abort, and a full sync through a hub; for device and asset connectors also sweeps, owners, incomplete listings
- * and removals (see {@link ConnectorContractOptions.records}). Call it at the top level of a test file.
+ * and removals (see {@link ConnectorContractOptions.records}). Call it at the top level of a test file. The cases
+ * register with `runner` (`node:test`: `{ describe, it, before, after }`), else with vitest or the runner's
+ * globals, as `runStorageConformance` does.
  *
  * @example
  * ```ts
  * runConnectorContract({ connector: myConnector(), setup: async () => ({ settings: { baseUrl }, secrets: { apiKey } }) });
  * ```
  */
-export function runConnectorContract(options: ConnectorContractOptions): void {
+export function runConnectorContract(options: ConnectorContractOptions, runner?: TestApi): void {
+  const t = resolveTestApi(runner);
+  const { describe, it, expect, beforeAll, afterAll } = t;
   const { connector } = options;
   const timeout = options.timeoutMs ?? 30_000;
+  const timed = (name: string, body: () => Promise<void>) => it(name, body, timeout);
   describe(`connector contract: ${options.name ?? connector.id}`, () => {
     let config: Config;
     beforeAll(async () => {
@@ -46,7 +52,7 @@ export function runConnectorContract(options: ConnectorContractOptions): void {
       for (const name of Object.keys(config.secrets)) expect(connector.secretNames).toContain(name);
     });
 
-    it("passes the connection test, and fails it with a remedy on bad secrets", { timeout }, async () => {
+    timed("passes the connection test, and fails it with a remedy on bad secrets", async () => {
       const ctx = {
         integrationId: "contract-integration",
         tenantId: "contract-tenant",
@@ -68,7 +74,7 @@ export function runConnectorContract(options: ConnectorContractOptions): void {
       }
     });
 
-    it("yields valid pages with JSON checkpoints, of the kinds it declares", { timeout }, async () => {
+    timed("yields valid pages with JSON checkpoints, of the kinds it declares", async () => {
       const pages = await readAll(connector, config, null);
       expect(pages.length).toBeGreaterThan(0);
       for (const page of pages) {
@@ -78,7 +84,7 @@ export function runConnectorContract(options: ConnectorContractOptions): void {
       expect(pages.some((p) => p.upserts.length > 0)).toBe(true);
     });
 
-    it("resumes from a page's checkpoint without losing records", { timeout }, async () => {
+    timed("resumes from a page's checkpoint without losing records", async () => {
       const all = await readAll(connector, config, null);
       const first = all[0]!;
       const ids = (pages: typeof all) =>
@@ -88,7 +94,7 @@ export function runConnectorContract(options: ConnectorContractOptions): void {
       for (const id of ids(all)) expect(union.has(id)).toBe(true);
     });
 
-    it("reads only changes from its last checkpoint when it is incremental", { timeout }, async () => {
+    timed("reads only changes from its last checkpoint when it is incremental", async () => {
       if (!connector.capabilities.incremental) return;
       const all = await readAll(connector, config, null);
       const last = all.at(-1)!.checkpoint;
@@ -100,13 +106,13 @@ export function runConnectorContract(options: ConnectorContractOptions): void {
       expect(changed).toBeLessThan(Math.max(total, 2));
     });
 
-    it("stops when its signal is aborted", { timeout }, async () => {
+    timed("stops when its signal is aborted", async () => {
       const controller = new AbortController();
       controller.abort(new Error("stop"));
       await expect(readAll(connector, config, null, { signal: controller.signal })).rejects.toBeDefined();
     });
 
-    it("syncs through a hub", { timeout }, async () => {
+    timed("syncs through a hub", async () => {
       const { hub, integration } = await contractHub(options, config);
       const log = await hub.syncNow(integration.id);
       expect(log.status === "success" || log.status === "partial").toBe(true);
@@ -114,6 +120,6 @@ export function runConnectorContract(options: ConnectorContractOptions): void {
     });
 
     if (connector.entities.some((kind) => kind === "device" || kind === "asset"))
-      describeRecordCases(options, () => config);
+      describeRecordCases(options, () => config, t);
   });
 }

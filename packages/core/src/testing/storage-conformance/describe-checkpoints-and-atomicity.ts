@@ -1,46 +1,55 @@
-import { describe, expect, it } from "vitest";
+import type { ResolvedTestApi } from "../runner/test-api";
 import { hostUser, integration, newUser } from "./conformance-fixtures";
+import { fullDirectory } from "./full-directory";
 import type { StorageConformanceOptions } from "./storage-conformance-options";
 import { useStorage } from "./use-storage";
 
 /** Checkpoints are written only by `applyPage`, together with the page, all or nothing. */
-export function describeCheckpointsAndAtomicity(options: StorageConformanceOptions): void {
+export function describeCheckpointsAndAtomicity(
+  options: StorageConformanceOptions,
+  t: ResolvedTestApi,
+): void {
+  const { describe, expect, it } = t;
   describe("checkpoints and atomic pages", () => {
-    const storage = useStorage(options);
+    const storage = useStorage(options, t);
 
     it("saves the checkpoint with applyPage, replaces it with the next page, and clears it", async () => {
       await storage().integrations.insert(integration());
       expect(await storage().checkpoints.get("int-1")).toBeNull();
-      await storage().directory.applyPage("int-1", {}, { delta: "t1", sweep: { id: "s1", kinds: ["user"] } });
+      await fullDirectory(storage()).applyPage(
+        "int-1",
+        {},
+        { delta: "t1", sweep: { id: "s1", kinds: ["user"] } },
+      );
       const first = await storage().checkpoints.get("int-1");
       expect(first).toMatchObject({
         integrationId: "int-1",
         value: { delta: "t1", sweep: { id: "s1", kinds: ["user"] } },
       });
       expect(first?.updatedAt).toBeInstanceOf(Date);
-      await storage().directory.applyPage("int-1", {}, "plain-string-checkpoint");
+      await fullDirectory(storage()).applyPage("int-1", {}, "plain-string-checkpoint");
       expect((await storage().checkpoints.get("int-1"))?.value).toBe("plain-string-checkpoint");
-      await storage().directory.applyPage("int-1", {}, null);
+      await fullDirectory(storage()).applyPage("int-1", {}, null);
       expect((await storage().checkpoints.get("int-1"))?.value).toBeNull();
       await storage().checkpoints.clear("int-1");
       expect(await storage().checkpoints.get("int-1")).toBeNull();
     });
 
     it("keeps checkpoints per integration", async () => {
-      await storage().directory.applyPage("int-1", {}, { n: 1 });
-      await storage().directory.applyPage("int-2", {}, { n: 2 });
+      await fullDirectory(storage()).applyPage("int-1", {}, { n: 1 });
+      await fullDirectory(storage()).applyPage("int-2", {}, { n: 2 });
       expect((await storage().checkpoints.get("int-1"))?.value).toEqual({ n: 1 });
       expect((await storage().checkpoints.get("int-2"))?.value).toEqual({ n: 2 });
     });
 
     it("applies nothing of a batch whose create collides on email: no users, links, marks or checkpoint", async () => {
-      const dir = () => storage().directory;
+      const dir = () => fullDirectory(storage());
       await dir().applyPage(
         "int-1",
         { users: { create: [newUser("u1")], link: [{ externalId: "e1", userId: "u1" }] } },
         "cp-1",
       );
-      await storage().directory.putUsers([hostUser("h1", "taken@example.com")]);
+      await fullDirectory(storage()).putUsers([hostUser("h1", "taken@example.com")]);
       const conflicting = dir().applyPage(
         "int-1",
         {
@@ -70,7 +79,7 @@ export function describeCheckpointsAndAtomicity(options: StorageConformanceOptio
     });
 
     it("rejects two creates with one email inside a batch, and an update onto a taken email", async () => {
-      const dir = () => storage().directory;
+      const dir = () => fullDirectory(storage());
       await expect(
         dir().applyPage(
           "int-1",
@@ -96,7 +105,7 @@ export function describeCheckpointsAndAtomicity(options: StorageConformanceOptio
     });
 
     it("lets a user take an email another user gave up earlier in the same batch", async () => {
-      const dir = () => storage().directory;
+      const dir = () => fullDirectory(storage());
       await dir().applyPage("int-1", { users: { create: [newUser("a"), newUser("b")] } }, "cp-1");
       await dir().applyPage(
         "int-1",
@@ -123,11 +132,13 @@ export function describeCheckpointsAndAtomicity(options: StorageConformanceOptio
     });
 
     it("rejects putUsers that would give two users one email", async () => {
-      await storage().directory.putUsers([hostUser("h1", "one@example.com")]);
-      await expect(storage().directory.putUsers([hostUser("h2", "one@example.com")])).rejects.toMatchObject({
+      await fullDirectory(storage()).putUsers([hostUser("h1", "one@example.com")]);
+      await expect(
+        fullDirectory(storage()).putUsers([hostUser("h2", "one@example.com")]),
+      ).rejects.toMatchObject({
         code: "STORAGE_CONFLICT",
       });
-      expect((await storage().directory.listUsers()).map((u) => u.id)).toEqual(["h1"]);
+      expect((await fullDirectory(storage()).listUsers()).map((u) => u.id)).toEqual(["h1"]);
     });
   });
 }

@@ -1,6 +1,7 @@
-import { describe, expect, it } from "vitest";
 import type { StorageAdapter } from "../../storage/storage-adapter";
+import type { ResolvedTestApi } from "../runner/test-api";
 import { newUser } from "./conformance-fixtures";
+import { fullDirectory } from "./full-directory";
 import type { StorageConformanceOptions } from "./storage-conformance-options";
 import { useStorage } from "./use-storage";
 
@@ -20,10 +21,11 @@ async function seedLinkedUsers(storage: StorageAdapter, n: number): Promise<void
 }
 
 /** Pending deactivations (mark, clear, count, commit, discard) and the end of a user sweep. */
-export function describeDeactivations(options: StorageConformanceOptions): void {
+export function describeDeactivations(options: StorageConformanceOptions, t: ResolvedTestApi): void {
+  const { describe, expect, it } = t;
   describe("pending deactivations and user sweeps", () => {
-    const storage = useStorage(options);
-    const dir = () => storage().directory;
+    const storage = useStorage(options, t);
+    const dir = () => fullDirectory(storage());
     const pendingIds = async () =>
       (await dir().listLinks("int-1")).filter((l) => l.pendingDeactivation).map((l) => l.externalId);
 

@@ -1,13 +1,15 @@
-import { describe, expect, it } from "vitest";
+import type { ResolvedTestApi } from "../runner/test-api";
 import { at, auditEntry, hostUser, integration, newUser, secret, syncLog } from "./conformance-fixtures";
+import { fullDirectory } from "./full-directory";
 import type { StorageConformanceOptions } from "./storage-conformance-options";
 import { useStorage } from "./use-storage";
 
 /** Deleting an integration, and that stores hand out copies, never their own objects. */
-export function describeDeleteAndCopies(options: StorageConformanceOptions): void {
+export function describeDeleteAndCopies(options: StorageConformanceOptions, t: ResolvedTestApi): void {
+  const { describe, expect, it } = t;
   describe("integration delete and returned copies", () => {
-    const storage = useStorage(options);
-    const dir = () => storage().directory;
+    const storage = useStorage(options, t);
+    const dir = () => fullDirectory(storage());
 
     it("deletes the integration with its secrets, checkpoint, links, groups, memberships and records", async () => {
       await storage().integrations.insert(integration());

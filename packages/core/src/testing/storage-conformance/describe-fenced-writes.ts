@@ -1,6 +1,7 @@
-import { afterEach, describe, expect, it } from "vitest";
 import type { LockFence, LockHandle, StorageAdapter } from "../../storage/storage-adapter";
+import type { ResolvedTestApi } from "../runner/test-api";
 import { newUser } from "./conformance-fixtures";
+import { fullDirectory } from "./full-directory";
 import type { StorageConformanceOptions } from "./storage-conformance-options";
 import { useStorage } from "./use-storage";
 
@@ -22,10 +23,11 @@ async function seed(storage: StorageAdapter, n: number): Promise<void> {
 }
 
 /** Fenced writes: a stale fencing token or a lapsed lease writes nothing; only the holder's writes land. */
-export function describeFencedWrites(options: StorageConformanceOptions): void {
+export function describeFencedWrites(options: StorageConformanceOptions, t: ResolvedTestApi): void {
+  const { describe, expect, it, afterEach } = t;
   describe("fenced writes", () => {
-    const storage = useStorage(options);
-    const dir = () => storage().directory;
+    const storage = useStorage(options, t);
+    const dir = () => fullDirectory(storage());
     const taken: LockHandle[] = [];
     afterEach(async () => {
       for (const handle of taken.splice(0)) await handle.release();

@@ -1,5 +1,6 @@
-import { describe, expect, it } from "vitest";
 import type { DirectoryBatch } from "../../storage/storage-adapter";
+import type { ResolvedTestApi } from "../runner/test-api";
+import { fullDirectory } from "./full-directory";
 import type { StorageConformanceOptions } from "./storage-conformance-options";
 import { useStorage } from "./use-storage";
 
@@ -12,10 +13,11 @@ const group = (externalId: string, displayName: string | null = externalId.toUpp
 const member = (groupExternalId: string, userExternalId: string) => ({ groupExternalId, userExternalId });
 
 /** Groups (upsert, remove, sweep), memberships (idempotent) and device/asset records. */
-export function describeGroupsAndRecords(options: StorageConformanceOptions): void {
+export function describeGroupsAndRecords(options: StorageConformanceOptions, t: ResolvedTestApi): void {
+  const { describe, expect, it } = t;
   describe("groups, memberships and records", () => {
-    const storage = useStorage(options);
-    const dir = () => storage().directory;
+    const storage = useStorage(options, t);
+    const dir = () => fullDirectory(storage());
     const apply = (batch: DirectoryBatch) => dir().applyPage("int-1", batch, "cp");
 
     it("upserts groups, finds them by external id, lists them by external id", async () => {

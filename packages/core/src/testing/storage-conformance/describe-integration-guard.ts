@@ -1,12 +1,13 @@
-import { describe, expect, it } from "vitest";
+import type { ResolvedTestApi } from "../runner/test-api";
 import { integration } from "./conformance-fixtures";
 import type { StorageConformanceOptions } from "./storage-conformance-options";
 import { useStorage } from "./use-storage";
 
 /** An integration's own mass-deactivation guard is stored, replaced and removed with the integration. */
-export function describeIntegrationGuard(options: StorageConformanceOptions): void {
+export function describeIntegrationGuard(options: StorageConformanceOptions, t: ResolvedTestApi): void {
+  const { describe, expect, it } = t;
   describe("integration guard", () => {
-    const storage = useStorage(options);
+    const storage = useStorage(options, t);
 
     it("keeps an integration's guard through insert, update and removal", async () => {
       const store = storage().integrations;

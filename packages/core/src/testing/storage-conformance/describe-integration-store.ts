@@ -1,12 +1,13 @@
-import { describe, expect, it } from "vitest";
+import type { ResolvedTestApi } from "../runner/test-api";
 import { at, integration } from "./conformance-fixtures";
 import type { StorageConformanceOptions } from "./storage-conformance-options";
 import { useStorage } from "./use-storage";
 
 /** Integrations: insert, get, list filters, optimistic update by revision. */
-export function describeIntegrationStore(options: StorageConformanceOptions): void {
+export function describeIntegrationStore(options: StorageConformanceOptions, t: ResolvedTestApi): void {
+  const { describe, expect, it } = t;
   describe("integrations", () => {
-    const storage = useStorage(options);
+    const storage = useStorage(options, t);
 
     it("inserts and reads back an integration with Dates and JSON intact", async () => {
       const record = integration();

@@ -1,14 +1,15 @@
-import { afterEach, describe, expect, it } from "vitest";
 import type { LockHandle } from "../../storage/storage-adapter";
+import type { ResolvedTestApi } from "../runner/test-api";
 import type { StorageConformanceOptions } from "./storage-conformance-options";
 import { useStorage } from "./use-storage";
 
 const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 
 /** Lock leases: fencing tokens that only grow, renewal, expiry, release, and the `lost` signal. */
-export function describeLockLeases(options: StorageConformanceOptions): void {
+export function describeLockLeases(options: StorageConformanceOptions, t: ResolvedTestApi): void {
+  const { describe, expect, it, afterEach } = t;
   describe("lock leases and fencing tokens", () => {
-    const storage = useStorage(options);
+    const storage = useStorage(options, t);
     const taken: LockHandle[] = [];
     afterEach(async () => {
       for (const handle of taken.splice(0)) await handle.release();

@@ -1,11 +1,12 @@
-import { describe, expect, it } from "vitest";
+import type { ResolvedTestApi } from "../runner/test-api";
 import type { StorageConformanceOptions } from "./storage-conformance-options";
 import { useStorage } from "./use-storage";
 
 /** Named locks: exclusive, released idempotently, independent by name. */
-export function describeLocks(options: StorageConformanceOptions): void {
+export function describeLocks(options: StorageConformanceOptions, t: ResolvedTestApi): void {
+  const { describe, expect, it } = t;
   describe("locks", () => {
-    const storage = useStorage(options);
+    const storage = useStorage(options, t);
 
     it("returns null at once while a lock is held, and the lock again once released", async () => {
       const first = await storage().locks.tryAcquire("sync:int-1");

@@ -1,12 +1,13 @@
-import { describe, expect, it } from "vitest";
+import type { ResolvedTestApi } from "../runner/test-api";
 import { at, auditEntry, syncLog } from "./conformance-fixtures";
 import type { StorageConformanceOptions } from "./storage-conformance-options";
 import { useStorage } from "./use-storage";
 
 /** Sync logs (save/replace, newest first, `before` paging) and the append-only audit log. */
-export function describeLogsAndAudit(options: StorageConformanceOptions): void {
+export function describeLogsAndAudit(options: StorageConformanceOptions, t: ResolvedTestApi): void {
+  const { describe, expect, it } = t;
   describe("sync logs and audit", () => {
-    const storage = useStorage(options);
+    const storage = useStorage(options, t);
 
     it("saves, replaces and reads back a sync log with every field", async () => {
       const running = syncLog("run-1", at(0), {

@@ -1,6 +1,7 @@
-import { describe, expect, it } from "vitest";
 import type { RecordOwnerInput } from "../../storage/storage-adapter";
+import type { ResolvedTestApi } from "../runner/test-api";
 import { hostUser, integration, newUser } from "./conformance-fixtures";
+import { fullDirectory } from "./full-directory";
 import type { StorageConformanceOptions } from "./storage-conformance-options";
 import { useStorage } from "./use-storage";
 
@@ -17,10 +18,11 @@ const device = (externalId: string, o: Partial<RecordOwnerInput> | null) => ({
 });
 
 /** Owners of devices and assets: resolution by link or email, later resolution, listings by owner and unowned. */
-export function describeRecordOwners(options: StorageConformanceOptions): void {
+export function describeRecordOwners(options: StorageConformanceOptions, t: ResolvedTestApi): void {
+  const { describe, expect, it } = t;
   describe("record owners", () => {
-    const storage = useStorage(options);
-    const dir = () => storage().directory;
+    const storage = useStorage(options, t);
+    const dir = () => fullDirectory(storage());
     const setup = async () => {
       await storage().integrations.insert(integration({ id: "ent-1", connectorId: "entra" }));
       await storage().integrations.insert(integration({ id: "dev-1", connectorId: "intune" }));
@@ -64,7 +66,7 @@ export function describeRecordOwners(options: StorageConformanceOptions): void {
 
     it("falls back to the email, and prefers the link when both match", async () => {
       await setup();
-      await storage().directory.putUsers([hostUser("h1", "anna@x.io")]);
+      await fullDirectory(storage()).putUsers([hostUser("h1", "anna@x.io")]);
       await linkUser("ent-1", "obj-1", "u1");
       await writeDevices(
         device("d1", { email: "anna@x.io", externalUserId: "unknown", source: "entra" }),

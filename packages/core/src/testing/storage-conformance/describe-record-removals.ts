@@ -1,5 +1,6 @@
-import { describe, expect, it } from "vitest";
 import type { DirectoryBatch } from "../../storage/storage-adapter";
+import type { ResolvedTestApi } from "../runner/test-api";
+import { fullDirectory } from "./full-directory";
 import type { StorageConformanceOptions } from "./storage-conformance-options";
 import { useStorage } from "./use-storage";
 
@@ -9,10 +10,11 @@ const records = (kind: "device" | "asset", ...ids: string[]) => ({
 });
 
 /** Pending removals of devices and assets: marks, counts per kind, commit, discard, and what cancels a mark. */
-export function describeRecordRemovals(options: StorageConformanceOptions): void {
+export function describeRecordRemovals(options: StorageConformanceOptions, t: ResolvedTestApi): void {
+  const { describe, expect, it } = t;
   describe("pending record removals", () => {
-    const storage = useStorage(options);
-    const dir = () => storage().directory;
+    const storage = useStorage(options, t);
+    const dir = () => fullDirectory(storage());
     const apply = (batch: DirectoryBatch) => dir().applyPage("int-1", batch, "cp");
     const state = async (kind: "device" | "asset") =>
       Object.fromEntries(

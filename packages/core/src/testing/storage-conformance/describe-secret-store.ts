@@ -1,12 +1,13 @@
-import { describe, expect, it } from "vitest";
+import type { ResolvedTestApi } from "../runner/test-api";
 import { at, secret } from "./conformance-fixtures";
 import type { StorageConformanceOptions } from "./storage-conformance-options";
 import { useStorage } from "./use-storage";
 
 /** Sealed secrets: put/replace by name, delete, compare-and-swap, listing by key with a cursor, counts. */
-export function describeSecretStore(options: StorageConformanceOptions): void {
+export function describeSecretStore(options: StorageConformanceOptions, t: ResolvedTestApi): void {
+  const { describe, expect, it } = t;
   describe("secrets", () => {
-    const storage = useStorage(options);
+    const storage = useStorage(options, t);
 
     it("puts, replaces by (integrationId, name), lists ordered by name", async () => {
       await storage().secrets.put([secret({ name: "b" }), secret({ name: "a" })]);

@@ -1,5 +1,6 @@
-import { describe, expect, it } from "vitest";
+import type { ResolvedTestApi } from "../runner/test-api";
 import { integration, newUser } from "./conformance-fixtures";
+import { fullDirectory } from "./full-directory";
 import type { StorageConformanceOptions } from "./storage-conformance-options";
 import { useStorage } from "./use-storage";
 
@@ -7,10 +8,11 @@ import { useStorage } from "./use-storage";
  * Several integrations linking one user (Entra and SAP employees): a user is deactivated only when no link of
  * another enabled integration still reports it active; removing an integration deactivates nobody.
  */
-export function describeSeveralSources(options: StorageConformanceOptions): void {
+export function describeSeveralSources(options: StorageConformanceOptions, t: ResolvedTestApi): void {
+  const { describe, expect, it } = t;
   describe("several sources per user", () => {
-    const storage = useStorage(options);
-    const dir = () => storage().directory;
+    const storage = useStorage(options, t);
+    const dir = () => fullDirectory(storage());
     const activeOf = async (id: string) => (await dir().listUsers()).find((u) => u.id === id)?.active;
     const setup = async () => {
       await storage().integrations.insert(integration({ id: "entra-1", connectorId: "entra" }));

@@ -1,6 +1,7 @@
-import { afterEach, describe, expect, it } from "vitest";
 import type { LockFence, LockHandle, StorageAdapter } from "../../storage/storage-adapter";
+import type { ResolvedTestApi } from "../runner/test-api";
 import { newUser } from "./conformance-fixtures";
+import { fullDirectory } from "./full-directory";
 import type { StorageConformanceOptions } from "./storage-conformance-options";
 import { useStorage } from "./use-storage";
 
@@ -20,10 +21,11 @@ async function seed(storage: StorageAdapter): Promise<void> {
 }
 
 /** Sweep ownership on fenced writes: a sweep belongs to the holder that opened or resumed it. */
-export function describeSweepOwnership(options: StorageConformanceOptions): void {
+export function describeSweepOwnership(options: StorageConformanceOptions, t: ResolvedTestApi): void {
+  const { describe, expect, it, afterEach } = t;
   describe("sweep ownership", () => {
-    const storage = useStorage(options);
-    const dir = () => storage().directory;
+    const storage = useStorage(options, t);
+    const dir = () => fullDirectory(storage());
     const taken: LockHandle[] = [];
     afterEach(async () => {
       for (const handle of taken.splice(0)) await handle.release();

@@ -1,5 +1,6 @@
-import { describe, expect, it } from "vitest";
 import type { SyncLog } from "../../sync-log/sync-log";
+import type { ResolvedTestApi } from "../runner/test-api";
+import { fullDirectory } from "./full-directory";
 import type { StorageConformanceOptions } from "./storage-conformance-options";
 import { syncLocksHub } from "./sync-locks-hub";
 import { useStorage } from "./use-storage";
@@ -7,9 +8,10 @@ import { useStorage } from "./use-storage";
 const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 
 /** Whole sync runs over the adapter: a run that loses its lock stops writing, leases are renewed, killed runs closed. */
-export function describeSyncLocks(options: StorageConformanceOptions): void {
+export function describeSyncLocks(options: StorageConformanceOptions, t: ResolvedTestApi): void {
+  const { describe, expect, it } = t;
   describe("sync runs and their lock", () => {
-    const storage = useStorage(options);
+    const storage = useStorage(options, t);
 
     it("stops a run that lost its lock before its next page write, while another run syncs; nobody is marked", async () => {
       const setup = await syncLocksHub(storage(), 30);
@@ -28,7 +30,7 @@ export function describeSyncLocks(options: StorageConformanceOptions): void {
       });
       expect(second).toMatchObject({ status: "success", failureCode: null });
       expect(first).toMatchObject({ status: "failed", failureCode: "SYNC_LOCK_LOST", pages: 1 });
-      const dir = storage().directory;
+      const dir = fullDirectory(storage());
       expect(await dir.countPendingDeactivations(setup.id)).toBe(0);
       const users = await dir.listUsers();
       expect(users).toHaveLength(30);

@@ -1,5 +1,6 @@
-import { describe, expect, it } from "vitest";
 import { createHub } from "../../hub/create-hub";
+import type { ResolvedTestApi } from "../runner/test-api";
+import { fullDirectory } from "./full-directory";
 import type { StorageConformanceOptions } from "./storage-conformance-options";
 import { plainTestVault, unstorableTextConnector } from "./unstorable-text-connector";
 import { useStorage } from "./use-storage";
@@ -8,9 +9,10 @@ import { useStorage } from "./use-storage";
  * A NUL character or an unpaired surrogate in one record (a field, an attribute, an external id) fails that
  * record alone, through a whole sync: its page and the run go on, and the next run is not blocked.
  */
-export function describeUnstorableText(options: StorageConformanceOptions): void {
+export function describeUnstorableText(options: StorageConformanceOptions, t: ResolvedTestApi): void {
+  const { describe, expect, it } = t;
   describe("records with text storage cannot hold", () => {
-    const storage = useStorage(options);
+    const storage = useStorage(options, t);
 
     it("fail one by one, never their page or the integration", async () => {
       const hub = createHub({
@@ -50,7 +52,7 @@ export function describeUnstorableText(options: StorageConformanceOptions): void
         const stored = await hub.syncLogs(id, { limit: 1 });
         expect(stored[0]?.errors).toEqual(log.errors);
       }
-      const dir = storage().directory;
+      const dir = fullDirectory(storage());
       expect((await dir.listUsers()).map((u) => u.email).sort()).toEqual(["ok1@x.io", "ok2@x.io"]);
       expect((await dir.listGroups(id)).map((g) => g.externalId)).toEqual(["g-ok"]);
       expect(await dir.listMemberships(id)).toMatchObject([

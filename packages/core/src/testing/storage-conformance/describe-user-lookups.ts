@@ -1,13 +1,15 @@
-import { describe, expect, it } from "vitest";
+import type { ResolvedTestApi } from "../runner/test-api";
 import { hostUser, newUser } from "./conformance-fixtures";
+import { fullDirectory } from "./full-directory";
 import type { StorageConformanceOptions } from "./storage-conformance-options";
 import { useStorage } from "./use-storage";
 
 /** Users created by a sync, links, the batched lookup by external id and email, and listings. */
-export function describeUserLookups(options: StorageConformanceOptions): void {
+export function describeUserLookups(options: StorageConformanceOptions, t: ResolvedTestApi): void {
+  const { describe, expect, it } = t;
   describe("users, links and lookups", () => {
-    const storage = useStorage(options);
-    const dir = () => storage().directory;
+    const storage = useStorage(options, t);
+    const dir = () => fullDirectory(storage());
 
     it("creates users as given, with no HGE ID account, and Dates", async () => {
       await dir().applyPage(

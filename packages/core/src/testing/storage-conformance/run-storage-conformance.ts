@@ -1,4 +1,5 @@
-import { describe } from "vitest";
+import { resolveTestApi } from "../runner/resolve-test-api";
+import type { TestApi } from "../runner/test-api";
 import { describeCheckpointsAndAtomicity } from "./describe-checkpoints-and-atomicity";
 import { describeDeactivations } from "./describe-deactivations";
 import { describeDeleteAndCopies } from "./describe-delete-and-copies";
@@ -20,39 +21,50 @@ import { describeUserLookups } from "./describe-user-lookups";
 import type { StorageConformanceOptions } from "./storage-conformance-options";
 
 /**
- * Registers vitest tests that prove a {@link StorageAdapter} keeps the storage contract: CRUD and revisions,
+ * Registers the test cases that prove a {@link StorageAdapter} keeps the storage contract: CRUD and revisions,
  * secret compare-and-swap and key paging, atomic pages with their checkpoint, lookups, pending deactivations,
  * several sources per user, sweeps, groups, memberships, records with pending removals and owners, locks (leases,
  * fencing tokens, fenced writes, sweep ownership, and whole sync runs that lose their lock or race), logs, audit,
  * delete semantics, returned copies, and a sync whose records hold text storage cannot hold (NUL, unpaired
  * surrogates) failing those records alone.
- * `create` must return an adapter over empty storage; it is called before every test.
+ * `create` must return an adapter over empty storage, with its `inspect` (the cases check writes by listing
+ * them); it is called before every test.
+ *
+ * The cases register with `runner` (vitest's, Jest's or `node:test`'s `describe`, `it`, `beforeEach`,
+ * `afterEach`, and `expect`, which defaults to {@link assertExpect}). Without one, they register with vitest when
+ * called inside a vitest run (this module never imports vitest, so it loads anywhere, CommonJS included), else with
+ * the runner's globals (Jest).
  *
  * @example
  * ```ts
  * import { runStorageConformance } from "@uslimato/core/testing";
  * runStorageConformance({ name: "my-db", create: async () => createMyStorage(), destroy: (s) => s.close!() });
+ *
+ * // under node:test
+ * import { afterEach, beforeEach, describe, it } from "node:test";
+ * runStorageConformance({ name: "my-db", create: async () => createMyStorage() }, { describe, it, beforeEach, afterEach });
  * ```
  */
-export function runStorageConformance(options: StorageConformanceOptions): void {
-  describe(`storage conformance: ${options.name}`, () => {
-    describeIntegrationStore(options);
-    describeIntegrationGuard(options);
-    describeSecretStore(options);
-    describeCheckpointsAndAtomicity(options);
-    describeUserLookups(options);
-    describeDeactivations(options);
-    describeSeveralSources(options);
-    describeGroupsAndRecords(options);
-    describeRecordRemovals(options);
-    describeRecordOwners(options);
-    describeLocks(options);
-    describeLockLeases(options);
-    describeFencedWrites(options);
-    describeSweepOwnership(options);
-    describeSyncLocks(options);
-    describeLogsAndAudit(options);
-    describeDeleteAndCopies(options);
-    describeUnstorableText(options);
+export function runStorageConformance(options: StorageConformanceOptions, runner?: TestApi): void {
+  const t = resolveTestApi(runner);
+  t.describe(`storage conformance: ${options.name}`, () => {
+    describeIntegrationStore(options, t);
+    describeIntegrationGuard(options, t);
+    describeSecretStore(options, t);
+    describeCheckpointsAndAtomicity(options, t);
+    describeUserLookups(options, t);
+    describeDeactivations(options, t);
+    describeSeveralSources(options, t);
+    describeGroupsAndRecords(options, t);
+    describeRecordRemovals(options, t);
+    describeRecordOwners(options, t);
+    describeLocks(options, t);
+    describeLockLeases(options, t);
+    describeFencedWrites(options, t);
+    describeSweepOwnership(options, t);
+    describeSyncLocks(options, t);
+    describeLogsAndAudit(options, t);
+    describeDeleteAndCopies(options, t);
+    describeUnstorableText(options, t);
   });
 }

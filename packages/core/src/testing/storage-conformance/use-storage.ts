@@ -1,14 +1,14 @@
-import { afterEach, beforeEach } from "vitest";
 import type { StorageAdapter } from "../../storage/storage-adapter";
+import type { ResolvedTestApi } from "../runner/test-api";
 import type { StorageConformanceOptions } from "./storage-conformance-options";
 
 /** Registers hooks that give every test of the current `describe` a fresh adapter; returns its getter. */
-export function useStorage(options: StorageConformanceOptions): () => StorageAdapter {
+export function useStorage(options: StorageConformanceOptions, t: ResolvedTestApi): () => StorageAdapter {
   let storage: StorageAdapter | undefined;
-  beforeEach(async () => {
+  t.beforeEach(async () => {
     storage = await options.create();
   });
-  afterEach(async () => {
+  t.afterEach(async () => {
     const current = storage;
     storage = undefined;
     if (!current) return;
