@@ -4,14 +4,15 @@ import type { Command } from "../cli/command";
 export const demoCommand: Command = {
   name: "demo",
   summary:
-    "Synchronize a simulated Entra ID tenant into a local SQLite store, then keep it in step (no setup, no network).",
+    "Synchronize a simulated Entra ID tenant and a simulated SAP S/4HANA system into a local SQLite store, then keep them in step (no setup, no network).",
   usage: `uslimato demo [--users 5000] [--json]
 
-  --users N   users in the simulated tenant (default 5000)
+  --users N   users in the simulated tenant (default 5000; the SAP system is sized from it)
   --json      print one JSON document with every step's result (no progress output)
 
 Steps: simulator -> configure (SQLite, demo-only key ring) -> test connection -> full sync -> sync log ->
-tenant changes -> incremental sync -> webhook round trip -> summary. Exit code 1 if any step fails.`,
+tenant changes -> incremental sync -> webhook round trip -> SAP simulator + integration -> SAP first sync
+(employees also in Entra ID on the same host users) -> SAP incremental sync -> summary. Exit code 1 if any step fails.`,
   options: { users: { type: "string" } },
   positionals: { min: 0, max: 0 },
   run: (ctx) => import("./run-demo").then((m) => m.runDemoCommand(ctx)),
