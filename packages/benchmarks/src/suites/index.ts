@@ -3,6 +3,7 @@ import { deltaSuite } from "./delta-suite";
 import { entraSyncSuite } from "./entra-sync-suite";
 import { mappingSuite } from "./mapping-suite";
 import { memorySuite } from "./memory-suite";
+import { sapSyncSuite } from "./sap-sync-suite";
 import { schedulerSuite } from "./scheduler-suite";
 import { storageSuite } from "./storage-suite";
 import type { Suite } from "./suite";
@@ -18,6 +19,7 @@ export const SUITES: ReadonlyArray<Suite> = [
   webhookSuite,
   storageSuite,
   schedulerSuite,
+  sapSyncSuite,
 ];
 
 export type { Suite } from "./suite";
