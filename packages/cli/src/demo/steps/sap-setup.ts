@@ -7,7 +7,7 @@ const SAP_USER = "SIM_USER";
 const SAP_PASSWORD = "sim-password";
 
 /** SAP sizes that follow the Entra tenant's, so `--users` scales both and the demo stays quick. */
-export function sapSizes(users: number): { equipment: number; fixedAssets: number; employees: number } {
+function sapSizes(users: number): { equipment: number; fixedAssets: number; employees: number } {
   return {
     equipment: Math.max(20, Math.round(users / 2)),
     fixedAssets: Math.max(10, Math.round(users / 10)),
