@@ -32,6 +32,9 @@ describe("uslimato demo (non-TTY, as in CI)", () => {
       "tenantChanges",
       "incrementalSync",
       "webhook",
+      "sapSetup",
+      "sapFullSync",
+      "sapIncrementalSync",
       "summary",
     ]);
     expect(report.steps.every((s) => s.ok)).toBe(true);
@@ -53,7 +56,28 @@ describe("uslimato demo (non-TTY, as in CI)", () => {
         { name: "certificatePrivateKey", configured: false },
       ],
     });
+    // SAP beside Entra: assets and employees, employees also in Entra ID on the same host users, one change picked up.
+    expect(step("sapSetup")).toMatchObject({
+      equipment: 30,
+      fixedAssets: 10,
+      employees: 20,
+      sharedPeople: 10,
+      testSteps: ["employees", "equipment", "fixedAssets"],
+      secrets: expect.arrayContaining([{ name: "password", configured: true }]),
+    });
+    const sapFull = step("sapFullSync");
+    expect(sapFull).toMatchObject({ mode: "full", status: "success", duplicateEmails: 0 });
+    expect(sapFull.sharedUsers).toBeGreaterThan(0);
+    expect(sapFull.countsByKind).toMatchObject({ asset: { created: expect.any(Number) } });
+    expect(step("sapIncrementalSync")).toMatchObject({
+      mode: "incremental",
+      status: "success",
+      description: expect.stringContaining("demo change"),
+      countsByKind: { asset: { updated: 1 } },
+    });
+    expect(step("summary").sapAssets).toBeGreaterThan(30);
     expect(cap.stdout()).not.toContain("sim-secret");
+    expect(cap.stdout()).not.toContain("sim-password");
   });
 
   it("human output without a TTY: plain lines, no bars, no colors, the DEMO-ONLY banner and where the data is", async () => {

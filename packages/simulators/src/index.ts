@@ -90,6 +90,7 @@ export type {
   SapCustomEmployeesOptions,
   SapModel,
   SapModelOptions,
+  SapPerson,
 } from "./sap/sap-model";
 export type { SapOAuthClient } from "./sap/sap-oauth";
 export type { SapMessage, SapServiceSwitches } from "./sap/sap-service-switches";

@@ -5,6 +5,7 @@ import { latencySuite } from "./latency-suite";
 import { mappingSuite } from "./mapping-suite";
 import { memorySuite } from "./memory-suite";
 import { postgresSuite } from "./postgres-suite";
+import { sapSyncSuite } from "./sap-sync-suite";
 import { schedulerSuite } from "./scheduler-suite";
 import { storageSuite } from "./storage-suite";
 import type { Suite } from "./suite";
@@ -22,6 +23,7 @@ export const SUITES: ReadonlyArray<Suite> = [
   schedulerSuite,
   latencySuite,
   postgresSuite,
+  sapSyncSuite,
 ];
 
 export type { Suite } from "./suite";

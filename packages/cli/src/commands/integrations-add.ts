@@ -8,7 +8,7 @@ export const integrationsAddCommand: Command = {
   summary: 'Configure a new integration (the secret is sealed at once; only "configured" is ever shown).',
   usage: `uslimato integrations add <connector> --name NAME [settings] [secret source] [--interval MIN] [--disabled]
 
-  <connector>             entra
+  <connector>             entra | sap
   --name NAME             a name for the integration
   --interval MIN          sync interval in minutes (default max(60, the plan's minimum))
   --disabled              create it disabled
@@ -18,7 +18,16 @@ ${SECRET_HELP}
 Example:
   ENTRA_CLIENT_SECRET=... uslimato integrations add entra --name "Entra ID" \\
     --tenant-id 00000000-0000-0000-0000-000000000001 --client-id 00000000-0000-0000-0000-000000000002 \\
-    --secret-from-env ENTRA_CLIENT_SECRET`,
+    --secret-from-env ENTRA_CLIENT_SECRET
+
+  SAP_PASSWORD=... uslimato integrations add sap --name "SAP S/4HANA" \\
+    --base-url https://my300000-api.s4hana.cloud.sap --sap-client 100 --username COMM_USER \\
+    --equipment --fixed-assets 1010,1710 --employees businessPartner --time-zone Europe/Berlin \\
+    --secret-from-env SAP_PASSWORD
+
+  SAP_CERT="$(cat cert.pem)" SAP_KEY="$(cat key.pem)" uslimato integrations add sap --auth certificate \\
+    --base-url https://my300000-api.s4hana.cloud.sap --equipment \\
+    --secret-from-env clientCertificate=SAP_CERT --secret-from-env clientKey=SAP_KEY`,
   options: {
     name: { type: "string" },
     interval: { type: "string" },

@@ -6,18 +6,24 @@ import { findConnector } from "./find-connector";
 import { parseInterval } from "./parse-interval";
 import { secretsFromFlags } from "./secret-flags";
 import { settingsFromFlags } from "./settings-from-flags";
+import { wantedSecrets } from "./wanted-secrets";
 
 /** Runs `uslimato integrations add`: imported by its command only when it runs, so `--help` and other commands never load it. */
 export async function runIntegrationsAdd(ctx: CommandContext): Promise<ExitCode> {
   const runtime = await ctx.openRuntime();
   try {
     const connector = findConnector(runtime.hub, ctx.positionals[0] ?? "");
-    const settings = settingsFromFlags(ctx.values, connector.secretNames);
+    const settings = settingsFromFlags(ctx.values, connector);
     const name = typeof ctx.values.name === "string" ? ctx.values.name : connector.title;
     const interval =
       parseInterval(ctx.values.interval) ??
       Math.max(60, DEFAULT_PLANS[runtime.config.plan]?.minIntervalMinutes ?? 60);
-    const secrets = await secretsFromFlags(ctx, connector.secretNames, true);
+    const secrets = await secretsFromFlags(
+      ctx,
+      connector.secretNames,
+      true,
+      wantedSecrets(connector, settings),
+    );
     const view = await runtime.hub.integrations.create({
       tenantId: runtime.config.tenantId,
       connectorId: connector.id,

@@ -6,6 +6,7 @@ import { findConnector } from "./find-connector";
 import { parseInterval } from "./parse-interval";
 import { secretsFromFlags } from "./secret-flags";
 import { settingsFromFlags } from "./settings-from-flags";
+import { wantedSecrets } from "./wanted-secrets";
 
 /** Runs `uslimato integrations update`: imported by its command only when it runs, so `--help` and other commands never load it. */
 export async function runIntegrationsUpdate(ctx: CommandContext): Promise<ExitCode> {
@@ -14,13 +15,19 @@ export async function runIntegrationsUpdate(ctx: CommandContext): Promise<ExitCo
     const id = ctx.positionals[0] ?? "";
     const current = await runtime.hub.integrations.get(id);
     const connector = findConnector(runtime.hub, current.connectorId);
-    const changed = settingsFromFlags(ctx.values, connector.secretNames);
-    const secrets = await secretsFromFlags(ctx, connector.secretNames, ctx.values["new-secret"] === true);
+    const changed = settingsFromFlags(ctx.values, connector);
+    const settings = { ...current.settings, ...changed };
+    const secrets = await secretsFromFlags(
+      ctx,
+      connector.secretNames,
+      ctx.values["new-secret"] === true,
+      wantedSecrets(connector, settings),
+    );
     const interval = parseInterval(ctx.values.interval);
     const input = {
       ...(typeof ctx.values.name === "string" ? { name: ctx.values.name } : {}),
       ...(interval !== undefined ? { intervalMinutes: interval } : {}),
-      ...(Object.keys(changed).length > 0 ? { settings: { ...current.settings, ...changed } } : {}),
+      ...(Object.keys(changed).length > 0 ? { settings } : {}),
       ...(Object.keys(secrets).length > 0 ? { secrets } : {}),
       ...(ctx.values.enable === true ? { enabled: true } : {}),
     };

@@ -1,4 +1,4 @@
-import type { FaultRule, GraphSimulator } from "@uslimato/simulators";
+import type { FaultRule, GraphSimulator, SapSimulator } from "@uslimato/simulators";
 import type { OutputStream } from "../cli/cli-io";
 import type { Colors } from "../output/colors";
 import type { Runtime } from "../runtime/open-runtime";
@@ -25,6 +25,9 @@ export interface DemoContext {
   sim?: GraphSimulator;
   runtime?: Runtime;
   integrationId?: string;
+  /** The SAP S/4HANA simulator and the SAP integration (the SAP steps). */
+  sap?: SapSimulator;
+  sapIntegrationId?: string;
   /** How many users the tenant holds after the changes step. */
   expectedUsers?: number;
   /** Quiet time of the webhook-triggered sync. */
@@ -60,4 +63,21 @@ export function requireLive(ctx: DemoContext): {
 } {
   if (!ctx.sim || !ctx.runtime || !ctx.integrationId) throw new Error("an earlier step did not complete");
   return { sim: ctx.sim, runtime: ctx.runtime, integrationId: ctx.integrationId };
+}
+
+/** The demo context's SAP simulator, runtime and integrations (Entra's too), or an error if an earlier step did not set them. */
+export function requireSap(ctx: DemoContext): {
+  sap: SapSimulator;
+  runtime: Runtime;
+  sapIntegrationId: string;
+  entraIntegrationId: string;
+} {
+  const live = requireLive(ctx);
+  if (!ctx.sap || !ctx.sapIntegrationId) throw new Error("an earlier step did not complete");
+  return {
+    sap: ctx.sap,
+    runtime: live.runtime,
+    sapIntegrationId: ctx.sapIntegrationId,
+    entraIntegrationId: live.integrationId,
+  };
 }

@@ -9,6 +9,9 @@ import { changeTenant } from "./steps/change-tenant";
 import { configureIntegration } from "./steps/configure-integration";
 import { fullSync } from "./steps/full-sync";
 import { incrementalSync } from "./steps/incremental-sync";
+import { sapFullSync } from "./steps/sap-full-sync";
+import { sapIncrementalSync } from "./steps/sap-incremental-sync";
+import { sapSetup } from "./steps/sap-setup";
 import { showSyncLog } from "./steps/show-sync-log";
 import { startSimulator } from "./steps/start-simulator";
 import { summary } from "./steps/summary";
@@ -25,6 +28,9 @@ export const DEMO_STEPS: ReadonlyArray<DemoStep> = [
   changeTenant,
   incrementalSync,
   webhookRoundTrip,
+  sapSetup,
+  sapFullSync,
+  sapIncrementalSync,
   summary,
 ];
 
@@ -70,7 +76,8 @@ const failureOf = (error: unknown): { code: string; message: string } => ({
 
 /**
  * The demo: a simulated Entra ID tenant synchronized into a SQLite store and kept in step by delta sync and
- * webhooks, on embedded defaults, without setup or network. Stops at the first failed step; always cleans up
+ * webhooks, then a simulated SAP S/4HANA system (assets and employees, by polling) beside it, whose employees also
+ * in Entra ID land on the same host users; on embedded defaults, without setup or network. Stops at the first failed step; always cleans up
  * the simulator and the store (the temp folder is kept so its data can be looked at).
  */
 export async function runDemo(options: DemoOptions): Promise<{ exitCode: ExitCode; report: DemoReport }> {
@@ -98,7 +105,7 @@ export async function runDemo(options: DemoOptions): Promise<{ exitCode: ExitCod
   let served = false;
   output.line(
     colors.bold(
-      `uslimato demo: a simulated Entra ID tenant of ${ctx.users.toLocaleString("en-US")} users, kept in step`,
+      `uslimato demo: a simulated Entra ID tenant of ${ctx.users.toLocaleString("en-US")} users and a simulated SAP S/4HANA system, kept in step`,
     ),
   );
   try {
@@ -140,6 +147,7 @@ export async function runDemo(options: DemoOptions): Promise<{ exitCode: ExitCod
   } finally {
     await ctx.runtime?.close();
     await ctx.sim?.close();
+    await ctx.sap?.close();
   }
   const ok = steps.length === DEMO_STEPS.length && steps.every((s) => s.ok);
   const report: DemoReport = { ok, users: ctx.users, durationMs: Date.now() - started, steps };

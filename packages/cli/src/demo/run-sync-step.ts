@@ -3,9 +3,14 @@ import { createProgress } from "../output/create-progress";
 import { formatSyncLogs } from "../output/format-sync-log";
 import { type DemoContext, requireLive } from "./demo-context";
 
-/** Runs one sync with the progress display and prints its log; a failed run throws. */
-export async function runSyncStep(ctx: DemoContext, total?: number): Promise<SyncLog> {
-  const { runtime, integrationId } = requireLive(ctx);
+/** Runs one sync (of the Entra integration unless another is named) with the progress display and prints its log; a failed run throws. */
+export async function runSyncStep(
+  ctx: DemoContext,
+  total?: number,
+  integrationOf?: string,
+): Promise<SyncLog> {
+  const { runtime } = requireLive(ctx);
+  const integrationId = integrationOf ?? requireLive(ctx).integrationId;
   const progress = createProgress({
     stream: ctx.output.stream,
     colors: ctx.output.colors,
@@ -27,11 +32,13 @@ export function logFacts(log: SyncLog): Record<string, unknown> {
   const ms = log.finishedAt ? log.finishedAt.getTime() - log.startedAt.getTime() : null;
   return {
     syncId: log.id,
+    integrationId: log.integrationId,
     trigger: log.trigger,
     mode: log.mode,
     status: log.status,
     pages: log.pages,
     counts: log.counts,
+    countsByKind: log.countsByKind,
     durationMs: ms,
     usersPerSecond: ms ? Math.round((log.counts.processed * 1000) / ms) : null,
   };

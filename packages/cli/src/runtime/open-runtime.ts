@@ -1,4 +1,5 @@
 import { createEntraConnector, type EntraConnectorOptions } from "@uslimato/connector-entra";
+import { createSapConnector, type SapConnectorOptions } from "@uslimato/connector-sap";
 import { type AnyConnector, createHub, type Hub, type Logger, type SyncLog } from "@uslimato/core";
 import { type CredentialStore, createCredentialStore } from "@uslimato/credential-store";
 import { fieldMappingEngine } from "@uslimato/field-mapping";
@@ -15,7 +16,9 @@ export interface RuntimeOptions {
    * integration from that integration's own endpoints (a loopback simulator's only for itself).
    */
   connectorOptions?: Omit<EntraConnectorOptions, "networkClient">;
-  /** More connectors besides Entra (tests, host builds of the CLI). */
+  /** SAP connector options (fetch, retries, timeouts, clock; a `tokenProvider` for SAML bearer or BTP). */
+  sapConnectorOptions?: SapConnectorOptions;
+  /** More connectors besides Entra and SAP (tests, host builds of the CLI). */
   extraConnectors?: ReadonlyArray<AnyConnector>;
   logger?: Logger;
   /** Called after every finished run. */
@@ -36,7 +39,7 @@ export interface Runtime {
 
 /**
  * Opens the configured database and key ring, checks that the key ring opens the stored secrets
- * (`KEY_RING_CANNOT_OPEN_STORED` otherwise), and composes the hub: Entra connector, field mapping, plan.
+ * (`KEY_RING_CANNOT_OPEN_STORED` otherwise), and composes the hub: Entra and SAP connectors, field mapping, plan.
  */
 export async function openRuntime(config: LoadedConfig, options: RuntimeOptions = {}): Promise<Runtime> {
   const keyRingFile = await readKeyRingFile(config.keyRingFile);
@@ -51,7 +54,11 @@ export async function openRuntime(config: LoadedConfig, options: RuntimeOptions 
     const hub = createHub({
       storage,
       vault,
-      connectors: [createEntraConnector(connectorOptions), ...(options.extraConnectors ?? [])],
+      connectors: [
+        createEntraConnector(connectorOptions),
+        createSapConnector(options.sapConnectorOptions),
+        ...(options.extraConnectors ?? []),
+      ],
       mapping: fieldMappingEngine(),
       plan: config.plan,
       ...(options.logger ? { logger: options.logger } : {}),

@@ -22,7 +22,12 @@ export interface ODataQuery {
 
 /** One page of a collection, rows in plain JSON (see `normalizeODataRow`). */
 export interface ODataPage {
-  rows: ODataRow[];
+  /** The rows, normalized on first access (so a caller can send its next request before paying for it). */
+  readonly rows: ODataRow[];
+  /** How many rows the page holds. */
+  size: number;
+  /** The last row, normalized (its key continues a keyset listing), or `undefined` for an empty page. */
+  last: ODataRow | undefined;
   /** The server's next link, resolved against the request URL; `undefined` on the last page. */
   nextLink: string | undefined;
   count: number | undefined;
@@ -60,18 +65,37 @@ export interface ODataClient {
   follow(link: string, signal: AbortSignal): Promise<ODataPage>;
 }
 
+/** A row: any JSON object (its fields are read by the sources; checking each here would cost a pass per field). */
+const row = z.custom<Record<string, unknown>>(
+  (value) => typeof value === "object" && value !== null && !Array.isArray(value),
+  "must be an object",
+);
 const v2Page = z.object({
   d: z.object({
-    results: z.array(z.record(z.string(), z.unknown())),
+    results: z.array(row),
     __next: z.string().optional(),
     __count: z.string().optional(),
   }),
 });
 const v4Page = z.object({
-  value: z.array(z.record(z.string(), z.unknown())),
+  value: z.array(row),
   "@odata.nextLink": z.string().optional(),
   "@odata.count": z.union([z.number(), z.string()]).optional(),
 });
+
+/** A page's rows normalized on first access, its size and its normalized last row at once. */
+function lazyRows(raw: ReadonlyArray<Record<string, unknown>>): Pick<ODataPage, "rows" | "size" | "last"> {
+  let rows: ODataRow[] | undefined;
+  const last = raw.at(-1);
+  return {
+    get rows() {
+      rows ??= raw.map(normalizeODataRow);
+      return rows;
+    },
+    size: raw.length,
+    last: last === undefined ? undefined : normalizeODataRow(last),
+  };
+}
 
 const encode = (value: string) =>
   encodeURIComponent(value)
@@ -162,7 +186,7 @@ export function createODataClient(options: ODataClientOptions): ODataClient {
       if (!parsed.success) throw invalid();
       const { results, __next, __count } = parsed.data.d;
       return {
-        rows: results.map(normalizeODataRow),
+        ...lazyRows(results),
         nextLink: __next ? new URL(__next, target).href : undefined,
         count: __count === undefined ? undefined : Number(__count),
         sapMessage,
@@ -173,7 +197,7 @@ export function createODataClient(options: ODataClientOptions): ODataClient {
     const next = parsed.data["@odata.nextLink"];
     const count = parsed.data["@odata.count"];
     return {
-      rows: parsed.data.value.map(normalizeODataRow),
+      ...lazyRows(parsed.data.value),
       nextLink: next ? new URL(next, target).href : undefined,
       count: count === undefined ? undefined : Number(count),
       sapMessage,

@@ -3,10 +3,16 @@ import { parseODataDate, parseODataDuration } from "./parse-odata-date";
 /** A row with OData's envelope removed and its values in plain JSON: ISO dates, `HH:MM:SS` times, exact decimals. */
 export type ODataRow = Record<string, unknown>;
 
+const SLASH = 47;
+const P = 80;
+
 function normalizeValue(value: unknown): unknown {
   if (typeof value === "string") {
-    if (value.startsWith("/Date(")) return parseODataDate(value) ?? value;
-    if (value.startsWith("PT") || /^P\d+DT/.test(value)) return parseODataDuration(value) ?? value;
+    // Most strings are neither: one character decides before any prefix test or regular expression.
+    const first = value.charCodeAt(0);
+    if (first === SLASH && value.startsWith("/Date(")) return parseODataDate(value) ?? value;
+    if (first === P && (value.startsWith("PT") || /^P\d+DT/.test(value)))
+      return parseODataDuration(value) ?? value;
     return value;
   }
   if (Array.isArray(value)) return value.map(normalizeValue);
@@ -27,9 +33,9 @@ function normalizeValue(value: unknown): unknown {
  */
 export function normalizeODataRow(row: Record<string, unknown>): ODataRow {
   const out: ODataRow = {};
-  for (const [name, value] of Object.entries(row)) {
-    if (name === "__metadata" || name.includes("@odata.")) continue;
-    const normalized = normalizeValue(value);
+  for (const name in row) {
+    if (!Object.hasOwn(row, name) || name === "__metadata" || name.includes("@odata.")) continue;
+    const normalized = normalizeValue(row[name]);
     if (normalized !== undefined) out[name] = normalized;
   }
   return out;

@@ -59,7 +59,8 @@ function startingPoint(stored: SapCheckpoint | null, now: Date, sweepHours: numb
 
 /**
  * Reads the enabled sources (employees, equipment, fixed assets) page by page with keyset paging: `$orderby` on
- * the key and `$filter` key `gt` the last key received; a server-capped page's next link is never followed (an
+ * the key and `$filter` key `gt` the last key received (the next request leaves as soon as a page arrives, so it is
+ * on the wire while the page is mapped and applied); a server-capped page's next link is never followed (an
  * offset skiptoken shifts when rows change during the listing), the next request starts after the last key.
  * A sweep (first run, `full`, or every `fullSweepHours`) lists every source as a full enumeration per kind, so
  * physically deleted rows are removed (guarded by core); other runs read changes since each source's high-water
@@ -98,13 +99,13 @@ export async function* readSap(
     let pending = cp.source === source.id && cp.pending ? Date.parse(cp.pending) : Number.NEGATIVE_INFINITY;
     const seen = new Set<string>();
     let noted = false;
-    for (;;) {
+    const request = (after: string[] | null) => {
       const filter = andFilters(
         source.scope(today),
         since === undefined ? undefined : source.changedSince(since, today, cp.day ?? undefined),
-        keyset(source, lastKey),
+        keyset(source, after),
       );
-      const page = await source.client.list(
+      const pending = source.client.list(
         {
           entitySet: source.entitySet,
           ...(filter ? { filter } : {}),
@@ -115,16 +116,24 @@ export async function* readSap(
         },
         signal,
       );
-      const done =
-        page.rows.length === 0 || (page.rows.length < settings.pageSize && page.nextLink === undefined);
+      // Awaited at the next turn of the loop; a run that stops before then must not leave it unhandled.
+      pending.catch(() => {});
+      return pending;
+    };
+    let inFlight = request(lastKey);
+    for (;;) {
+      const page = await inFlight;
+      const done = page.size === 0 || (page.size < settings.pageSize && page.nextLink === undefined);
+      // The next page goes on the wire now, from this page's last key, while this one is normalized, mapped and
+      // applied.
+      if (!done) inFlight = request(page.last ? keyOf(source, page.last) : lastKey);
       const rows = page.rows.filter((row) => {
         const id = keyOf(source, row).join("\u0000");
         if (seen.has(id)) return false;
         seen.add(id);
         return true;
       });
-      const last = page.rows.at(-1);
-      if (last) lastKey = keyOf(source, last);
+      if (page.last) lastKey = keyOf(source, page.last);
       for (const row of rows) pending = Math.max(pending, source.stamp(row) ?? Number.NEGATIVE_INFINITY);
       const batch = await source.toBatch(rows, today, signal);
       const notices: SyncNotice[] = reasonNotice(source, batch);

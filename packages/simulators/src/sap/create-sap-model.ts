@@ -17,7 +17,7 @@ import {
 } from "./generate-sap-rows";
 import { localStamp } from "./local-stamp";
 import type { SapEntitySet, SapKind, SapNavigation, SapRow, SapServiceDefinition } from "./sap-entity-set";
-import type { SapModel, SapModelOptions } from "./sap-model";
+import type { SapModel, SapModelOptions, SapPerson } from "./sap-model";
 import {
   ADDRESS_PROPERTIES,
   ASSIGNMENT_PROPERTIES,
@@ -84,6 +84,30 @@ function splitSegments(
  * sap.changeEmail("1000001", "new.address@uslimato.example");
  * ```
  */
+/** Business partner index -> seeded person: the persons (every index but each tenth, an organisation) in order. */
+function seededPeople(people: ReadonlyArray<SapPerson>, count: number): Map<number, SapPerson> {
+  const out = new Map<number, SapPerson>();
+  for (let i = 0, next = 0; i < count && next < people.length; i++)
+    if (i % 10 !== 9) out.set(i, people[next++] as SapPerson);
+  return out;
+}
+
+/** A generated person with a seeded name and e-mail. */
+function withPerson(unit: BusinessPartnerUnit, index: number, person: SapPerson): BusinessPartnerUnit {
+  const full = `${person.firstName} ${person.lastName}`;
+  return {
+    ...unit,
+    partner: {
+      ...unit.partner,
+      FirstName: person.firstName,
+      LastName: person.lastName,
+      BusinessPartnerFullName: full,
+      PersonFullName: full,
+    },
+    emails: [emailRow(index, person.email, 1, true)],
+  };
+}
+
 export function createSapModel(options: SapModelOptions = {}): SapModel {
   const seed = seedToNumber(options.seed);
   const clock = options.clock ?? (() => new Date());
@@ -97,6 +121,7 @@ export function createSapModel(options: SapModelOptions = {}): SapModel {
   };
   const added = { equipment: 0, assets: 0, bps: 0 };
   const firstPlantTwo = Math.ceil(base.assets * 0.6);
+  const people = seededPeople(options.people ?? [], base.bps);
   const equipmentOverlay = new Map<number, SapRow[]>();
   const assetOverlay = new Map<number, AssetUnit>();
   const bpOverlay = new Map<number, BusinessPartnerUnit | null>();
@@ -112,7 +137,10 @@ export function createSapModel(options: SapModelOptions = {}): SapModel {
   const bpUnit = (i: number): BusinessPartnerUnit | undefined => {
     const changed = bpOverlay.get(i);
     if (changed !== undefined) return changed ?? undefined;
-    return i >= 0 && i < base.bps ? businessPartnerUnit(seed, i, anchor, tz) : undefined;
+    if (i < 0 || i >= base.bps) return undefined;
+    const unit = businessPartnerUnit(seed, i, anchor, tz);
+    const person = people.get(i);
+    return person ? withPerson(unit, i, person) : unit;
   };
   const copyBp = (u: BusinessPartnerUnit): BusinessPartnerUnit => ({
     partner: { ...u.partner },

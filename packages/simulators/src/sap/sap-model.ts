@@ -29,6 +29,13 @@ export interface SapCustomEmployeesOptions {
   fields?: Partial<SapCustomEmployeeFields>;
 }
 
+/** A person seeded into the generated employees (see {@link SapModelOptions.people}). */
+export interface SapPerson {
+  firstName: string;
+  lastName: string;
+  email: string;
+}
+
 /** Options of `createSapModel`. */
 export interface SapModelOptions {
   seed?: number | string;
@@ -49,6 +56,12 @@ export interface SapModelOptions {
    * Unconfirmed on real systems; default `false` (the harder case: the change is invisible to a header filter).
    */
   addressChangesStampPartner?: boolean;
+  /**
+   * People who are also in another system (e.g. users of the Graph simulator): the first generated persons take
+   * their names and e-mail (as their only, default address), in order, so the same people are employees here and
+   * users there. Their roles, employments and flags stay generated. Default none.
+   */
+  people?: ReadonlyArray<SapPerson>;
   /** The custom employee entity set; `false` to leave it out. Default a v2 `YY1_WorkforcePerson`. */
   customEmployees?: SapCustomEmployeesOptions | false;
 }

@@ -1,7 +1,7 @@
 import { DEMO_ONLY_WARNING } from "../../keys/key-ring-file";
 import { type DemoStep, requireLive } from "../demo-context";
 
-/** Step 9: where the data is, and what to try next. */
+/** Step 12: where the data is, and what to try next. */
 export const summary: DemoStep = {
   name: "summary",
   title: "Where the data is, and what to try next",
@@ -15,11 +15,24 @@ export const summary: DemoStep = {
     line(
       `  ${bold("store")}     ${ctx.databasePath} (${ctx.database === undefined ? "SQLite" : ctx.database.split(":")[0]}): ${users.length} users, ${active} active, ${users.length - active} inactive (disabled or deleted in the tenant)`,
     );
+    const sapAssets = ctx.sapIntegrationId
+      ? (await runtime.storage.inspect.listRecords(ctx.sapIntegrationId, "asset")).filter((r) => !r.removed)
+          .length
+      : 0;
+    const sapUsers = ctx.sapIntegrationId
+      ? (await runtime.storage.inspect.listUsers({ integrationId: ctx.sapIntegrationId, limit: 1_000_000 }))
+          .length
+      : 0;
+    if (ctx.sapIntegrationId)
+      line(
+        `  ${bold("SAP")}       ${sapAssets} assets (equipment, fixed assets) and ${sapUsers} users linked to SAP employees`,
+      );
     line(`  ${bold("config")}    ${ctx.configPath}`);
     line(`  ${bold("key ring")}  ${ctx.keyRingPath} ${dim(`(${DEMO_ONLY_WARNING})`)}`);
     line();
     line("  Try next:");
     line(`    ${cli} logs ${integrationId} --config ${ctx.configPath}`);
+    if (ctx.sapIntegrationId) line(`    ${cli} logs ${ctx.sapIntegrationId} --config ${ctx.configPath}`);
     line(`    ${cli} integrations show ${integrationId} --config ${ctx.configPath}`);
     line(`    ${cli} keys rotate --config ${ctx.configPath}`);
     line("    pnpm demo --users 50000          a bigger tenant");
@@ -32,6 +45,9 @@ export const summary: DemoStep = {
       users: users.length,
       activeUsers: active,
       integrationId,
+      sapIntegrationId: ctx.sapIntegrationId ?? null,
+      sapAssets,
+      sapUsers,
     };
   },
 };
