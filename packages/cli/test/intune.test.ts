@@ -182,6 +182,10 @@ describe("uslimato with Intune integrations against the Graph simulator", () => 
       counts: { created: ids.length, failed: 0 },
     });
 
+    const plain = await cli(["sync", intuneId, "--full"]);
+    expect(plain.code).toBe(0);
+    expect(plain.out).toMatch(new RegExp(`devices ${ids.length}\\s`));
+
     const storage = createSqliteStorage({ filename: join(home, ".uslimato", "uslimato.db") });
     try {
       const records = await storage.directory.listRecords(intuneId, "device");

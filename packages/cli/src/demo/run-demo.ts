@@ -8,6 +8,8 @@ import { changeTenant } from "./steps/change-tenant";
 import { configureIntegration } from "./steps/configure-integration";
 import { fullSync } from "./steps/full-sync";
 import { incrementalSync } from "./steps/incremental-sync";
+import { intuneDevices } from "./steps/intune-devices";
+import { intuneWatcher } from "./steps/intune-watcher";
 import { showSyncLog } from "./steps/show-sync-log";
 import { startSimulator } from "./steps/start-simulator";
 import { summary } from "./steps/summary";
@@ -24,6 +26,8 @@ export const DEMO_STEPS: ReadonlyArray<DemoStep> = [
   changeTenant,
   incrementalSync,
   webhookRoundTrip,
+  intuneDevices,
+  intuneWatcher,
   summary,
 ];
 

@@ -3,14 +3,15 @@ import { createProgress } from "../output/create-progress";
 import { formatSyncLogs } from "../output/format-sync-log";
 import { type DemoContext, requireLive } from "./demo-context";
 
-/** Runs one sync with the progress display and prints its log; a failed run throws. */
-export async function runSyncStep(ctx: DemoContext, total?: number): Promise<SyncLog> {
+/** Runs one sync with the progress display (counting `noun`, default users) and prints its log; a failed run throws. */
+export async function runSyncStep(ctx: DemoContext, total?: number, noun?: string): Promise<SyncLog> {
   const { runtime, integrationId } = requireLive(ctx);
   const progress = createProgress({
     stream: ctx.output.stream,
     colors: ctx.output.colors,
     mode: ctx.output.progress,
     ...(total ? { total } : {}),
+    ...(noun ? { noun } : {}),
   });
   const log = await runtime.hub.syncNow(integrationId, { onProgress: (p) => progress.update(p) });
   progress.done();
