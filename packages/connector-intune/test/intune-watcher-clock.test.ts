@@ -44,7 +44,12 @@ describe("the Intune change watcher on a host whose clock is ahead of Intune's",
     env.sim.model.retireDevice(device.id);
     env.sim.model.completeDeviceAction(device.id);
     const { log } = await sync;
-    expect(log).toMatchObject({ trigger: "watch", mode: "full", status: "success", counts: { deactivated: 1 } });
+    expect(log).toMatchObject({
+      trigger: "watch",
+      mode: "full",
+      status: "success",
+      counts: { deactivated: 1 },
+    });
     expect(log.reason).toMatch(/Intune audit: Retire ManagedDevice/);
   });
 });
