@@ -18,9 +18,12 @@ export interface RunningSimulator extends SimulatorReady {
   close(): Promise<void>;
 }
 
-/** Starts the Graph simulator with `users` users in its own process (TLS, self-signed certificate). */
-export function startSimulator(users: number): Promise<RunningSimulator> {
-  const child = forkTs(CHILD, [JSON.stringify({ users })]);
+/**
+ * Starts the Graph simulator with `users` users (and `options.devices` Intune managed devices) in its own process
+ * (TLS, self-signed certificate).
+ */
+export function startSimulator(users: number, options: { devices?: number } = {}): Promise<RunningSimulator> {
+  const child = forkTs(CHILD, [JSON.stringify({ users, ...options })]);
   return new Promise((resolve, reject) => {
     child.once("message", (message: SimulatorReady | { error: string }) => {
       if ("error" in message) return reject(new Error(message.error));

@@ -1,6 +1,7 @@
 import { credentialSuite } from "./credential-suite";
 import { deltaSuite } from "./delta-suite";
 import { entraSyncSuite } from "./entra-sync-suite";
+import { intuneSuite } from "./intune-suite";
 import { mappingSuite } from "./mapping-suite";
 import { memorySuite } from "./memory-suite";
 import { schedulerSuite } from "./scheduler-suite";
@@ -18,6 +19,7 @@ export const SUITES: ReadonlyArray<Suite> = [
   webhookSuite,
   storageSuite,
   schedulerSuite,
+  intuneSuite,
 ];
 
 export type { Suite } from "./suite";
