@@ -1,12 +1,14 @@
 /**
  * Entra quickstart: a host app that configures Microsoft Entra ID, tests the connection, syncs and prints the log.
  * Offline against the Graph simulator by default; against a real tenant when ENTRA_TENANT_ID, ENTRA_CLIENT_ID and
- * ENTRA_CLIENT_SECRET are set. `--sqlite FILE` stores everything in one SQLite file instead of memory.
+ * ENTRA_CLIENT_SECRET are set. `--sqlite FILE` stores everything in one SQLite file instead of memory; `--intune` also
+ * syncs the Intune managed devices of the same tenant, owned by the Entra users just synced.
  *
  * @module
  */
 import { parseArgs } from "node:util";
 import { createEntraConnector } from "@uslimato/connector-entra";
+import { createIntuneConnector } from "@uslimato/connector-intune";
 import { createHub, createMemoryStorage } from "@uslimato/core";
 import { createCredentialStore, createKeyRing, generateKey } from "@uslimato/credential-store";
 import { fieldMappingEngine } from "@uslimato/field-mapping";
@@ -14,7 +16,11 @@ import * as simulator from "@uslimato/simulators";
 import { createSqliteStorage } from "@uslimato/storage-sqlite";
 
 const { values } = parseArgs({
-  options: { sqlite: { type: "string" }, users: { type: "string", default: "500" } },
+  options: {
+    sqlite: { type: "string" },
+    users: { type: "string", default: "500" },
+    intune: { type: "boolean", default: false },
+  },
 });
 const { ENTRA_TENANT_ID, ENTRA_CLIENT_ID, ENTRA_CLIENT_SECRET } = process.env;
 const realTenant = Boolean(ENTRA_TENANT_ID && ENTRA_CLIENT_ID && ENTRA_CLIENT_SECRET);
@@ -38,12 +44,11 @@ const settings = sim
 // DEMO ONLY: a fresh key each run. In production load your ring: keyRingFromEnv(process.env.USLIMATO_KEYS).
 const keyRing = createKeyRing({ keys: [{ id: "demo-only", key: generateKey() }], activeKeyId: "demo-only" });
 const storage = values.sqlite ? createSqliteStorage({ filename: values.sqlite }) : createMemoryStorage();
+const network = sim ? { networkClient: simulator.createSimulatorNetworkClient(sim) } : {};
 const hub = createHub({
   storage,
   vault: createCredentialStore({ keyRing }),
-  connectors: [
-    createEntraConnector(sim ? { networkClient: simulator.createSimulatorNetworkClient(sim) } : {}),
-  ],
+  connectors: [createEntraConnector(network), createIntuneConnector(network)],
   mapping: fieldMappingEngine(),
   plan: "enterprise",
 });
@@ -76,6 +81,23 @@ if (test.ok) {
     for (const error of log.errors) console.log(`    ${error.code}: ${error.message}`);
   }
 } else process.exitCode = 1;
+
+// Intune next to Entra: the same app registration (plus DeviceManagementManagedDevices.Read.All), its own integration.
+if (test.ok && values.intune) {
+  const intune = await hub.integrations.create({
+    tenantId: "host-tenant-1",
+    connectorId: "intune",
+    name: "Microsoft Intune",
+    settings,
+    secrets: { clientSecret: sim ? simulator.DEFAULT_CLIENT_SECRET : ENTRA_CLIENT_SECRET },
+    intervalMinutes: 60,
+  });
+  const log = await hub.syncNow(intune.id);
+  const devices = await storage.inspect.listRecords(intune.id, "device");
+  const owned = devices.filter((device) => device.owner?.userId).length;
+  console.log(`intune: ${log.mode} ${log.status} devices=${devices.length} owned by synced users=${owned}`);
+  if (log.status === "failed") process.exitCode = 1;
+}
 
 await storage.close?.();
 await sim?.close();

@@ -59,4 +59,10 @@ describe("entra-quickstart", () => {
       await storage.close();
     }
   });
+
+  it("--intune also sweeps the tenant's managed devices, owned by the Entra users it synced", async () => {
+    const out = await runQuickstart("--users", "100", "--intune");
+    // The simulator's default: 80 devices for 100 users, every tenth one userless.
+    expect(out).toContain("intune: full success devices=80 owned by synced users=72");
+  });
 });

@@ -32,6 +32,8 @@ describe("uslimato demo (non-TTY, as in CI)", () => {
       "tenantChanges",
       "incrementalSync",
       "webhook",
+      "intuneDevices",
+      "intuneWatch",
       "sapSetup",
       "sapFullSync",
       "sapIncrementalSync",
@@ -48,6 +50,12 @@ describe("uslimato demo (non-TTY, as in CI)", () => {
       handshakeStatus: 200,
       notificationStatus: 202,
       sync: { trigger: "webhook", status: "success" },
+    });
+    // Intune next to Entra: devices owned by the synced users; a retired device removed by the watcher's sync.
+    expect(step("intuneDevices")).toMatchObject({ mode: "full", status: "success", devices: 48 });
+    expect(Number(step("intuneDevices").owned)).toBeGreaterThan(0);
+    expect(step("intuneWatch")).toMatchObject({
+      sync: { trigger: "watch", mode: "full", status: "success", counts: { deactivated: 1 } },
     });
     expect(step("configure")).toMatchObject({
       demoOnlyKeyRing: true,

@@ -7,18 +7,23 @@ import { serveControl } from "./serve-control";
 import type { SimulatorReady } from "./simulator-ready";
 
 /**
- * Child entry: serves `@uslimato/simulators`' Graph simulator with a tenant of `users` users over TLS, with the
+ * Child entry: serves `@uslimato/simulators`' Graph simulator with a tenant of `users` users (and `devices` Intune
+ * managed devices, default the simulator's) over TLS, with the
  * control server beside it, and reports both URLs to the parent. No throttling: the benchmark measures clients,
  * not the simulator's 429s. With `delayMs`, every users request (listing, delta, next pages) is answered that
  * much later, through the simulator's `slow` fault: Graph's latency per page.
  */
 async function main(): Promise<void> {
-  const { users, delayMs = 0 } = JSON.parse(process.argv[2] ?? "{}") as { users: number; delayMs?: number };
+  const {
+    users,
+    delayMs = 0,
+    devices,
+  } = JSON.parse(process.argv[2] ?? "{}") as { users: number; delayMs?: number; devices?: number };
   const tls = createSelfSignedCert();
   const caFile = join(tmpdir(), `uslimato-bench-ca-${process.pid}.pem`);
   writeFileSync(caFile, tls.cert);
   const sim = await startGraphSimulator({
-    modelOptions: { users },
+    modelOptions: { users, ...(devices !== undefined ? { devices } : {}) },
     tls,
     host: "127.0.0.1",
     resourceUnitLimit: false,

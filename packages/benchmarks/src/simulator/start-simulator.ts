@@ -19,11 +19,14 @@ export interface RunningSimulator extends SimulatorReady {
 }
 
 /**
- * Starts the Graph simulator with `users` users in its own process (TLS, self-signed certificate); with
- * `delayMs`, each users page is answered that much later (Graph's latency).
+ * Starts the Graph simulator with `users` users (and `options.devices` Intune managed devices) in its own process
+ * (TLS, self-signed certificate); with `delayMs`, each users page is answered that much later (Graph's latency).
  */
-export function startSimulator(users: number, options: { delayMs?: number } = {}): Promise<RunningSimulator> {
-  const child = forkTs(CHILD, [JSON.stringify({ users, delayMs: options.delayMs ?? 0 })]);
+export function startSimulator(
+  users: number,
+  options: { delayMs?: number; devices?: number } = {},
+): Promise<RunningSimulator> {
+  const child = forkTs(CHILD, [JSON.stringify({ users, ...options, delayMs: options.delayMs ?? 0 })]);
   return new Promise((resolve, reject) => {
     child.once("message", (message: SimulatorReady | { error: string }) => {
       if ("error" in message) return reject(new Error(message.error));

@@ -1,6 +1,7 @@
 import { credentialSuite } from "./credential-suite";
 import { deltaSuite } from "./delta-suite";
 import { entraSyncSuite } from "./entra-sync-suite";
+import { intuneSuite } from "./intune-suite";
 import { latencySuite } from "./latency-suite";
 import { mappingSuite } from "./mapping-suite";
 import { memorySuite } from "./memory-suite";
@@ -24,6 +25,7 @@ export const SUITES: ReadonlyArray<Suite> = [
   latencySuite,
   postgresSuite,
   sapSyncSuite,
+  intuneSuite,
 ];
 
 export type { Suite } from "./suite";

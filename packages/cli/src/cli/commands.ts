@@ -1,6 +1,7 @@
 import { demoCommand } from "../commands/demo";
 import { initCommand } from "../commands/init";
 import { integrationsAddCommand } from "../commands/integrations-add";
+import { integrationsAddIntuneCommand } from "../commands/integrations-add-intune";
 import { integrationsListCommand } from "../commands/integrations-list";
 import { integrationsRemoveCommand } from "../commands/integrations-remove";
 import { integrationsShowCommand } from "../commands/integrations-show";
@@ -20,6 +21,7 @@ export const COMMANDS: ReadonlyArray<Command> = [
   demoCommand,
   initCommand,
   integrationsAddCommand,
+  integrationsAddIntuneCommand,
   integrationsListCommand,
   integrationsShowCommand,
   integrationsUpdateCommand,

@@ -9,6 +9,7 @@ import { EXIT_CODES, type ExitCode } from "../cli/exit-codes";
 import { createLineLogger } from "../output/create-line-logger";
 import { openRuntime } from "../runtime/open-runtime";
 import { trackSyncs } from "../runtime/track-syncs";
+import { watchIntune } from "../runtime/watch-intune";
 
 const HOUR_MS = 3_600_000;
 const DRAIN_MS = 30_000;
@@ -69,6 +70,8 @@ export async function runServe(ctx: CommandContext): Promise<ExitCode> {
   });
   handler = webhooks.handler;
   await webhooks.load();
+  // Intune has no change notifications: its watcher polls cheaply instead (syncs tracked like webhook ones).
+  const intune = await watchIntune(webhookSyncs.hub, runtime, ctx.runtimeOptions.intuneWatcher, logger);
   if (ctx.values.subscribe === true)
     for (const integration of await hub.integrations.list({ connectorId: "entra", enabled: true })) {
       await webhooks.ensure(integration.id).then(
@@ -120,6 +123,7 @@ export async function runServe(ctx: CommandContext): Promise<ExitCode> {
   handler = unavailable("shutting down");
   clearInterval(renew);
   const webhooksClosed = webhooks.close();
+  const watcherClosed = intune.close();
   logger.info(
     { webhookSyncs: webhookSyncs.running() },
     `shutting down: finishing running syncs (at most ${DRAIN_MS / 1000} s)`,
@@ -128,7 +132,7 @@ export async function runServe(ctx: CommandContext): Promise<ExitCode> {
     scheduler.stop({ timeoutMs: DRAIN_MS }),
     webhookSyncs.drain(DRAIN_MS),
   ]);
-  if (drained) await webhooksClosed;
+  if (drained) await Promise.all([webhooksClosed, watcherClosed]);
   else logger.warn("webhook-triggered syncs still running were aborted");
   await server.close();
   await runtime.close();

@@ -10,12 +10,17 @@ export async function runSync(ctx: CommandContext): Promise<ExitCode> {
   const abort = new AbortController();
   const stopListening = ctx.io.onShutdown?.(() => abort.abort());
   try {
+    const id = ctx.positionals[0] ?? "";
+    // Progress counts what the connector reads first: users (Entra), devices (Intune)...
+    const { connectorId } = await runtime.hub.integrations.get(id);
+    const entity = runtime.hub.connectors().find((c) => c.id === connectorId)?.entities[0];
     const progress = createProgress({
       stream: ctx.io.stdout,
       colors: ctx.colors,
       mode: progressMode(ctx.io.stdout, ctx.json),
+      ...(entity ? { noun: `${entity}s` } : {}),
     });
-    const log = await runtime.hub.syncNow(ctx.positionals[0] ?? "", {
+    const log = await runtime.hub.syncNow(id, {
       trigger: "manual",
       actor: { type: "user", id: "cli" },
       full: ctx.values.full === true,

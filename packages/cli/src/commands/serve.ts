@@ -18,7 +18,9 @@ Routes: POST /notifications (Graph change and lifecycle notifications, validatio
 OpenAPI document at /api/openapi.json).
 Subscriptions are renewed hourly; syncs run on each integration's interval (plan minimum applies).
 SIGINT/SIGTERM: stops taking work (notifications get 503, so Graph retries them), lets running scheduled and
-webhook-triggered syncs finish (at most 30 s, then they are aborted), and exits 0.`,
+webhook-triggered syncs finish (at most 30 s, then they are aborted), and exits 0.
+Intune has no change notifications: every enabled Intune integration is watched by polling (a probe every
+2 minutes, at most 3 requests), and a change starts a sync with trigger "watch".`,
   options: {
     port: { type: "string" },
     host: { type: "string" },

@@ -9,6 +9,8 @@ import { changeTenant } from "./steps/change-tenant";
 import { configureIntegration } from "./steps/configure-integration";
 import { fullSync } from "./steps/full-sync";
 import { incrementalSync } from "./steps/incremental-sync";
+import { intuneDevices } from "./steps/intune-devices";
+import { intuneWatcher } from "./steps/intune-watcher";
 import { sapFullSync } from "./steps/sap-full-sync";
 import { sapIncrementalSync } from "./steps/sap-incremental-sync";
 import { sapSetup } from "./steps/sap-setup";
@@ -28,6 +30,8 @@ export const DEMO_STEPS: ReadonlyArray<DemoStep> = [
   changeTenant,
   incrementalSync,
   webhookRoundTrip,
+  intuneDevices,
+  intuneWatcher,
   sapSetup,
   sapFullSync,
   sapIncrementalSync,

@@ -3,19 +3,23 @@ import { createProgress } from "../output/create-progress";
 import { formatSyncLogs } from "../output/format-sync-log";
 import { type DemoContext, requireLive } from "./demo-context";
 
-/** Runs one sync (of the Entra integration unless another is named) with the progress display and prints its log; a failed run throws. */
+/**
+ * Runs one sync (of the Entra integration unless `options.integrationId` names another) with the progress display
+ * (counting `options.noun`, default users) and prints its log; a failed run throws.
+ */
 export async function runSyncStep(
   ctx: DemoContext,
   total?: number,
-  integrationOf?: string,
+  options: { integrationId?: string; noun?: string } = {},
 ): Promise<SyncLog> {
   const { runtime } = requireLive(ctx);
-  const integrationId = integrationOf ?? requireLive(ctx).integrationId;
+  const integrationId = options.integrationId ?? requireLive(ctx).integrationId;
   const progress = createProgress({
     stream: ctx.output.stream,
     colors: ctx.output.colors,
     mode: ctx.output.progress,
     ...(total ? { total } : {}),
+    ...(options.noun ? { noun: options.noun } : {}),
   });
   const log = await runtime.hub.syncNow(integrationId, { onProgress: (p) => progress.update(p) });
   progress.done();

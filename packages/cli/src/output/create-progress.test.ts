@@ -15,6 +15,9 @@ describe("progress", () => {
   const colors = createColors(false);
   it("describes pages, users, users/s and, with a total, a bar and a percentage", () => {
     expect(describeProgress(progress(2, 2000, 1000), colors)).toBe("pages 2  users 2,000  2,000 users/s");
+    expect(describeProgress(progress(2, 2000, 1000), colors, undefined, true, "devices")).toBe(
+      "pages 2  devices 2,000  2,000 devices/s",
+    );
     expect(describeProgress(progress(1, 500, 500), colors, 1000)).toMatch(
       /^█{14}░{14} {2}50% {2}pages 1 {2}users 500\/1,000/,
     );

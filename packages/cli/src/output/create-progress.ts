@@ -16,6 +16,8 @@ export interface ProgressOptions {
   colors: Colors;
   /** Users expected, when known (the bar then shows a percentage). */
   total?: number;
+  /** What is counted. Default `users` (`devices` for an Intune sync). */
+  noun?: string;
   /** `bar` on a TTY, `lines` in CI, `silent` for `--json`. */
   mode: "bar" | "lines" | "silent";
   /** Least time between two plain lines. Default 1000 ms. */
@@ -25,18 +27,22 @@ export interface ProgressOptions {
 
 const BAR_WIDTH = 28;
 
-/** The text of one progress state: pages, users, users/s (and a percentage, with a bar if asked, when the total is known). */
+/**
+ * The text of one progress state: pages, users, users/s (or another `noun`), and a percentage, with a bar if asked,
+ * when the total is known.
+ */
 export function describeProgress(
   progress: SyncProgress,
   colors: Colors,
   total?: number,
   withBar = true,
+  noun = "users",
 ): string {
   const users = progress.counts.processed;
   const rate = progress.elapsedMs > 0 ? (users * 1000) / progress.elapsedMs : 0;
-  const facts = `pages ${formatNumber(progress.pages)}  users ${formatNumber(users)}${
+  const facts = `pages ${formatNumber(progress.pages)}  ${noun} ${formatNumber(users)}${
     total ? `/${formatNumber(total)}` : ""
-  }  ${formatNumber(rate)} users/s`;
+  }  ${formatNumber(rate)} ${noun}/s`;
   if (!total) return facts;
   const ratio = Math.min(1, users / total);
   if (!withBar) return `${String(Math.floor(ratio * 100)).padStart(3)}%  ${facts}`;
@@ -56,9 +62,9 @@ export function createProgress(options: ProgressOptions): ProgressReporter {
   // A redrawn line must fit the terminal (a wrapped one cannot be erased): drop the bar when it would not.
   const fits = (p: SyncProgress) =>
     !options.stream.columns ||
-    describeProgress(p, plain, options.total, true).length + 2 < options.stream.columns;
+    describeProgress(p, plain, options.total, true, options.noun).length + 2 < options.stream.columns;
   const text = (p: SyncProgress) =>
-    describeProgress(p, options.colors, options.total, options.mode === "bar" && fits(p));
+    describeProgress(p, options.colors, options.total, options.mode === "bar" && fits(p), options.noun);
   return {
     update(progress) {
       last = progress;

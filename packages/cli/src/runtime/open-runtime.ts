@@ -1,4 +1,5 @@
 import { createEntraConnector, type EntraConnectorOptions } from "@uslimato/connector-entra";
+import { createIntuneConnector, type IntuneConnectorOptions } from "@uslimato/connector-intune";
 import { createSapConnector, type SapConnectorOptions } from "@uslimato/connector-sap";
 import { type AnyConnector, createHub, type Hub, type Logger, type SyncLog } from "@uslimato/core";
 import { type CredentialStore, createCredentialStore } from "@uslimato/credential-store";
@@ -23,6 +24,13 @@ export interface RuntimeOptions {
   logger?: Logger;
   /** Called after every finished run. */
   onSyncFinished?: (log: SyncLog) => void;
+  /**
+   * Intune connector options (budgets, clock, page size...). Default: the Graph session options of
+   * `connectorOptions` (token credentials, fetch, timeouts, retries), so both connectors talk to Graph alike.
+   */
+  intuneConnectorOptions?: Omit<IntuneConnectorOptions, "networkClient">;
+  /** The Intune change watcher `uslimato serve` runs (tests shorten its interval). */
+  intuneWatcher?: { intervalMs?: number; minIntervalMs?: number; debounceMs?: number; maxWaitMs?: number };
 }
 
 /** What the commands work with: the storage, the credential store and the hub over them. */
@@ -34,12 +42,14 @@ export interface Runtime {
   hub: Hub;
   /** The Entra connector's options, per-integration network routing included (hand them to the webhooks). */
   connectorOptions: EntraConnectorOptions;
+  /** The Intune connector's options (hand them to its change watcher, so both draw from one request budget). */
+  intuneConnectorOptions: IntuneConnectorOptions;
   close(): Promise<void>;
 }
 
 /**
  * Opens the configured database and key ring, checks that the key ring opens the stored secrets
- * (`KEY_RING_CANNOT_OPEN_STORED` otherwise), and composes the hub: Entra and SAP connectors, field mapping, plan.
+ * (`KEY_RING_CANNOT_OPEN_STORED` otherwise), and composes the hub: Entra, Intune and SAP connectors, field mapping, plan.
  */
 export async function openRuntime(config: LoadedConfig, options: RuntimeOptions = {}): Promise<Runtime> {
   const keyRingFile = await readKeyRingFile(config.keyRingFile);
@@ -51,11 +61,14 @@ export async function openRuntime(config: LoadedConfig, options: RuntimeOptions 
     await vault.verifyStoredSecrets(storage.secrets);
     // No network client: msgraph derives each integration's route from its own endpoints (issue 15 item 1)
     const connectorOptions: EntraConnectorOptions = { ...options.connectorOptions };
+    const { pageSize: _entraPageSize, ...graphOptions } = connectorOptions;
+    const intuneConnectorOptions: IntuneConnectorOptions = options.intuneConnectorOptions ?? graphOptions;
     const hub = createHub({
       storage,
       vault,
       connectors: [
         createEntraConnector(connectorOptions),
+        createIntuneConnector(intuneConnectorOptions),
         createSapConnector(options.sapConnectorOptions),
         ...(options.extraConnectors ?? []),
       ],
@@ -64,7 +77,16 @@ export async function openRuntime(config: LoadedConfig, options: RuntimeOptions 
       ...(options.logger ? { logger: options.logger } : {}),
       ...(options.onSyncFinished ? { onSyncFinished: options.onSyncFinished } : {}),
     });
-    return { config, keyRingFile, storage, vault, hub, connectorOptions, close: () => storage.close() };
+    return {
+      config,
+      keyRingFile,
+      storage,
+      vault,
+      hub,
+      connectorOptions,
+      intuneConnectorOptions,
+      close: () => storage.close(),
+    };
   } catch (error) {
     await storage.close();
     throw error;

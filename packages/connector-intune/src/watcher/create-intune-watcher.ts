@@ -173,10 +173,12 @@ export function createIntuneWatcher(options: IntuneWatcherOptions): IntuneWatche
         throw new TypeError(`Integration ${integrationId} is not an Intune integration`);
       await watcher.remove(integrationId);
       if (closed) return;
-      const now = clock().getTime();
+      // Both probes reach back by the clock skew: Intune stamps check-ins and audit events with its own clock, and
+      // an event stamped in the same millisecond as this call (or by a clock behind ours) must still be news.
+      const since = clock().getTime() - (connector.clockSkewMs ?? 60_000);
       const entry: Watched = {
         timer: setInterval(() => tick(integrationId), intervalMs),
-        state: { since: now - (connector.clockSkewMs ?? 60_000), auditSince: now },
+        state: { since, auditSince: since },
         stats: statsOf(integrationId),
       };
       watched.set(integrationId, entry);

@@ -14,9 +14,10 @@ export function jsonFieldsOf(
   externalId: string,
   kind: EntityKind,
 ): { fields: JsonObject; warnings: SyncErrorDetail[]; failure?: SyncErrorDetail } {
-  const skip = new Set(mapped.skip);
+  // Most records skip nothing and have no field errors: no set to build then.
+  const skip = mapped.skip.length > 0 || mapped.errors.length > 0 ? new Set(mapped.skip) : undefined;
   const warnings: SyncErrorDetail[] = mapped.errors.map((error) => {
-    skip.add(error.target);
+    skip?.add(error.target);
     return {
       externalId,
       kind,
@@ -28,12 +29,31 @@ export function jsonFieldsOf(
   });
   const fields: JsonObject = {};
   for (const [key, value] of Object.entries(mapped.values)) {
-    if (skip.has(key) || value === undefined) continue;
-    fields[key] =
-      value instanceof Date ? value.toISOString() : (JSON.parse(JSON.stringify(value)) as JsonObject[string]);
+    if (value === undefined || skip?.has(key)) continue;
+    fields[key] = toJsonValue(value);
   }
   const failure = unstorableFailure(externalId, kind, fields);
   return failure ? { fields, warnings, failure } : { fields, warnings };
+}
+
+/**
+ * A mapped value as JSON: strings, booleans and null as they are, numbers as JSON writes them (non-finite ones
+ * become null), dates as ISO strings, anything else through a JSON round trip (a deep copy without `undefined`s).
+ * The scalar paths matter: nearly every mapped field is one, and the round trip costs more than the rest of a
+ * record's mapping.
+ */
+function toJsonValue(value: unknown): JsonObject[string] {
+  switch (typeof value) {
+    case "string":
+    case "boolean":
+      return value;
+    case "number":
+      return Number.isFinite(value) ? value : null;
+    default:
+      if (value === null) return null;
+      if (value instanceof Date) return value.toISOString();
+      return JSON.parse(JSON.stringify(value)) as JsonObject[string];
+  }
 }
 
 /** A per-record failure when the external id or a field holds text storage cannot hold. */

@@ -10,7 +10,7 @@ export const sapFullSync: DemoStep = {
   title: "SAP first sync (assets and employees; employees also in Entra ID are the same host users)",
   async run(ctx) {
     const { runtime, sapIntegrationId, entraIntegrationId } = requireSap(ctx);
-    const log = await runSyncStep(ctx, undefined, sapIntegrationId);
+    const log = await runSyncStep(ctx, undefined, { integrationId: sapIntegrationId, noun: "records" });
     const assets = log.countsByKind.asset?.created ?? 0;
     const employees = log.countsByKind.user?.processed ?? 0;
     if (log.mode !== "full" || assets === 0 || employees === 0)

@@ -16,7 +16,7 @@ export const sapIncrementalSync: DemoStep = {
     const before = sap.model.equipment(equipment)?.EquipmentName;
     sap.model.updateEquipment(equipment, { EquipmentName: NEW_NAME });
     ctx.output.line(`  changed     equipment ${equipment}: ${String(before)} -> ${NEW_NAME}`);
-    const log = await runSyncStep(ctx, undefined, sapIntegrationId);
+    const log = await runSyncStep(ctx, undefined, { integrationId: sapIntegrationId, noun: "records" });
     const after = (await runtime.storage.inspect.listRecords(sapIntegrationId, "asset")).find(
       (r) => r.externalId === target.externalId,
     );
