@@ -3,15 +3,11 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { runCli } from "@uslimato/cli";
 import type { IntegrationView, SyncLog } from "@uslimato/core";
-import {
-  DEFAULT_CLIENT_ID,
-  DEFAULT_CLIENT_SECRET,
-  type GraphSimulator,
-  startGraphSimulator,
-} from "@uslimato/simulators";
+import { DEFAULT_CLIENT_SECRET, type GraphSimulator, startGraphSimulator } from "@uslimato/simulators";
 import { createSqliteStorage } from "@uslimato/storage-sqlite";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { captureIo } from "./fixtures/capture-io";
+import { simulatorAppFlags } from "./fixtures/simulator-entra";
 
 const ZERO_GUID = "00000000-0000-0000-0000-000000000000";
 
@@ -40,16 +36,7 @@ describe("uslimato with Intune integrations against the Graph simulator", () => 
     expect(cap.all()).not.toContain(DEFAULT_CLIENT_SECRET);
     return { code, out: cap.stdout(), err: cap.stderr() };
   };
-  const app = () => [
-    "--tenant-id",
-    sim.tenantId,
-    "--client-id",
-    DEFAULT_CLIENT_ID,
-    "--authority-host",
-    sim.url,
-    "--graph-base-url",
-    `${sim.url}/v1.0`,
-  ];
+  const app = () => simulatorAppFlags(sim);
   /** Devices in Intune within the integration's scope (`--owner-types company,personal`). */
   const devicesInScope = () => {
     const ids: string[] = [];

@@ -4,15 +4,11 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { runCli } from "@uslimato/cli";
 import type { SyncLog } from "@uslimato/core";
-import {
-  DEFAULT_CLIENT_ID,
-  DEFAULT_CLIENT_SECRET,
-  type GraphSimulator,
-  startGraphSimulator,
-} from "@uslimato/simulators";
+import { DEFAULT_CLIENT_SECRET, type GraphSimulator, startGraphSimulator } from "@uslimato/simulators";
 import { createConnection } from "mysql2/promise";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { captureIo } from "./fixtures/capture-io";
+import { addEntraOnSimulator } from "./fixtures/simulator-entra";
 
 const SERVER = process.env.USLIMATO_TEST_MYSQL ?? "mysql://root@127.0.0.1:3306";
 const name = `cli_${randomBytes(5).toString("hex")}`;
@@ -62,22 +58,7 @@ describe("uslimato with --database mysql:// (the password sealed, never in clear
     const config = await readFile(join(home, ".uslimato", "config.json"), "utf8");
     expect(config).not.toContain(PASSWORD);
     expect(JSON.parse(config).databasePassword).toMatchObject({ keyId: "k1" });
-    const added = await cli([
-      "integrations",
-      "add",
-      "entra",
-      "--tenant-id",
-      sim.tenantId,
-      "--client-id",
-      DEFAULT_CLIENT_ID,
-      "--authority-host",
-      sim.url,
-      "--graph-base-url",
-      `${sim.url}/v1.0`,
-      "--secret-from-env",
-      "ENTRA_SECRET",
-      "--json",
-    ]);
+    const added = await cli(addEntraOnSimulator(sim, "ENTRA_SECRET"));
     expect(added.err).toBe("");
     const id = JSON.parse(added.out).id as string;
     expect((await cli(["sync", id])).code).toBe(0);

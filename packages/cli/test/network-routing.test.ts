@@ -2,14 +2,10 @@ import { mkdtemp } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { runCli } from "@uslimato/cli";
-import {
-  DEFAULT_CLIENT_ID,
-  DEFAULT_CLIENT_SECRET,
-  type GraphSimulator,
-  startGraphSimulator,
-} from "@uslimato/simulators";
+import { DEFAULT_CLIENT_SECRET, type GraphSimulator, startGraphSimulator } from "@uslimato/simulators";
 import { afterAll, afterEach, beforeAll, describe, expect, it, vi } from "vitest";
 import { captureIo } from "./fixtures/capture-io";
+import { simulatorAppFlags } from "./fixtures/simulator-entra";
 
 const REAL_TENANT = "11111111-2222-3333-4444-555555555555";
 const REAL_CLIENT = "66666666-7777-8888-9999-000000000000";
@@ -90,20 +86,7 @@ describe("msal network routing is per integration (issue 15 item 1)", () => {
       expect(code).toBe(0);
       return (JSON.parse(out) as { id: string }).id;
     };
-    simId = await add([
-      "--name",
-      "Simulator",
-      "--tenant-id",
-      sim.tenantId,
-      "--client-id",
-      DEFAULT_CLIENT_ID,
-      "--authority-host",
-      sim.url,
-      "--graph-base-url",
-      `${sim.url}/v1.0`,
-      "--secret-from-env",
-      "SIM_SECRET",
-    ]);
+    simId = await add(["--name", "Simulator", ...simulatorAppFlags(sim), "--secret-from-env", "SIM_SECRET"]);
     realId = await add([
       "--name",
       "Real tenant",

@@ -3,15 +3,11 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { runCli } from "@uslimato/cli";
 import type { SyncLog } from "@uslimato/core";
-import {
-  DEFAULT_CLIENT_ID,
-  DEFAULT_CLIENT_SECRET,
-  type GraphSimulator,
-  startGraphSimulator,
-} from "@uslimato/simulators";
+import { DEFAULT_CLIENT_SECRET, type GraphSimulator, startGraphSimulator } from "@uslimato/simulators";
 import pg from "pg";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { captureIo } from "./fixtures/capture-io";
+import { addEntraOnSimulator } from "./fixtures/simulator-entra";
 
 const BASE_URL = process.env.USLIMATO_TEST_POSTGRES_URL ?? "postgres://postgres@127.0.0.1:5432/test";
 const schema = `cli_${process.pid}_${Date.now().toString(36)}`;
@@ -39,22 +35,7 @@ describe("uslimato with --database postgres://", () => {
 
   it("init, add, sync and logs against PostgreSQL (the schema from ?schema=)", async () => {
     expect((await cli(["init", "--database", database])).code).toBe(0);
-    const added = await cli([
-      "integrations",
-      "add",
-      "entra",
-      "--tenant-id",
-      sim.tenantId,
-      "--client-id",
-      DEFAULT_CLIENT_ID,
-      "--authority-host",
-      sim.url,
-      "--graph-base-url",
-      `${sim.url}/v1.0`,
-      "--secret-from-env",
-      "ENTRA_SECRET",
-      "--json",
-    ]);
+    const added = await cli(addEntraOnSimulator(sim, "ENTRA_SECRET"));
     expect(added.err).toBe("");
     const id = JSON.parse(added.out).id as string;
     expect((await cli(["sync", id])).code).toBe(0);

@@ -3,9 +3,10 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { runCli } from "@uslimato/cli";
 import type { SyncLog } from "@uslimato/core";
-import { DEFAULT_CLIENT_ID, type GraphSimulator, startGraphSimulator } from "@uslimato/simulators";
+import { type GraphSimulator, startGraphSimulator } from "@uslimato/simulators";
 import { afterAll, beforeAll, describe, expect, it, onTestFinished } from "vitest";
 import { captureIo } from "./fixtures/capture-io";
+import { addEntraOnSimulator } from "./fixtures/simulator-entra";
 
 const until = async (check: () => boolean | Promise<boolean>, what: string) => {
   const deadline = Date.now() + 15_000;
@@ -27,22 +28,7 @@ describe("uslimato serve", () => {
   /** `init`, an Entra integration against `sim`, a first sync, then `serve --subscribe` until it listens. */
   const serveAfterFirstSync = async (sim: GraphSimulator) => {
     await cli(["init"]);
-    const added = await cli([
-      "integrations",
-      "add",
-      "entra",
-      "--tenant-id",
-      sim.tenantId,
-      "--client-id",
-      DEFAULT_CLIENT_ID,
-      "--authority-host",
-      sim.url,
-      "--graph-base-url",
-      `${sim.url}/v1.0`,
-      "--secret-from-env",
-      "ENTRA_SECRET",
-      "--json",
-    ]);
+    const added = await cli(addEntraOnSimulator(sim, "ENTRA_SECRET"));
     const id = JSON.parse(added.out).id as string;
     expect((await cli(["sync", id])).code).toBe(0);
     const cap = captureIo({ homeDir: home, env });
