@@ -42,5 +42,5 @@ Example:
     ...SECRET_OPTIONS,
   },
   positionals: { min: 0, max: 0 },
-  run: (ctx) => import("./run-integrations-add-intune").then((m) => m.runIntegrationsAddIntune(ctx)),
+  run: (ctx) => import("./run-integrations-add").then((m) => m.runIntegrationsAdd(ctx, "intune")),
 };
