@@ -1,7 +1,4 @@
-import { execFileSync } from "node:child_process";
-import { mkdtempSync, readFileSync } from "node:fs";
-import { tmpdir } from "node:os";
-import { join } from "node:path";
+import { createMtlsCertificates } from "@uslimato/simulators";
 import { describe, expect, it } from "vitest";
 import { setupSap, testClock } from "./fixtures/setup-sap";
 
@@ -179,65 +176,17 @@ describe("each logon method against the simulator", () => {
   it("X.509 client certificates over mutual TLS, with a certificate generated for the test", {
     timeout: 60_000,
   }, async () => {
-    const dir = mkdtempSync(join(tmpdir(), "sap-connector-mtls-"));
-    const ssl = (...args: string[]) => execFileSync("openssl", args, { cwd: dir, stdio: "ignore" });
-    const ec = ["-newkey", "ec", "-pkeyopt", "ec_paramgen_curve:prime256v1", "-nodes"];
-    ssl("req", "-x509", ...ec, "-keyout", "ca.key", "-out", "ca.crt", "-subj", "/CN=Test CA", "-days", "2");
-    ssl(
-      "req",
-      "-x509",
-      ...ec,
-      "-keyout",
-      "server.key",
-      "-out",
-      "server.crt",
-      "-subj",
-      "/CN=127.0.0.1",
-      "-days",
-      "2",
-      "-addext",
-      "subjectAltName=IP:127.0.0.1",
-    );
-    ssl("req", ...ec, "-keyout", "client.key", "-out", "client.csr", "-subj", "/CN=COMM_USER");
-    ssl(
-      "x509",
-      "-req",
-      "-in",
-      "client.csr",
-      "-CA",
-      "ca.crt",
-      "-CAkey",
-      "ca.key",
-      "-CAcreateserial",
-      "-out",
-      "client.crt",
-      "-days",
-      "2",
-    );
-    ssl(
-      "req",
-      "-x509",
-      ...ec,
-      "-keyout",
-      "stranger.key",
-      "-out",
-      "stranger.crt",
-      "-subj",
-      "/CN=STRANGER",
-      "-days",
-      "2",
-    );
-    const file = (name: string) => readFileSync(join(dir, name), "utf8");
+    const certs = createMtlsCertificates({ selfSigned: ["stranger"] });
     const sim = {
       ...small,
-      tls: { key: file("server.key"), cert: file("server.crt"), ca: file("ca.crt") },
+      tls: { key: certs.server.key, cert: certs.server.cert, ca: certs.ca.cert },
       clientCertificates: {},
     };
-    const settings = { auth: "certificate" as const, caCertificate: file("server.crt") };
+    const settings = { auth: "certificate" as const, caCertificate: certs.server.cert };
     const ctx = await setupSap({
       sim,
       settings,
-      secrets: { clientCertificate: file("client.crt"), clientKey: file("client.key") },
+      secrets: { clientCertificate: certs.client.cert, clientKey: certs.client.key },
     });
     expect(ctx.sim.url.startsWith("https://")).toBe(true);
     expect((await ctx.hub.testConnection(ctx.integrationId)).ok).toBe(true);
@@ -246,7 +195,10 @@ describe("each logon method against the simulator", () => {
     const refused = await failure({
       sim,
       settings,
-      secrets: { clientCertificate: file("stranger.crt"), clientKey: file("stranger.key") },
+      secrets: {
+        clientCertificate: certs.selfSigned.stranger.cert,
+        clientKey: certs.selfSigned.stranger.key,
+      },
     });
     expect(refused.code).toBe("SAP_LOGON_FAILED");
   });

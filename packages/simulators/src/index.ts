@@ -75,6 +75,7 @@ export {
   type SimulatorNetworkClient,
   type SimulatorNetworkResponse,
 } from "./msal/create-simulator-network-client";
+export { createMtlsCertificates, type MtlsCertificates, type PemPair } from "./sap/create-mtls-certificates";
 export { createSapHandlers } from "./sap/create-sap-handlers";
 export { createSapModel } from "./sap/create-sap-model";
 export type { SapService, SapServiceOptions } from "./sap/create-sap-service";

@@ -1,13 +1,10 @@
-import { execFileSync } from "node:child_process";
 import { X509Certificate } from "node:crypto";
-import { mkdtempSync, readFileSync } from "node:fs";
 import { request } from "node:https";
-import { tmpdir } from "node:os";
-import { join } from "node:path";
 import { setupServer } from "msw/node";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import {
   createFaultController,
+  createMtlsCertificates,
   createSapHandlers,
   createSapModel,
   type SapModel,
@@ -251,78 +248,23 @@ describe("SAP simulator: logon, OAuth, client certificates, switches and errors"
   });
 
   it("accepts X.509 client certificates over mTLS: from the trusted CA or by fingerprint", async () => {
-    const dir = mkdtempSync(join(tmpdir(), "sap-mtls-"));
-    const ssl = (...args: string[]) => execFileSync("openssl", args, { cwd: dir, stdio: "ignore" });
-    const ec = ["-newkey", "ec", "-pkeyopt", "ec_paramgen_curve:prime256v1", "-nodes"];
-    ssl("req", "-x509", ...ec, "-keyout", "ca.key", "-out", "ca.crt", "-subj", "/CN=Sim CA", "-days", "2");
-    ssl(
-      "req",
-      "-x509",
-      ...ec,
-      "-keyout",
-      "server.key",
-      "-out",
-      "server.crt",
-      "-subj",
-      "/CN=127.0.0.1",
-      "-days",
-      "2",
-      "-addext",
-      "subjectAltName=IP:127.0.0.1",
-    );
-    ssl("req", ...ec, "-keyout", "client.key", "-out", "client.csr", "-subj", "/CN=COMM_USER");
-    ssl(
-      "x509",
-      "-req",
-      "-in",
-      "client.csr",
-      "-CA",
-      "ca.crt",
-      "-CAkey",
-      "ca.key",
-      "-CAcreateserial",
-      "-out",
-      "client.crt",
-      "-days",
-      "2",
-    );
-    ssl(
-      "req",
-      "-x509",
-      ...ec,
-      "-keyout",
-      "pinned.key",
-      "-out",
-      "pinned.crt",
-      "-subj",
-      "/CN=PINNED",
-      "-days",
-      "2",
-    );
-    ssl(
-      "req",
-      "-x509",
-      ...ec,
-      "-keyout",
-      "stranger.key",
-      "-out",
-      "stranger.crt",
-      "-subj",
-      "/CN=STRANGER",
-      "-days",
-      "2",
-    );
-    const file = (name: string) => readFileSync(join(dir, name));
+    const certs = createMtlsCertificates({ selfSigned: ["pinned", "stranger"] });
+    const pairs: Record<string, { cert: string; key: string } | undefined> = {
+      client: certs.client,
+      ...certs.selfSigned,
+    };
     const tlsSap = await startSapSimulator({
       model,
-      tls: { key: file("server.key"), cert: file("server.crt"), ca: file("ca.crt") },
-      clientCertificates: { fingerprints256: [new X509Certificate(file("pinned.crt")).fingerprint256] },
+      tls: { key: certs.server.key, cert: certs.server.cert, ca: certs.ca.cert },
+      clientCertificates: {
+        fingerprints256: [new X509Certificate(certs.selfSigned.pinned.cert).fingerprint256],
+      },
     });
     const status = (who?: string) =>
       new Promise<number>((resolve, reject) => {
         const req = request(
           `${tlsSap.url}${EQUIPMENT}?$top=1`,
-          { ca: file("server.crt"), ...(who ? { key: file(`${who}.key`), cert: file(`${who}.crt`) } : {}) },
+          { ca: certs.server.cert, ...(who ? { key: pairs[who]?.key, cert: pairs[who]?.cert } : {}) },
           (res) => {
             res.resume();
             resolve(res.statusCode ?? 0);
