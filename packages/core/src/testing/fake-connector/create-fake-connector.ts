@@ -1,7 +1,7 @@
-import { z } from "zod";
 import type { Connector } from "../../connector/connector";
 import type { JsonValue } from "../../connector/json";
 import type { SourcePage } from "../../connector/source-page";
+import { assertFakeApiKey, fakeApiKeySchema, fakePageSizeSchema, testFakeApiKey } from "./fake-api-key";
 import type { FakeDirectory, FakePerson } from "./fake-directory";
 
 /** Settings of the fake connector. */
@@ -16,9 +16,6 @@ export interface FakeConnectorSettingsInput {
 
 type FakeCheckpoint = { phase: "full"; cursor: number; startSeq: number } | { phase: "delta"; seq: number };
 
-const settingsSchema = z.object({ pageSize: z.number().int().min(1).max(10_000).default(100) });
-const secretsSchema = z.object({ apiKey: z.string().min(8) }).partial();
-
 /**
  * A connector over a {@link FakeDirectory}: full reads with sweep markers, incremental reads from a change
  * sequence, records already in internal field names (`email`, `displayName`, `active`). Use it to test hosts,
@@ -31,29 +28,17 @@ export function createFakeConnector<const Id extends string = "fake">(
   return {
     id: options.id ?? ("fake" as Id),
     title: "Fake directory",
-    settingsSchema,
-    secretsSchema,
+    settingsSchema: fakePageSizeSchema,
+    secretsSchema: fakeApiKeySchema,
     secretNames: ["apiKey"],
     entities: ["user"],
     capabilities: { incremental: true, webhooks: false, directions: ["inbound"] },
     defaultMappings: {},
     async testConnection(ctx) {
-      const ok = ctx.secrets.apiKey?.reveal() === directory.apiKey;
-      const step = { name: "authenticate", ok, message: ok ? "API key accepted" : "API key rejected" };
-      return ok
-        ? { ok: true, steps: [step] }
-        : {
-            ok: false,
-            failedStep: "authenticate",
-            code: "INVALID_API_KEY",
-            message: "The API key was rejected",
-            remedy: "Enter the API key again",
-            steps: [step],
-          };
+      return testFakeApiKey(ctx.secrets.apiKey?.reveal(), directory.apiKey);
     },
     async *read(ctx) {
-      if (ctx.secrets.apiKey?.reveal() !== directory.apiKey)
-        throw new Error("401 Unauthorized: the API key was rejected");
+      assertFakeApiKey(ctx.secrets.apiKey?.reveal(), directory.apiKey);
       const checkpoint = (ctx.checkpoint as FakeCheckpoint | null) ?? {
         phase: "full",
         cursor: 0,

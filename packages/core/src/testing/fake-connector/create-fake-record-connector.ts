@@ -1,7 +1,8 @@
-import { z } from "zod";
+import type { z } from "zod";
 import type { Connector } from "../../connector/connector";
 import { LISTING_INCOMPLETE, type SourcePage } from "../../connector/source-page";
 import type { RecordKind } from "../../storage/records";
+import { assertFakeApiKey, fakeApiKeySchema, fakePageSizeSchema, testFakeApiKey } from "./fake-api-key";
 import type { FakeInventory } from "./fake-inventory";
 
 /** Settings of the fake device/asset connector. */
@@ -19,9 +20,6 @@ export interface FakeRecordConnectorOptions {
   ownerSource?: string;
 }
 
-const settingsSchema = z.object({ pageSize: z.number().int().min(1).max(10_000).default(100) });
-const secretsSchema = z.object({ apiKey: z.string().min(8) }).partial();
-
 /**
  * A device (or asset) connector over a {@link FakeInventory}: every read is a full, paged sweep with owners; a
  * truncated listing is marked incomplete the way the inventory says. Use it to test hosts, adapters and the runner.
@@ -35,29 +33,17 @@ export function createFakeRecordConnector(
   return {
     id: options.id ?? (kind === "device" ? "fake-devices" : "fake-assets"),
     title: `Fake ${kind} inventory`,
-    settingsSchema: settingsSchema as z.ZodType<FakeRecordConnectorSettings>,
-    secretsSchema,
+    settingsSchema: fakePageSizeSchema as z.ZodType<FakeRecordConnectorSettings>,
+    secretsSchema: fakeApiKeySchema,
     secretNames: ["apiKey"],
     entities: [kind],
     capabilities: { incremental: false, webhooks: false, directions: ["inbound"] },
     defaultMappings: {},
     async testConnection(ctx) {
-      const ok = ctx.secrets.apiKey?.reveal() === inventory.apiKey;
-      const step = { name: "authenticate", ok, message: ok ? "API key accepted" : "API key rejected" };
-      return ok
-        ? { ok: true, steps: [step] }
-        : {
-            ok: false,
-            failedStep: "authenticate",
-            code: "INVALID_API_KEY",
-            message: "The API key was rejected",
-            remedy: "Enter the API key again",
-            steps: [step],
-          };
+      return testFakeApiKey(ctx.secrets.apiKey?.reveal(), inventory.apiKey);
     },
     async *read(ctx) {
-      if (ctx.secrets.apiKey?.reveal() !== inventory.apiKey)
-        throw new Error("401 Unauthorized: the API key was rejected");
+      assertFakeApiKey(ctx.secrets.apiKey?.reveal(), inventory.apiKey);
       const all = inventory.sorted();
       const truncated = inventory.truncateAfter !== null && inventory.truncateAfter < all.length;
       const items = truncated ? all.slice(0, inventory.truncateAfter ?? 0) : all;
