@@ -98,3 +98,8 @@ export type {
   SubscriptionRecord,
   SubscriptionStore,
 } from "./subscriptions/subscription-store";
+export {
+  type GraphConnectionTestOptions,
+  type GraphStepFailure,
+  testGraphConnection,
+} from "./test-connection/test-graph-connection";
