@@ -3,6 +3,7 @@ import { INTUNE_CONNECTOR_ID } from "./intune-connector-id";
 import type { IntuneConnectorOptions } from "./intune-connector-options";
 import { intuneDeviceMapping } from "./mapping/intune-default-mappings";
 import { type PolicyStatusCache, readIntune } from "./read/read-intune";
+import { intuneFormHints } from "./settings/intune-form";
 import {
   type IntuneSecretName,
   type IntuneSettings,
@@ -39,6 +40,7 @@ export function createIntuneConnector(
     entities: ["device"],
     capabilities: { incremental: true, webhooks: false, directions: ["inbound"] },
     defaultMappings: { device: intuneDeviceMapping },
+    form: intuneFormHints,
     testConnection: (ctx) => testIntuneConnection(ctx, options),
     read: (ctx) => readIntune(ctx, options, statuses),
     background: (context) => createIntuneBackground(context, options),
