@@ -1,92 +1,118 @@
 import { ApiFailure, call } from "./api.js";
-import { formatMinutes, h, humanize, toast } from "./dom.js";
+import { formatMinutes, h, toast } from "./dom.js";
 
 let nextId = 0;
 const uid = () => `f${++nextId}`;
 
+/** The JSON Schema node of a dotted settings path. @param {any} schema @param {string} path */
+const nodeAt = (schema, path) => path.split(".").reduce((node, key) => node?.properties?.[key], schema) ?? {};
+
 /**
- * One input for a JSON Schema property, labelled, with help and an error slot.
- * @param {string} path where the value goes (`settings.tenantId`), matched against the API's issue paths
- * @param {any} schema @param {unknown} value @param {{ required?: boolean; configured?: boolean }} [flags]
+ * One input of the Configure dialog, from core's form: its label, help, widget, titled options and condition
+ * (`connector.ui.fields`), and its JSON Schema node for bounds.
+ * @param {string} name where the value goes (`settings.tenantId`), matched against the API's issue paths
+ * @param {any} field a `FormField` (or a secret, or the dialog's own fields) @param {any} node its JSON Schema
+ * @param {unknown} value @param {{ configured?: boolean; secret?: boolean; group?: HTMLElement[] }} [flags]
  */
-function fieldFor(path, schema, value, flags = {}) {
+function fieldFor(name, field, node, value, flags = {}) {
   const id = uid();
   const helpId = `${id}-help`;
-  const help = [];
-  const common = { id, "data-path": path, "aria-describedby": helpId, name: path };
-  let input;
-  if (schema.type === "object" && schema.properties) {
-    const fieldset = h("fieldset", { "data-group": path }, h("legend", null, schema.title ?? humanize(path)));
-    const required = new Set(schema.required ?? []);
-    for (const [name, child] of Object.entries(schema.properties))
-      fieldset.append(fieldFor(`${path}.${name}`, child, value?.[name], { required: required.has(name) }));
-    return fieldset;
-  }
-  if (Array.isArray(schema.enum)) {
-    input = h(
-      "select",
-      common,
-      schema.enum.map((option) =>
-        h(
-          "option",
-          { value: option, selected: (value ?? schema.default) === option },
-          humanize(String(option)),
-        ),
-      ),
+  const help = field.help ? [field.help] : [];
+  const common = {
+    id,
+    "data-path": name,
+    "aria-describedby": helpId,
+    name,
+    placeholder: field.placeholder,
+  };
+  const condition = field.showWhen
+    ? {
+        "data-show-field": `settings.${field.showWhen.field}`,
+        "data-show-equals": JSON.stringify(field.showWhen.equals),
+      }
+    : {};
+  if (flags.group)
+    return h(
+      "fieldset",
+      { "data-group": name, ...condition },
+      h("legend", null, field.label),
+      field.help ? h("p", { class: "help" }, field.help) : null,
+      flags.group,
     );
-  } else if (schema.type === "boolean") {
-    input = h("input", { ...common, type: "checkbox", checked: value ?? schema.default ?? false });
-  } else if (schema.type === "array") {
-    input = h("input", { ...common, type: "text", value: Array.isArray(value) ? value.join(", ") : "" });
-    input.dataset.kind = "list";
-    help.push("Comma-separated.");
-  } else if (schema.type === "integer" || schema.type === "number") {
-    input = h("input", {
-      ...common,
-      type: "number",
-      value: value ?? "",
-      min: schema.minimum,
-      max: schema.maximum,
-    });
-    input.dataset.kind = "number";
-  } else if (schema.writeOnly) {
-    input = h("input", {
-      ...common,
-      type: "password",
-      autocomplete: "new-password",
-      placeholder: flags.configured ? "Configured: leave empty to keep" : "",
-    });
+  let input;
+  const widget = field.widget;
+  if (flags.secret) {
+    input =
+      widget === "textarea"
+        ? h("textarea", { ...common, rows: 4, spellcheck: false })
+        : h("input", { ...common, type: "password", autocomplete: "new-password" });
+    input.placeholder = flags.configured ? "Configured: leave empty to keep" : (field.placeholder ?? "");
     input.dataset.kind = "secret";
     help.push(
       flags.configured
         ? "Stored encrypted. It is never shown again; type a new value to replace it."
         : "Stored encrypted and never shown again: only “configured”.",
     );
+  } else if (widget === "select") {
+    const options = field.options ?? [];
+    const current = value ?? field.default;
+    const blank = !field.required && field.default === undefined;
+    input = h(
+      "select",
+      common,
+      blank ? h("option", { value: "" }, "—") : null,
+      options.map((option) =>
+        h("option", { value: String(option.value), selected: current === option.value }, option.title),
+      ),
+    );
+    input.dataset.kind = "select";
+    input.dataset.values = JSON.stringify(options.map((o) => o.value));
+  } else if (widget === "checkbox") {
+    input = h("input", { ...common, type: "checkbox", checked: Boolean(value ?? field.default ?? false) });
+    input.dataset.default = JSON.stringify(field.default ?? false);
+  } else if (widget === "list") {
+    input = h("input", { ...common, type: "text", value: Array.isArray(value) ? value.join(", ") : "" });
+    input.dataset.kind = "list";
+    help.push("Comma-separated.");
+  } else if (widget === "number") {
+    input = h("input", {
+      ...common,
+      type: "number",
+      value: value ?? "",
+      min: node.minimum,
+      max: node.maximum,
+      step: node.type === "integer" ? 1 : "any",
+    });
+    input.dataset.kind = "number";
+  } else if (widget === "textarea") {
+    const json = node.type !== "string";
+    const text = value === undefined ? "" : json ? JSON.stringify(value, null, 2) : String(value);
+    input = h("textarea", { ...common, rows: json ? 5 : 4, spellcheck: false }, text);
+    if (json) input.dataset.kind = "json";
   } else {
     input = h("input", {
       ...common,
-      type: "text",
+      type: widget === "password" ? "password" : "text",
       value: value ?? "",
       spellcheck: false,
       autocomplete: "off",
     });
   }
-  if (flags.required) input.setAttribute("aria-required", "true");
+  if (field.required) input.setAttribute("aria-required", "true");
   input.addEventListener("input", () => {
     input.removeAttribute("aria-invalid");
     input.setAttribute("aria-describedby", helpId);
     const error = document.getElementById(`${id}-error`);
     if (error) error.hidden = true;
   });
-  if (schema.description) help.unshift(schema.description);
   return h(
     "div",
-    { class: "field" },
+    { class: "field", ...condition },
     h(
       "label",
       { for: id },
-      schema.title ?? humanize(path.split(".").at(-1) ?? path),
-      flags.required ? " (required)" : "",
+      field.label,
+      field.required ? " (required)" : "",
       flags.configured ? " " : "",
       flags.configured ? h("span", { class: "badge configured" }, "configured") : null,
     ),
@@ -96,22 +122,91 @@ function fieldFor(path, schema, value, flags = {}) {
   );
 }
 
-/** Reads the dialog's inputs into `{ settings, secrets, ... }`; empty fields are left out. @param {HTMLFormElement} form */
+/**
+ * The inputs of the settings at `paths` (groups with their children; advanced children of a group behind their
+ * own "Advanced" disclosure), from core's form.
+ * @param {any} connector @param {ReadonlyArray<string>} paths @param {any} settings the integration's values
+ */
+function settingsFields(connector, paths, settings) {
+  return paths.map((path) => {
+    const field = connector.ui.fields[path];
+    const value = path.split(".").reduce((v, key) => v?.[key], settings);
+    if (field.widget !== "group" || !field.children)
+      return fieldFor(`settings.${path}`, field, nodeAt(connector.settings, path), value);
+    const plain = field.children.filter((p) => !connector.ui.fields[p].advanced || field.advanced);
+    const more = field.children.filter((p) => !plain.includes(p));
+    return fieldFor(`settings.${path}`, field, {}, undefined, {
+      group: [
+        settingsFields(connector, plain, settings),
+        more.length > 0
+          ? h(
+              "details",
+              { class: "advanced" },
+              h("summary", null, "Advanced"),
+              settingsFields(connector, more, settings),
+            )
+          : null,
+      ],
+    });
+  });
+}
+
+/** Whether an input's value counts: not behind a condition that does not hold. @param {Element} input */
+const shown = (input) => !input.closest("[data-hidden-by-condition]");
+
+/** Shows the fields and secrets whose condition holds (e.g. the client secret for "Client secret"). @param {HTMLFormElement} form */
+function applyConditions(form) {
+  for (const element of form.querySelectorAll("[data-show-field]")) {
+    const control = form.querySelector(`[data-path="${element.dataset.showField}"]`);
+    const current = control ? inputValue(control) : undefined;
+    const wanted = JSON.parse(element.dataset.showEquals);
+    const holds = Array.isArray(wanted) ? wanted.includes(current) : wanted === current;
+    element.hidden = !holds;
+    if (holds) element.removeAttribute("data-hidden-by-condition");
+    else element.setAttribute("data-hidden-by-condition", "");
+  }
+}
+
+/** An input's value as the API takes it; `undefined` when left empty. @param {any} input */
+function inputValue(input) {
+  const kind = input.dataset.kind;
+  if (input.type === "checkbox") return input.checked;
+  // The typed value (a number or boolean option stays one): options carry it as text.
+  if (kind === "select")
+    return JSON.parse(input.dataset.values).find((/** @type {unknown} */ v) => String(v) === input.value);
+  if (kind === "number") return input.value === "" ? undefined : Number(input.value);
+  if (kind === "list")
+    return input.value
+      .split(",")
+      .map((s) => s.trim())
+      .filter(Boolean);
+  if (kind === "json") {
+    if (input.value.trim() === "") return undefined;
+    try {
+      return JSON.parse(input.value);
+    } catch {
+      return input.value;
+    }
+  }
+  const text = kind === "secret" ? input.value : input.value.trim();
+  return text === "" ? undefined : text;
+}
+
+/**
+ * Reads the dialog's inputs into `{ settings, secrets, ... }`: empty fields, fields whose condition does not hold
+ * and checkboxes left at their default are left out (so an optional group stays absent).
+ * @param {HTMLFormElement} form
+ */
 function readForm(form) {
   /** @type {Record<string, any>} */
   const out = {};
   for (const input of form.querySelectorAll("[data-path]")) {
+    if (!shown(input)) continue;
     const path = input.dataset.path.split(".");
-    let value;
-    if (input.type === "checkbox") value = input.checked;
-    else if (input.dataset.kind === "number") value = input.value === "" ? undefined : Number(input.value);
-    else if (input.dataset.kind === "list")
-      value = input.value
-        .split(",")
-        .map((s) => s.trim())
-        .filter(Boolean);
-    else value = input.dataset.kind === "secret" ? input.value : input.value.trim();
-    if (value === undefined || value === "") continue;
+    const value = inputValue(input);
+    if (value === undefined) continue;
+    if (input.type === "checkbox" && JSON.stringify(value) === input.dataset.default) continue;
+    if (Array.isArray(value) && value.length === 0 && input.dataset.kind === "list") continue;
     let target = out;
     for (const key of path.slice(0, -1)) target = target[key] ??= {};
     target[path.at(-1)] = value;
@@ -141,8 +236,8 @@ function showIssues(form, summary, failure) {
     }
     input.setAttribute("aria-invalid", "true");
     input.setAttribute("aria-describedby", `${input.id}-error ${input.id}-help`);
-    const advanced = input.closest("details");
-    if (advanced) advanced.open = true;
+    for (let details = input.closest("details"); details; details = details.parentElement?.closest("details"))
+      details.open = true;
     first ??= input;
   }
   summary.replaceChildren(
@@ -169,33 +264,35 @@ function showIssues(form, summary, failure) {
  */
 export function openConfigureDialog(connector, integration, onSaved) {
   const titleId = uid();
-  const required = new Set(connector.settings.required ?? []);
-  const main = [];
-  const advanced = [];
-  for (const [name, schema] of Object.entries(connector.settings.properties ?? {})) {
-    const field = fieldFor(`settings.${name}`, schema, integration?.settings?.[name], {
-      required: required.has(name),
-    });
-    const plain = required.has(name) || (schema.enum && schema.default !== undefined);
-    (plain ? main : advanced).push(field);
-  }
+  const order = connector.ui.order;
+  const main = settingsFields(
+    connector,
+    order.filter((p) => !connector.ui.fields[p].advanced),
+    integration?.settings,
+  );
+  const advanced = settingsFields(
+    connector,
+    order.filter((p) => connector.ui.fields[p].advanced),
+    integration?.settings,
+  );
   const configured = new Map((integration?.secrets ?? []).map((s) => [s.name, s.configured]));
-  const secrets = Object.entries(connector.secrets.properties ?? {}).map(([name, schema], i) => ({
-    field: fieldFor(`secrets.${name}`, schema, undefined, { configured: configured.get(name) === true }),
-    main: i === 0,
-  }));
-  const { minimumMinutes, maximumMinutes, planName } = connector.interval;
+  const secrets = connector.secrets.map((secret) =>
+    fieldFor(`secrets.${secret.name}`, secret, {}, undefined, {
+      secret: true,
+      configured: configured.get(secret.name) === true,
+    }),
+  );
+  const { minMinutes, maxMinutes, defaultMinutes } = connector.interval;
   const interval = fieldFor(
     "intervalMinutes",
     {
-      title: "Sync interval (minutes)",
-      type: "integer",
-      minimum: minimumMinutes,
-      maximum: maximumMinutes,
-      description: `Your ${planName} plan allows every ${formatMinutes(minimumMinutes)} at the most often, and every ${formatMinutes(maximumMinutes)} at the least.`,
+      label: "Sync interval (minutes)",
+      widget: "number",
+      required: true,
+      help: `Your ${connector.planName} plan allows every ${formatMinutes(minMinutes)} at the most often, and every ${formatMinutes(maxMinutes)} at the least.`,
     },
-    integration?.intervalMinutes ?? Math.max(60, minimumMinutes),
-    { required: true },
+    { type: "integer", minimum: minMinutes, maximum: maxMinutes },
+    integration?.intervalMinutes ?? defaultMinutes,
   );
   const summary = h("div", { class: "form-error", role: "alert", tabindex: "-1", hidden: true });
   const dialog = h("dialog", { "aria-labelledby": titleId });
@@ -218,7 +315,7 @@ export function openConfigureDialog(connector, integration, onSaved) {
           };
           const saved = integration
             ? await call("PATCH", `/api/integrations/${encodeURIComponent(integration.id)}`, body)
-            : await call("POST", "/api/integrations", { connectorId: connector.id, ...body });
+            : await call("POST", "/api/integrations", { connectorId: connector.connectorId, ...body });
           dialog.close();
           toast(
             integration
@@ -237,19 +334,25 @@ export function openConfigureDialog(connector, integration, onSaved) {
     h("h2", { id: titleId }, `Configure ${connector.title}`),
     connector.description ? h("p", { class: "lead" }, connector.description) : null,
     summary,
-    fieldFor("name", { title: "Name", type: "string" }, integration?.name ?? connector.title, {
-      required: true,
-    }),
-    main,
-    secrets.filter((s) => s.main).map((s) => s.field),
-    interval,
-    h(
-      "details",
-      { class: "advanced" },
-      h("summary", null, "Advanced settings"),
-      advanced,
-      secrets.filter((s) => !s.main).map((s) => s.field),
+    connector.entitled
+      ? null
+      : h(
+          "p",
+          { class: "form-error" },
+          `Your ${connector.planName} plan does not include the Interface Hub.`,
+        ),
+    fieldFor(
+      "name",
+      { label: "Name", widget: "text", required: true },
+      { type: "string" },
+      integration?.name ?? connector.title,
     ),
+    main,
+    secrets,
+    interval,
+    advanced.length > 0
+      ? h("details", { class: "advanced" }, h("summary", null, "Advanced settings"), advanced)
+      : null,
     h(
       "div",
       { class: "actions" },
@@ -257,6 +360,8 @@ export function openConfigureDialog(connector, integration, onSaved) {
       h("button", { type: "button", onclick: () => dialog.close() }, "Cancel"),
     ),
   );
+  form.addEventListener("change", () => applyConditions(form));
+  applyConditions(form);
   dialog.append(form);
   dialog.addEventListener("close", () => dialog.remove());
   document.body.append(dialog);

@@ -141,7 +141,7 @@ export async function detailPage(main, go, id, action) {
     call("GET", "/api/connectors"),
     call("GET", `${path}/logs?limit=25`),
   ]);
-  const connector = connectors.find((c) => c.id === integration.connectorId);
+  const connector = connectors.find((c) => c.connectorId === integration.connectorId);
   const testPanel = h(
     "div",
     { "aria-live": "polite", id: "test-result" },
@@ -252,11 +252,17 @@ export async function detailPage(main, go, id, action) {
         "dl",
         { class: "facts" },
         Object.entries(integration.settings).map(([k, v]) => [
-          h("dt", null, connector?.settings.properties?.[k]?.title ?? humanize(k)),
-          h("dd", null, typeof v === "object" ? JSON.stringify(v) : String(v)),
+          h("dt", null, connector?.ui.fields[k]?.label ?? humanize(k)),
+          h(
+            "dd",
+            null,
+            // An option's title where the form has one ("Client secret" for `clientSecret`).
+            connector?.ui.fields[k]?.options?.find((o) => o.value === v)?.title ??
+              (typeof v === "object" ? JSON.stringify(v) : String(v)),
+          ),
         ]),
         integration.secrets.map((s) => [
-          h("dt", null, connector?.secrets.properties?.[s.name]?.title ?? humanize(s.name)),
+          h("dt", null, connector?.secrets.find((x) => x.name === s.name)?.label ?? humanize(s.name)),
           h("dd", null, s.configured ? badge("configured", "configured") : badge("none", "not set")),
         ]),
       ),

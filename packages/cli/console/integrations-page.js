@@ -27,11 +27,11 @@ export async function integrationsPage(main, go) {
     ),
   );
   const tiles = connectors.map((connector) => {
-    const own = integrations.filter((i) => i.connectorId === connector.id);
-    const titleId = `tile-${connector.id}`;
+    const own = integrations.filter((i) => i.connectorId === connector.connectorId);
+    const titleId = `tile-${connector.connectorId}`;
     return h(
       "li",
-      { class: "tile", "aria-labelledby": titleId, "data-connector": connector.id },
+      { class: "tile", "aria-labelledby": titleId, "data-connector": connector.connectorId },
       h("h2", { id: titleId }, connector.title),
       connector.description ? h("p", { class: "muted" }, connector.description) : null,
       h(

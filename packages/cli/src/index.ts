@@ -11,8 +11,8 @@
  * @module
  */
 export { API_ERROR_CODES, ApiError, type ApiErrorCode } from "./api/api-error";
+export type { ConnectorForm } from "./api/api-schemas";
 export { type AdminApi, type AdminApiOptions, createAdminApi } from "./api/create-admin-api";
-export { type ConnectorForm, formOf, type JsonSchema } from "./api/form-of";
 export type { SyncStreamEvent } from "./api/sync-events";
 export { CLI_ERROR_CODES, CliError, type CliErrorCode } from "./cli/cli-error";
 export type { CliIo, InputStream, OutputStream } from "./cli/cli-io";

@@ -1,6 +1,6 @@
 import { type AdminApi, createAdminApi } from "@uslimato/cli";
 import { createEntraConnector } from "@uslimato/connector-entra";
-import { createHub, createMemoryStorage, type Hub } from "@uslimato/core";
+import { createHub, createMemoryStorage, describeConnectorForm, type Hub } from "@uslimato/core";
 import { createCredentialStore, createKeyRing, generateKey } from "@uslimato/credential-store";
 import { fieldMappingEngine } from "@uslimato/field-mapping";
 import {
@@ -168,12 +168,24 @@ describe("the admin REST API", () => {
     const answer = await call("GET", "/api/connectors");
     expect(answer.status).toBe(200);
     const [entra] = answer.json;
-    expect(entra).toMatchObject({ id: "entra", title: "Microsoft Entra ID" });
+    // Core's form of the connector (describeConnectorForm), with its capabilities and the plan's name.
+    expect(entra).toEqual({
+      ...JSON.parse(JSON.stringify(describeConnectorForm(createEntraConnector(), "enterprise"))),
+      entities: ["user", "group"],
+      capabilities: { incremental: true, webhooks: true, directions: ["inbound"] },
+      planName: "Enterprise",
+    });
+    expect(entra).toMatchObject({ connectorId: "entra", title: "Microsoft Entra ID", entitled: true });
     expect(entra.settings.properties.tenantId).toMatchObject({ title: "Tenant ID", type: "string" });
-    expect(entra.settings.properties.scope.enum).toEqual(["users", "usersAndGroups"]);
+    expect(entra.settings.properties.scope.oneOf).toEqual([
+      { const: "users", title: "Users" },
+      { const: "usersAndGroups", title: "Users and Groups" },
+    ]);
     expect(entra.settings.required).toEqual(["tenantId", "clientId"]);
-    expect(entra.secrets.properties.clientSecret).toMatchObject({ writeOnly: true, type: "string" });
-    expect(entra.interval).toEqual({ minimumMinutes: 30, maximumMinutes: 20_160, planName: "Enterprise" });
+    expect(entra.secretsSchema.properties.clientSecret).toMatchObject({ writeOnly: true, type: "string" });
+    expect(entra.secrets[0]).toMatchObject({ name: "clientSecret", label: "Client secret", writeOnly: true });
+    expect(entra.ui.fields.scope).toMatchObject({ label: "Sync scope", widget: "select" });
+    expect(entra.interval).toEqual({ minMinutes: 30, maxMinutes: 20_160, defaultMinutes: 60 });
   });
 
   it("answers a bad body with 400 and every issue with where it is", async () => {

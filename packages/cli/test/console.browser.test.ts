@@ -95,13 +95,21 @@ describe.skipIf(!available)("the admin console in headless Chromium", () => {
     await dialog.getByLabel("Tenant ID (required)").fill(sim.tenantId);
     await dialog.getByLabel("Client ID (required)").fill("not-a-guid");
     await dialog.getByLabel("Client secret").fill(DEFAULT_CLIENT_SECRET);
-    await dialog.getByRole("combobox", { name: "Scope" }).selectOption("usersAndGroups");
+    await dialog.getByRole("combobox", { name: "Sync scope" }).selectOption("usersAndGroups");
     await dialog.getByLabel("Sync interval (minutes) (required)").fill("10");
     await dialog.getByText("Advanced settings").click();
+    // Core's form hints: titled options, and the certificate key asked for only with a certificate credential.
+    const key = dialog.getByLabel("Certificate private key (PEM)");
+    expect(await key.isVisible()).toBe(false);
+    const credential = dialog.getByRole("combobox", { name: "Authentication" });
+    await credential.selectOption({ label: "Certificate" });
+    await key.waitFor();
+    await credential.selectOption({ label: "Client secret" });
+    await key.waitFor({ state: "hidden" });
     const endpoints = dialog.getByRole("group", { name: "Endpoints" });
     await endpoints.getByLabel("Authority host (required)").fill(sim.authorityHost);
     await endpoints.getByLabel("Graph base URL (required)").fill(`${sim.graphBaseUrl}/v1.0`);
-    await endpoints.getByLabel("Scope").fill("https://graph.microsoft.com/.default");
+    await endpoints.getByLabel("Token scope").fill("https://graph.microsoft.com/.default");
     await dialog.getByRole("button", { name: "Create" }).click();
     // The API's issues land next to their fields.
     await expect

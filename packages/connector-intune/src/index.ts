@@ -26,7 +26,8 @@
  *
  * @module
  */
-export { createIntuneConnector, INTUNE_CONNECTOR_ID } from "./create-intune-connector";
+export { createIntuneConnector } from "./create-intune-connector";
+export { INTUNE_CONNECTOR_ID } from "./intune-connector-id";
 export type { IntuneConnectorOptions } from "./intune-connector-options";
 export { DEFAULT_DEVICE_PROPERTIES, intuneDeviceMapping } from "./mapping/intune-default-mappings";
 export type { IntuneCheckpoint, SweepCursor } from "./read/intune-checkpoint";
@@ -45,6 +46,8 @@ export type { IntuneBudgetOptions, IntuneBudgets, IntuneService } from "./thrott
 export { createIntuneBudgets, sharedIntuneBudgets } from "./throttling/create-intune-budgets";
 export type { RequestWindow } from "./throttling/create-request-window";
 export { createRequestWindow } from "./throttling/create-request-window";
+export { createIntuneBackground } from "./watcher/create-intune-background";
 export type { IntuneWatcher, IntuneWatcherOptions, WatchStats } from "./watcher/create-intune-watcher";
 export { createIntuneWatcher, MIN_WATCH_INTERVAL_MS } from "./watcher/create-intune-watcher";
+export type { IntuneWatchTiming } from "./watcher/intune-watch-timing";
 export type { ProbeFindings, ProbeState } from "./watcher/probe-intune";

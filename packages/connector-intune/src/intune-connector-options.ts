@@ -1,5 +1,6 @@
 import type { GraphSessionOptions } from "@uslimato/msgraph";
 import type { IntuneBudgets } from "./throttling/create-intune-budgets";
+import type { IntuneWatchTiming } from "./watcher/intune-watch-timing";
 
 /**
  * Options of {@link createIntuneConnector}, set once by the host app: the Graph session's (network client, token
@@ -20,4 +21,10 @@ export interface IntuneConnectorOptions extends GraphSessionOptions {
   clockSkewMs?: number;
   /** The clock (tests). Default `() => new Date()`. */
   clock?: () => Date;
+  /**
+   * The change watcher a composition runs (`Connector.background`, started by `createInterfaceHub`): its timing,
+   * or `false` for none (scheduled syncs only, or the host runs `createIntuneWatcher` itself). Default on, with
+   * the watcher's defaults (a round of probes every 2 min).
+   */
+  watcher?: IntuneWatchTiming | false;
 }

@@ -3,6 +3,7 @@ import { OAuthTokenCache } from "./auth/oauth-token-cache";
 import { sapAssetMapping, sapEmployeeMapping } from "./mapping/sap-default-mappings";
 import { readSap } from "./read/read-sap";
 import type { SapConnectorOptions } from "./sap-connector-options";
+import { sapFormHints } from "./settings/sap-form";
 import {
   type SapSecretName,
   type SapSettings,
@@ -39,6 +40,7 @@ export function createSapConnector(
     entities: ["user", "asset"],
     capabilities: { incremental: true, webhooks: false, directions: ["inbound"] },
     defaultMappings: { user: sapEmployeeMapping, asset: sapAssetMapping },
+    form: sapFormHints,
     testConnection: (ctx) => testSapConnection(ctx, options, tokens),
     read: (ctx) => readSap(ctx, options, tokens),
     release: (integrationId) => tokens.dropPrefix(`${integrationId}\u0000`),

@@ -10,9 +10,10 @@ import {
   SimpleSpanProcessor,
 } from "@opentelemetry/sdk-trace-base";
 import { createEntraConnector } from "@uslimato/connector-entra";
+import { createSapConnector } from "@uslimato/connector-sap";
 import { createMemoryStorage } from "@uslimato/core";
 import { createKeyRing, generateKey } from "@uslimato/credential-store";
-import { DEFAULT_CLIENT_SECRET, startGraphSimulator } from "@uslimato/simulators";
+import { DEFAULT_CLIENT_SECRET, startGraphSimulator, startSapSimulator } from "@uslimato/simulators";
 import { afterAll, beforeAll, expect, it } from "vitest";
 import { createInterfaceHub } from "../src/index";
 import { createSimulatedEntra } from "./support/entra-setup";
@@ -114,4 +115,75 @@ it("a sync yields spans per sync, page and request, and the metrics; no secret o
   }
   const all = new Set(values);
   for (const p of personal) if (p) expect(all.has(p)).toBe(false);
+});
+
+it("an SAP sync yields a span per OData request, with no secret or e-mail in any attribute", async () => {
+  const SAP_PASSWORD = "sap-telemetry-password";
+  const sap = await startSapSimulator({
+    username: "TELEMETRY_USER",
+    password: SAP_PASSWORD,
+    sapClient: "100",
+    modelOptions: { equipment: 30, fixedAssets: 20, employees: 60, seed: 4 },
+  });
+  spans.reset();
+  const app = createInterfaceHub({
+    connectors: [createSapConnector({ retry: { baseDelayMs: 1, maxDelayMs: 20 } })],
+    storage: createMemoryStorage(),
+    keyRing: createKeyRing({ keys: [{ id: "k1", key: generateKey() }], activeKeyId: "k1" }),
+    scheduler: false,
+    telemetry: { tracer: tracerProvider.getTracer("test"), meter: meterProvider.getMeter("test") },
+  });
+  try {
+    await app.start();
+    const { id } = await app.hub.integrations.create({
+      tenantId: "host-tenant-1",
+      connectorId: "sap",
+      name: "SAP S/4HANA (simulated)",
+      settings: {
+        baseUrl: sap.url,
+        sapClient: "100",
+        auth: "basic",
+        username: "TELEMETRY_USER",
+        sources: {
+          equipment: {},
+          fixedAssets: { companyCodes: ["1010", "1710"] },
+          employees: { mode: "businessPartner" },
+        },
+        pageSize: 10,
+      },
+      secrets: { password: SAP_PASSWORD },
+      intervalMinutes: 60,
+    });
+    // One throttled request: a retry on the SAP client too.
+    sap.faults.inject({ kind: "throttle", match: /API_EQUIPMENT/, times: 1, retryAfterSeconds: 1 });
+    const log = await app.hub.syncNow(id);
+    expect(log.status).toBe("success");
+    expect(log.counts.created).toBeGreaterThan(0);
+    await app.stop();
+
+    const finished = spans.getFinishedSpans();
+    const [sync] = finished.filter((s) => s.name === "uslimato.sync");
+    expect(sync?.attributes).toMatchObject({
+      "uslimato.integration.id": id,
+      "uslimato.connector.id": "sap",
+      "uslimato.sync.status": "success",
+    });
+    const requests = finished.filter(
+      (s) => s.name === "HTTP GET" && s.attributes["uslimato.http.service"] === "sap",
+    );
+    expect(requests.length).toBeGreaterThanOrEqual(log.pages);
+    expect(requests.some((s) => s.attributes["uslimato.http.attempts"] === 2)).toBe(true);
+    // The employees carry e-mail addresses: none of them, nor the password or the user, reaches an attribute.
+    const values = finished
+      .flatMap((s) => [...Object.values(s.attributes), s.status.message, s.name])
+      .map(String);
+    for (const value of values) {
+      expect(value).not.toContain("@");
+      expect(value).not.toContain(SAP_PASSWORD);
+      expect(value).not.toContain("TELEMETRY_USER");
+    }
+  } finally {
+    await app.stop();
+    await sap.close();
+  }
 });

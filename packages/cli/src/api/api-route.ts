@@ -1,6 +1,6 @@
 import type { Actor, Hub } from "@uslimato/core";
 import type { z } from "zod";
-import type { ConnectorForm } from "./form-of";
+import type { ConnectorForm } from "./api-schemas";
 import type { SyncEvents } from "./sync-events";
 
 /** What every route handler works with. */

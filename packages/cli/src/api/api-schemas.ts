@@ -1,3 +1,5 @@
+import type { ConnectorFormDescription, EntityKind } from "@uslimato/core";
+import type { ConnectorCapabilities } from "@uslimato/core/connector";
 import { z } from "zod";
 
 /**
@@ -174,23 +176,75 @@ export const connectionTestSchema = z.discriminatedUnion("ok", [
   }),
 ]);
 
-/** A connector's Configure dialog (see `formOf`). */
+const formValue = z.union([z.string(), z.number(), z.boolean()]);
+const formCondition = z.object({ field: z.string(), equals: z.union([formValue, z.array(formValue)]) });
+const formWidget = z.enum(["text", "textarea", "password", "select", "checkbox", "number", "list", "group"]);
+
+/**
+ * A connector's Configure dialog: core's `describeConnectorForm` (JSON Schemas of the settings and the secrets,
+ * UI hints, the plan's interval bounds), with the connector's entities and capabilities and the plan's name.
+ */
 export const connectorFormSchema = z.object({
-  id: z.string(),
+  connectorId: z.string(),
   title: z.string(),
-  description: z.string().nullable(),
+  description: z.string().optional(),
   entities: z.array(z.string()),
   capabilities: z.object({
     incremental: z.boolean(),
     webhooks: z.boolean(),
     directions: z.array(direction),
   }),
-  settings: z.record(z.string(), z.unknown()).meta({ description: "JSON Schema of the settings" }),
-  secrets: z
+  settings: z
+    .record(z.string(), z.unknown())
+    .meta({ description: "JSON Schema (2020-12) of the settings as an admin enters them" }),
+  secretsSchema: z
     .record(z.string(), z.unknown())
     .meta({ description: "JSON Schema of the secrets (every property writeOnly)" }),
-  interval: z.object({ minimumMinutes: z.number(), maximumMinutes: z.number(), planName: z.string() }),
+  secrets: z.array(
+    z.object({
+      name: z.string(),
+      label: z.string(),
+      help: z.string().optional(),
+      placeholder: z.string().optional(),
+      widget: z.enum(["password", "textarea"]),
+      writeOnly: z.literal(true),
+      showWhen: formCondition.optional(),
+    }),
+  ),
+  interval: z
+    .object({ minMinutes: z.number(), maxMinutes: z.number(), defaultMinutes: z.number() })
+    .meta({ description: "The sync interval the plan allows, in minutes" }),
+  entitled: z.boolean().meta({ description: "Whether the plan includes the Interface Hub" }),
+  planName: z.string(),
+  ui: z.object({
+    order: z.array(z.string()).meta({ description: "Top-level settings paths in display order" }),
+    fields: z.record(
+      z.string(),
+      z.object({
+        path: z.string(),
+        label: z.string(),
+        help: z.string().optional(),
+        placeholder: z.string().optional(),
+        widget: formWidget,
+        required: z.boolean(),
+        default: z.unknown().optional(),
+        options: z.array(z.object({ value: formValue, title: z.string() })).optional(),
+        advanced: z.boolean(),
+        showWhen: formCondition.optional(),
+        serverChecked: z.boolean(),
+        children: z.array(z.string()).optional(),
+      }),
+    ),
+  }),
 });
+
+/** A connector's Configure dialog as `GET /api/connectors` answers it (see {@link connectorFormSchema}). */
+export interface ConnectorForm extends ConnectorFormDescription {
+  entities: ReadonlyArray<EntityKind>;
+  capabilities: ConnectorCapabilities;
+  /** The plan's name, e.g. `Enterprise`. */
+  planName: string;
+}
 
 /** `202` of "Sync now": the run holds its lock; follow it on `GET /api/events`. */
 export const syncStartedSchema = z.object({ integrationId: z.string(), syncId: z.string() });

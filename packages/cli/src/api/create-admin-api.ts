@@ -1,18 +1,20 @@
 import {
   type Actor,
   type AnyConnector,
+  describeConnectorForm,
   type Hub,
   type Logger,
   noopLogger,
   type PlanId,
   type PlanTable,
+  resolvePlan,
 } from "@uslimato/core";
 import { ADMIN_ROUTES } from "./admin-routes";
 import { ApiError } from "./api-error";
 import { type ApiContext, type ApiRoute, json } from "./api-route";
+import type { ConnectorForm } from "./api-schemas";
 import { bearerTokenChecker } from "./bearer-token";
 import { errorResponse } from "./error-response";
-import { type ConnectorForm, formOf } from "./form-of";
 import { openApiDocument } from "./openapi-document";
 import { parseBody, parseQuery } from "./parse-input";
 import { createSyncEvents } from "./sync-events";
@@ -29,8 +31,6 @@ export interface AdminApiOptions {
   plans?: PlanTable;
   /** Who acts in the audit log. Default `{ type: "user", id: "admin-api" }`. */
   actor?: Actor;
-  /** A connector's Configure dialog. Default {@link formOf}. */
-  formOf?: (connector: AnyConnector) => ConnectorForm;
   logger?: Logger;
   /** The API's version in its OpenAPI document. */
   version?: string;
@@ -83,7 +83,14 @@ export function createAdminApi(options: AdminApiOptions): AdminApi {
   const logger = options.logger ?? noopLogger;
   const closing = new AbortController();
   const events = createSyncEvents(options.hub);
-  const toForm = options.formOf ?? ((c: AnyConnector) => formOf(c, options));
+  const planName = resolvePlan(options.plan, options.plans).name;
+  // Core's form of each connector (its JSON Schemas and UI hints), with what the console's tiles show.
+  const toForm = (connector: AnyConnector): ConnectorForm => ({
+    ...describeConnectorForm(connector, options.plan, options.plans ? { plans: options.plans } : {}),
+    entities: connector.entities,
+    capabilities: connector.capabilities,
+    planName,
+  });
   const ctx: ApiContext = {
     hub: options.hub,
     tenantId: options.tenantId,

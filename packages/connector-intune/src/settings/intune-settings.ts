@@ -3,6 +3,7 @@ import {
   type GraphAppSecretName,
   graphAppSecretsSchema,
   graphAppSettingsFields,
+  graphAppSettingsJsonRules,
 } from "@uslimato/msgraph";
 import { z } from "zod";
 import { LISTABLE_DEVICE_PROPERTIES, UNLISTED_DEVICE_PROPERTIES } from "./managed-device-properties";
@@ -32,7 +33,11 @@ export const intuneSettingsSchema = z
           .array(z.enum(["company", "personal", "unknown"]))
           .min(1)
           .optional(),
-        operatingSystems: z.array(z.string().trim().min(1)).min(1).optional(),
+        // Not only white space: the JSON Schema states the trimmed length as a pattern (`\s` is what trim removes).
+        operatingSystems: z
+          .array(z.string().trim().min(1).meta({ pattern: "\\S" }))
+          .min(1)
+          .optional(),
       })
       .prefault({}),
     /**
@@ -60,6 +65,7 @@ export const intuneSettingsSchema = z
       })
       .prefault({}),
   })
+  .meta(graphAppSettingsJsonRules)
   .superRefine(checkGraphAppSettings);
 
 /** The Intune connector's settings, as the connector works with them (defaults applied). */

@@ -1,31 +1,22 @@
 import type { Hub } from "@uslimato/core";
 import { isUslimatoError, type Logger, noopLogger } from "@uslimato/core/connector";
 import { createDebouncer } from "@uslimato/msgraph";
-import { INTUNE_CONNECTOR_ID } from "../create-intune-connector";
 import { openIntuneGraph } from "../graph/open-intune-graph";
+import { INTUNE_CONNECTOR_ID } from "../intune-connector-id";
 import type { IntuneConnectorOptions } from "../intune-connector-options";
 import { SWEEP_REQUEST } from "../read/sweep-history-state";
 import type { IntuneSettings } from "../settings/intune-settings";
+import type { IntuneWatchTiming } from "./intune-watch-timing";
 import { type ProbeState, probeIntune } from "./probe-intune";
 
 /** The shortest interval the watcher accepts by default: 30 s. */
 export const MIN_WATCH_INTERVAL_MS = 30_000;
 
 /** Options of {@link createIntuneWatcher}. */
-export interface IntuneWatcherOptions {
+export interface IntuneWatcherOptions extends IntuneWatchTiming {
   hub: Hub;
   /** The same options the connector was created with (budgets, fetch, retries, clock), so both share one budget. */
   connector?: IntuneConnectorOptions;
-  /** Time between two rounds of probes per integration. Default 2 min; at least `minIntervalMs`. */
-  intervalMs?: number;
-  /** The floor of `intervalMs`. Default 30 s; tests lower it. */
-  minIntervalMs?: number;
-  /** `$top` of the device probe. Default 5. */
-  probeSize?: number;
-  /** Quiet time before a debounced sync. Default 2 s. */
-  debounceMs?: number;
-  /** Longest delay of a debounced sync in a burst. Default 30 s. */
-  maxWaitMs?: number;
   logger?: Logger;
 }
 

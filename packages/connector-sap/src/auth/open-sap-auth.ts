@@ -89,6 +89,7 @@ export function openSapAuth(
         service: "sap",
         describeError: describeSapResponse,
         logger: ctx.logger,
+        ...(ctx.telemetry ? { telemetry: ctx.telemetry } : {}),
       });
       const key = `${ctx.integrationId}\u0000${oauth.clientId}\u0000${tokenUrl}`;
       const now = () => (options.clock ?? (() => new Date()))().getTime();

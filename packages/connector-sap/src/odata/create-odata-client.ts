@@ -1,4 +1,10 @@
-import { createHttpClient, HttpError, type Logger, type RetryPolicy } from "@uslimato/core/connector";
+import {
+  createHttpClient,
+  HttpError,
+  type Logger,
+  type RetryPolicy,
+  type Telemetry,
+} from "@uslimato/core/connector";
 import { z } from "zod";
 import type { SapAuth } from "../auth/sap-auth";
 import { classifySapFailure, type SapCallContext } from "./classify-sap-failure";
@@ -52,6 +58,8 @@ export interface ODataClientOptions {
   /** Longest URL sent. Default 4096. */
   maxUrlLength?: number;
   logger?: Logger;
+  /** The host's telemetry (`ctx.telemetry`): a client span per request (service `sap`), retries and throttling waits. */
+  telemetry?: Telemetry | undefined;
 }
 
 /** A small OData v2/v4 reader for one SAP service. */
@@ -119,6 +127,7 @@ export function createODataClient(options: ODataClientOptions): ODataClient {
     service: "sap",
     describeError: describeSapResponse,
     ...(options.logger ? { logger: options.logger } : {}),
+    ...(options.telemetry ? { telemetry: options.telemetry } : {}),
   });
   const root = `${options.baseUrl}${options.servicePath}`;
   const maxUrl = options.maxUrlLength ?? 4096;

@@ -42,6 +42,7 @@ export function openSapSources(
       ...(options.retry ? { retry: options.retry } : {}),
       ...(options.maxUrlLength ? { maxUrlLength: options.maxUrlLength } : {}),
       logger: ctx.logger,
+      ...(ctx.telemetry ? { telemetry: ctx.telemetry } : {}),
     });
   const { employees, equipment, fixedAssets } = settings.sources;
   const sources: SapSource[] = [];

@@ -93,6 +93,31 @@ const customEmployees = z.object({
   scenario: z.string().optional(),
 });
 
+/** A source that is given and not switched off (`enabled` defaults to true), in JSON Schema terms. */
+const sourceOn = (name: string) => ({
+  required: [name],
+  properties: {
+    [name]: { not: { type: "object", required: ["enabled"], properties: { enabled: { const: false } } } },
+  },
+});
+const authIs = (auth: string) => ({ properties: { auth: { const: auth } }, required: ["auth"] });
+
+/**
+ * The settings schema's checks across fields in JSON Schema terms, so a form rendered from the JSON Schema
+ * (`describeConnectorForm`) refuses what the connector refuses: basic logon (the default) needs the user, OAuth the
+ * client, a client certificate an https system URL; `sources` must enable at least one (see its `.meta()`).
+ */
+const crossFieldRules = {
+  allOf: [
+    // biome-ignore lint/suspicious/noThenProperty: JSON Schema's `if`/`then` keywords, not a thenable
+    { if: { properties: { auth: { const: "basic" } } }, then: { required: ["username"] } },
+    // biome-ignore lint/suspicious/noThenProperty: JSON Schema's `if`/`then` keywords, not a thenable
+    { if: authIs("oauthClientCredentials"), then: { required: ["oauth"] } },
+    // biome-ignore lint/suspicious/noThenProperty: JSON Schema's `if`/`then` keywords, not a thenable
+    { if: authIs("certificate"), then: { properties: { baseUrl: { type: "string", pattern: "^https:" } } } },
+  ],
+};
+
 /** Zod schema of the SAP connector's settings (never secret). */
 export const sapSettingsSchema = z
   .object({
@@ -127,11 +152,13 @@ export const sapSettingsSchema = z
       .optional(),
     /** The system time zone of business partner stamps and `Edm.DateTime` dates. Default `UTC`. */
     systemTimeZone: timeZone.default("UTC"),
-    sources: z.object({
-      equipment: equipmentSource.optional(),
-      fixedAssets: fixedAssetSource.optional(),
-      employees: z.discriminatedUnion("mode", [businessPartnerEmployees, customEmployees]).optional(),
-    }),
+    sources: z
+      .object({
+        equipment: equipmentSource.optional(),
+        fixedAssets: fixedAssetSource.optional(),
+        employees: z.discriminatedUnion("mode", [businessPartnerEmployees, customEmployees]).optional(),
+      })
+      .meta({ anyOf: [sourceOn("equipment"), sourceOn("fixedAssets"), sourceOn("employees")] }),
     /** Rows asked per request (`$top`), at most 5000. Default 1000. */
     pageSize: z.number().int().min(1).max(5000).default(1000),
     /** Incremental reads start this many seconds before the high-water mark. Default 300. */
@@ -143,6 +170,7 @@ export const sapSettingsSchema = z
       .max(24 * 90)
       .default(168),
   })
+  .meta(crossFieldRules)
   .superRefine((settings, ctx) => {
     if (settings.auth === "basic" && !settings.username)
       ctx.addIssue({ code: "custom", path: ["username"], message: "is required for basic auth" });
