@@ -118,9 +118,7 @@ describe("createInterfaceHub runs the Intune change watcher (issue 21)", () => {
     const log = await sync.finished;
     expect(log).toMatchObject({ trigger: "watch", status: "success" });
     expect(log.counts.updated).toBe(1);
-    const stored = (await storage.inspect.listRecords(id, "device")).find(
-      (r) => r.externalId === device.id,
-    );
+    const stored = (await storage.inspect.listRecords(id, "device")).find((r) => r.externalId === device.id);
     expect(stored?.data.lastSeen).toBe(synced.lastSyncDateTime);
 
     expect(await app.stop()).toEqual({ drained: true, aborted: 0 });
