@@ -1,25 +1,34 @@
 import type { StoredRecord, StoredRecordOwner } from "../records";
 import type { RecordOwnerInput } from "../storage-adapter";
-import type { MemoryState, Swept } from "./memory-state";
+import type { MemoryOwnerBucket, MemoryState, Swept } from "./memory-state";
 
 type Entry = Swept<StoredRecord>;
 
 const externalKey = (source: string, externalUserId: string) => `${source}\u0000${externalUserId}`;
 
-function add<K>(map: Map<K, Set<Entry>>, key: K, entry: Entry): void {
-  let set = map.get(key);
-  if (!set) {
-    set = new Set();
-    map.set(key, set);
-  }
-  set.add(entry);
+function add<K>(map: Map<K, MemoryOwnerBucket>, key: K, entry: Entry): void {
+  const bucket = map.get(key);
+  if (bucket === undefined) map.set(key, entry);
+  else if (bucket instanceof Set) bucket.add(entry);
+  else if (bucket !== entry) map.set(key, new Set([bucket, entry]));
 }
 
-function drop<K>(map: Map<K, Set<Entry>>, key: K, entry: Entry): void {
-  const set = map.get(key);
-  if (!set) return;
-  set.delete(entry);
-  if (set.size === 0) map.delete(key);
+function drop<K>(map: Map<K, MemoryOwnerBucket>, key: K, entry: Entry): void {
+  const bucket = map.get(key);
+  if (bucket === undefined) return;
+  if (!(bucket instanceof Set)) {
+    if (bucket === entry) map.delete(key);
+    return;
+  }
+  bucket.delete(entry);
+  if (bucket.size === 0) map.delete(key);
+}
+
+/** The records under `key` of an owner index, in the order they were indexed (a copy: safe to change the index). */
+export function ownerEntries<K>(map: Map<K, MemoryOwnerBucket>, key: K): Entry[] {
+  const bucket = map.get(key);
+  if (bucket === undefined) return [];
+  return bucket instanceof Set ? [...bucket] : [bucket];
 }
 
 /** Puts a record into the owner indexes: under its user, or under what may resolve it later. */
@@ -79,13 +88,8 @@ export function resolveRecordOwner(
   return resolved;
 }
 
-function settle(
-  state: MemoryState,
-  entries: Set<Entry> | undefined,
-  userId: string,
-  accept: (e: Entry) => boolean,
-) {
-  for (const entry of [...(entries ?? [])]) {
+function settle(state: MemoryState, entries: Entry[], userId: string, accept: (e: Entry) => boolean) {
+  for (const entry of entries) {
     if (!accept(entry) || entry.value.owner === null) continue;
     unindexRecordOwner(state, entry);
     entry.value.owner.userId = userId;
@@ -102,7 +106,10 @@ export function resolveWaitingByLinks(
   const integration = state.integrations.get(integrationId);
   if (!integration || links.length === 0) return;
   for (const { externalId, userId } of links) {
-    const waiting = state.owners.waitingByExternalId.get(externalKey(integration.connectorId, externalId));
+    const waiting = ownerEntries(
+      state.owners.waitingByExternalId,
+      externalKey(integration.connectorId, externalId),
+    );
     settle(state, waiting, userId, (e) => tenantOf(state, e.value.integrationId) === integration.tenantId);
   }
 }
@@ -112,5 +119,6 @@ export function resolveWaitingByEmails(
   state: MemoryState,
   users: ReadonlyArray<{ id: string; email: string }>,
 ) {
-  for (const { id, email } of users) settle(state, state.owners.waitingByEmail.get(email), id, () => true);
+  for (const { id, email } of users)
+    settle(state, ownerEntries(state.owners.waitingByEmail, email), id, () => true);
 }

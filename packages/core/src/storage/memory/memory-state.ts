@@ -44,14 +44,20 @@ export interface MemoryLock {
   expiresAt: number;
 }
 
+/**
+ * The records under one owner key: the entry itself while it is the only one (most keys hold one record, and a
+ * Set per key costs more than the rest of the index), a Set (in insertion order) once a second one comes.
+ */
+export type MemoryOwnerBucket = Swept<StoredRecord> | Set<Swept<StoredRecord>>;
+
 /** The owner indexes over every integration's devices and assets (entries are the stored objects). */
 export interface MemoryOwnerIndex {
   /** userId -> records owned by that user. */
-  byUser: Map<string, Set<Swept<StoredRecord>>>;
+  byUser: Map<string, MemoryOwnerBucket>;
   /** `source NUL externalUserId` -> records whose owner is not resolved yet. */
-  waitingByExternalId: Map<string, Set<Swept<StoredRecord>>>;
+  waitingByExternalId: Map<string, MemoryOwnerBucket>;
   /** normalized email -> records whose owner is not resolved yet. */
-  waitingByEmail: Map<string, Set<Swept<StoredRecord>>>;
+  waitingByEmail: Map<string, MemoryOwnerBucket>;
 }
 
 /** The whole in-memory database. Stored objects are never handed out; stores return copies. */
