@@ -31,29 +31,45 @@ export function ownerEntries<K>(map: Map<K, MemoryOwnerBucket>, key: K): Entry[]
   return bucket instanceof Set ? [...bucket] : [bucket];
 }
 
-/** Puts a record into the owner indexes: under its user, or under what may resolve it later. */
+/**
+ * Puts a record into the owner indexes: under its user, or (on the next read of a waiting index, see
+ * {@link flushWaitingOwners}) under what may resolve it later.
+ */
 export function indexRecordOwner(state: MemoryState, entry: Entry): void {
   const owner = entry.value.owner;
   if (!owner) return;
-  const { byUser, waitingByExternalId, waitingByEmail } = state.owners;
   if (owner.userId !== null) {
-    add(byUser, owner.userId, entry);
+    add(state.owners.byUser, owner.userId, entry);
     return;
   }
-  if (owner.source !== null && owner.externalUserId !== null)
-    add(waitingByExternalId, externalKey(owner.source, owner.externalUserId), entry);
-  if (owner.email !== null) add(waitingByEmail, owner.email, entry);
+  if ((owner.source !== null && owner.externalUserId !== null) || owner.email !== null)
+    state.owners.unindexed.add(entry);
+}
+
+/** Puts the waiting records not indexed yet into the waiting indexes, in the order they were indexed. */
+function flushWaitingOwners(state: MemoryState): void {
+  const { unindexed, waitingByExternalId, waitingByEmail } = state.owners;
+  if (unindexed.size === 0) return;
+  for (const entry of unindexed) {
+    const owner = entry.value.owner;
+    if (!owner || owner.userId !== null) continue;
+    if (owner.source !== null && owner.externalUserId !== null)
+      add(waitingByExternalId, externalKey(owner.source, owner.externalUserId), entry);
+    if (owner.email !== null) add(waitingByEmail, owner.email, entry);
+  }
+  unindexed.clear();
 }
 
 /** Takes a record out of the owner indexes (before it changes or goes away). */
 export function unindexRecordOwner(state: MemoryState, entry: Entry): void {
   const owner = entry.value.owner;
   if (!owner) return;
-  const { byUser, waitingByExternalId, waitingByEmail } = state.owners;
+  const { byUser, waitingByExternalId, waitingByEmail, unindexed } = state.owners;
   if (owner.userId !== null) {
     drop(byUser, owner.userId, entry);
     return;
   }
+  if (unindexed.delete(entry)) return;
   if (owner.source !== null && owner.externalUserId !== null)
     drop(waitingByExternalId, externalKey(owner.source, owner.externalUserId), entry);
   if (owner.email !== null) drop(waitingByEmail, owner.email, entry);
@@ -105,6 +121,7 @@ export function resolveWaitingByLinks(
 ): void {
   const integration = state.integrations.get(integrationId);
   if (!integration || links.length === 0) return;
+  flushWaitingOwners(state);
   for (const { externalId, userId } of links) {
     const waiting = ownerEntries(
       state.owners.waitingByExternalId,
@@ -119,6 +136,7 @@ export function resolveWaitingByEmails(
   state: MemoryState,
   users: ReadonlyArray<{ id: string; email: string }>,
 ) {
+  if (users.length > 0) flushWaitingOwners(state);
   for (const { id, email } of users)
     settle(state, ownerEntries(state.owners.waitingByEmail, email), id, () => true);
 }

@@ -58,6 +58,11 @@ export interface MemoryOwnerIndex {
   waitingByExternalId: Map<string, MemoryOwnerBucket>;
   /** normalized email -> records whose owner is not resolved yet. */
   waitingByEmail: Map<string, MemoryOwnerBucket>;
+  /**
+   * Records whose owner is not resolved yet and that are in neither waiting index so far: they go in (in this
+   * order) when a waiting index is next read. A sweep of devices nobody resolves then costs one Set entry each.
+   */
+  unindexed: Set<Swept<StoredRecord>>;
 }
 
 /** The whole in-memory database. Stored objects are never handed out; stores return copies. */
@@ -92,7 +97,12 @@ export function createMemoryState(): MemoryState {
     directories: new Map(),
     locks: new Map(),
     sweeps: new Map(),
-    owners: { byUser: new Map(), waitingByExternalId: new Map(), waitingByEmail: new Map() },
+    owners: {
+      byUser: new Map(),
+      waitingByExternalId: new Map(),
+      waitingByEmail: new Map(),
+      unindexed: new Set(),
+    },
   };
 }
 
