@@ -32,6 +32,22 @@ function normalizeValue(value: unknown): unknown {
  * `IEEE754Compatible=true`), so no digit is lost.
  */
 export function normalizeODataRow(row: Record<string, unknown>): ODataRow {
+  // A flat row (no nested value, no annotation, nothing inherited: nearly every row) is copied in one step and only
+  // its dates and durations are rewritten; a key-by-key copy of a wide row cost three times its JSON.parse.
+  const { __metadata: _metadata, ...out } = row;
+  for (const name in out) {
+    if (name.includes("@") || name === "__proto__" || !Object.hasOwn(out, name)) return normalizeByKey(row);
+    const value = out[name];
+    if (typeof value === "string") {
+      const first = value.charCodeAt(0);
+      if (first === SLASH || first === P) out[name] = normalizeValue(value);
+    } else if (value !== null && typeof value === "object") return normalizeByKey(row);
+  }
+  return out;
+}
+
+/** The key-by-key form of {@link normalizeODataRow}, for rows with nested values or annotations. */
+function normalizeByKey(row: Record<string, unknown>): ODataRow {
   const out: ODataRow = {};
   for (const name in row) {
     if (!Object.hasOwn(row, name) || name === "__metadata" || name.includes("@odata.")) continue;

@@ -71,3 +71,30 @@ describe("parseODataDate / parseODataDuration", () => {
     });
   });
 });
+
+describe("parseODataDate against Date's toISOString", () => {
+  it("writes every instant in Date's range as toISOString does", () => {
+    const ms = fc.oneof(
+      fc.integer({ min: -8.64e15, max: 8.64e15 }),
+      fc.integer({ min: -62_167_219_200_000 - 86_400_000, max: 253_402_300_799_999 + 86_400_000 }),
+      fc.constantFrom(
+        0,
+        -1,
+        -62_167_219_200_000,
+        -62_167_219_200_001,
+        253_402_300_799_999,
+        253_402_300_800_000,
+        951_782_400_000, // 2000-02-29
+        -2_203_891_200_000, // 1900-03-01
+        8.64e15,
+        -8.64e15,
+      ),
+    );
+    fc.assert(
+      fc.property(ms, fc.constantFrom("", "+0000", "-0130"), (value, offset) => {
+        expect(parseODataDate(`/Date(${value}${offset})/`)).toBe(new Date(value).toISOString());
+      }),
+      { numRuns: 20_000 },
+    );
+  });
+});

@@ -1,3 +1,4 @@
+import fc from "fast-check";
 import { describe, expect, it } from "vitest";
 import { checkEmail } from "./check-email";
 import { normalizeEmail } from "./normalize-email";
@@ -54,5 +55,29 @@ describe("checkEmail (the identity rule for addresses)", () => {
     expect(checkEmail("Jürgen.Müller@Example.de")).toEqual({ ok: true, email: "jürgen.müller@example.de" });
     expect(checkEmail("ΣΩΚΡΑΤΗΣ@example.gr")).toEqual({ ok: true, email: "σωκρατης@example.gr" });
     expect(checkEmail("用户@例子.中国")).toEqual({ ok: true, email: "用户@例子.中国" });
+  });
+});
+
+describe("checkEmail on visible ASCII (its fast path)", () => {
+  /** The full rule for an ASCII address: nothing hidden (controls, spaces), else NFC and lower case. */
+  const HIDDEN = /[\p{Cc}\p{Cf}\p{Cs}\p{Z}\p{Default_Ignorable_Code_Point}]/u;
+  it("answers as the full rule does", () => {
+    fc.assert(
+      fc.property(
+        fc.string({ unit: fc.integer({ min: 0, max: 0x7f }).map((c) => String.fromCharCode(c)) }),
+        (s) => {
+          const trimmed = s.trim();
+          const want =
+            trimmed.length === 0
+              ? { ok: false, missing: true }
+              : HIDDEN.test(trimmed.normalize("NFC"))
+                ? { ok: false, missing: false }
+                : { ok: true, email: trimmed.normalize("NFC").toLowerCase() };
+          const got = checkEmail(s);
+          expect(got.ok ? got : { ok: got.ok, missing: got.missing }).toEqual(want);
+        },
+      ),
+      { numRuns: 3000 },
+    );
   });
 });

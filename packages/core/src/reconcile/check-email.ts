@@ -11,6 +11,8 @@ const HIDDEN = /[\p{Cc}\p{Cf}\p{Cs}\p{Z}\p{Default_Ignorable_Code_Point}]/u;
 /** Printable ASCII: what a non-ASCII character must not fold into (controls are refused before). */
 const ASCII = /[ -~]/;
 const NON_ASCII = /[^ -~]/;
+/** Visible ASCII only (`!` to `~`): the fast path, whose answer the full check would give too. */
+const VISIBLE_ASCII = /^[!-~]+$/;
 
 /**
  * The identity rule for e-mail addresses, the key users are matched on: trimmed, normalized to NFC and
@@ -23,6 +25,9 @@ export function checkEmail(value: unknown): EmailCheck {
   if (typeof value !== "string") return { ok: false, missing: true };
   const trimmed = value.trim();
   if (trimmed.length === 0) return { ok: false, missing: true };
+  // Nearly every address is visible ASCII (no space, no control): well formed, its own NFC, nothing hidden and
+  // nothing that folds; only the lower-casing is left to do.
+  if (VISIBLE_ASCII.test(trimmed)) return { ok: true, email: trimmed.toLowerCase() };
   if (!isWellFormed(trimmed))
     return { ok: false, missing: false, reason: "holds an unpaired surrogate (broken UTF-16)" };
   const nfc = trimmed.normalize("NFC");

@@ -1,7 +1,7 @@
 import type { JsonObject } from "../connector/json";
 import type { EntityKind } from "../connector/source-page";
 import type { MappedRecord } from "../mapping/mapping-engine";
-import { findUnstorableText, textProblem } from "../reconcile/find-unstorable-text";
+import { findUnstorableText, textProblem, type UnstorableText } from "../reconcile/find-unstorable-text";
 import type { SyncErrorDetail } from "../sync-log/sync-log";
 
 /**
@@ -14,26 +14,50 @@ export function jsonFieldsOf(
   externalId: string,
   kind: EntityKind,
 ): { fields: JsonObject; warnings: SyncErrorDetail[]; failure?: SyncErrorDetail } {
-  // Most records skip nothing and have no field errors: no set to build then.
-  const skip = mapped.skip.length > 0 || mapped.errors.length > 0 ? new Set(mapped.skip) : undefined;
-  const warnings: SyncErrorDetail[] = mapped.errors.map((error) => {
-    skip?.add(error.target);
-    return {
-      externalId,
-      kind,
-      field: error.target,
-      code: error.code,
-      message: error.message,
-      severity: "warning",
-    };
-  });
+  // Most records skip nothing and have no field errors: no set and no warnings array to build then.
+  const noErrors = mapped.errors.length === 0;
+  const skip = mapped.skip.length > 0 || !noErrors ? new Set(mapped.skip) : undefined;
+  const warnings: SyncErrorDetail[] = noErrors
+    ? []
+    : mapped.errors.map((error) => {
+        skip?.add(error.target);
+        return {
+          externalId,
+          kind,
+          field: error.target,
+          code: error.code,
+          message: error.message,
+          severity: "warning",
+        };
+      });
   const fields: JsonObject = {};
-  for (const [key, value] of Object.entries(mapped.values)) {
+  const values = mapped.values;
+  // The first unstorable text in field order (as a walk of `fields` would find it), found while copying.
+  let text: UnstorableText | null = null;
+  let protoKey = false;
+  for (const key of Object.keys(values)) {
+    const value = values[key];
     if (value === undefined || skip?.has(key)) continue;
-    fields[key] = toJsonValue(value);
+    const json = toJsonValue(value);
+    fields[key] = json;
+    if (key === "__proto__") protoKey = true;
+    else if (text === null) text = unstorableField(key, json);
   }
-  const failure = unstorableFailure(externalId, kind, fields);
+  // An assigned "__proto__" field changes what a walk of `fields` sees: walk it then, as before.
+  if (protoKey) text = findUnstorableText(fields, "");
+  const failure = unstorableFailure(externalId, kind, text);
   return failure ? { fields, warnings, failure } : { fields, warnings };
+}
+
+/** The unstorable text in one top-level field (its key first, then its value), as `findUnstorableText` reports it. */
+function unstorableField(key: string, value: JsonObject[string]): UnstorableText | null {
+  const keyProblem = textProblem(key);
+  if (keyProblem) return { path: " (a key)", problem: keyProblem };
+  if (typeof value === "string") {
+    const problem = textProblem(value);
+    return problem ? { path: key, problem } : null;
+  }
+  return findUnstorableText(value, key);
 }
 
 /**
@@ -60,10 +84,10 @@ function toJsonValue(value: unknown): JsonObject[string] {
 function unstorableFailure(
   externalId: string,
   kind: EntityKind,
-  fields: JsonObject,
+  fieldText: UnstorableText | null,
 ): SyncErrorDetail | undefined {
   const idProblem = textProblem(externalId);
-  const text = idProblem ? { path: "externalId", problem: idProblem } : findUnstorableText(fields, "");
+  const text = idProblem ? { path: "externalId", problem: idProblem } : fieldText;
   if (!text) return undefined;
   return {
     externalId: idProblem ? JSON.stringify(externalId).slice(1, -1) : externalId,

@@ -1,7 +1,7 @@
 import type { UserLink } from "../records";
 import type { DirectoryInspection } from "../storage-adapter";
 import { copyRecord } from "./copy-records";
-import { resolveWaitingByEmails } from "./memory-record-owners";
+import { ownerEntries, resolveWaitingByEmails } from "./memory-record-owners";
 import type { MemoryLink, MemoryState } from "./memory-state";
 import { putMemoryUsers } from "./put-memory-users";
 
@@ -62,7 +62,7 @@ export function listMemoryDirectory(
       return records.sort(byKey((r) => r.externalId)).map(copyRecord);
     },
     async listRecordsByOwner(userId, query = {}) {
-      const records = [...(state.owners.byUser.get(userId) ?? [])]
+      const records = ownerEntries(state.owners.byUser, userId)
         .map((entry) => entry.value)
         .filter(
           (r) => (query.kind === undefined || r.kind === query.kind) && (query.includeRemoved || !r.removed),

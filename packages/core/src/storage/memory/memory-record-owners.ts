@@ -1,50 +1,75 @@
 import type { StoredRecord, StoredRecordOwner } from "../records";
 import type { RecordOwnerInput } from "../storage-adapter";
-import type { MemoryState, Swept } from "./memory-state";
+import type { MemoryOwnerBucket, MemoryState, Swept } from "./memory-state";
 
 type Entry = Swept<StoredRecord>;
 
 const externalKey = (source: string, externalUserId: string) => `${source}\u0000${externalUserId}`;
 
-function add<K>(map: Map<K, Set<Entry>>, key: K, entry: Entry): void {
-  let set = map.get(key);
-  if (!set) {
-    set = new Set();
-    map.set(key, set);
+function add<K>(map: Map<K, MemoryOwnerBucket>, key: K, entry: Entry): void {
+  const bucket = map.get(key);
+  if (bucket === undefined) map.set(key, entry);
+  else if (bucket instanceof Set) bucket.add(entry);
+  else if (bucket !== entry) map.set(key, new Set([bucket, entry]));
+}
+
+function drop<K>(map: Map<K, MemoryOwnerBucket>, key: K, entry: Entry): void {
+  const bucket = map.get(key);
+  if (bucket === undefined) return;
+  if (!(bucket instanceof Set)) {
+    if (bucket === entry) map.delete(key);
+    return;
   }
-  set.add(entry);
+  bucket.delete(entry);
+  if (bucket.size === 0) map.delete(key);
 }
 
-function drop<K>(map: Map<K, Set<Entry>>, key: K, entry: Entry): void {
-  const set = map.get(key);
-  if (!set) return;
-  set.delete(entry);
-  if (set.size === 0) map.delete(key);
+/** The records under `key` of an owner index, in the order they were indexed (a copy: safe to change the index). */
+export function ownerEntries<K>(map: Map<K, MemoryOwnerBucket>, key: K): Entry[] {
+  const bucket = map.get(key);
+  if (bucket === undefined) return [];
+  return bucket instanceof Set ? [...bucket] : [bucket];
 }
 
-/** Puts a record into the owner indexes: under its user, or under what may resolve it later. */
+/**
+ * Puts a record into the owner indexes: under its user, or (on the next read of a waiting index, see
+ * {@link flushWaitingOwners}) under what may resolve it later.
+ */
 export function indexRecordOwner(state: MemoryState, entry: Entry): void {
   const owner = entry.value.owner;
   if (!owner) return;
-  const { byUser, waitingByExternalId, waitingByEmail } = state.owners;
   if (owner.userId !== null) {
-    add(byUser, owner.userId, entry);
+    add(state.owners.byUser, owner.userId, entry);
     return;
   }
-  if (owner.source !== null && owner.externalUserId !== null)
-    add(waitingByExternalId, externalKey(owner.source, owner.externalUserId), entry);
-  if (owner.email !== null) add(waitingByEmail, owner.email, entry);
+  if ((owner.source !== null && owner.externalUserId !== null) || owner.email !== null)
+    state.owners.unindexed.add(entry);
+}
+
+/** Puts the waiting records not indexed yet into the waiting indexes, in the order they were indexed. */
+function flushWaitingOwners(state: MemoryState): void {
+  const { unindexed, waitingByExternalId, waitingByEmail } = state.owners;
+  if (unindexed.size === 0) return;
+  for (const entry of unindexed) {
+    const owner = entry.value.owner;
+    if (!owner || owner.userId !== null) continue;
+    if (owner.source !== null && owner.externalUserId !== null)
+      add(waitingByExternalId, externalKey(owner.source, owner.externalUserId), entry);
+    if (owner.email !== null) add(waitingByEmail, owner.email, entry);
+  }
+  unindexed.clear();
 }
 
 /** Takes a record out of the owner indexes (before it changes or goes away). */
 export function unindexRecordOwner(state: MemoryState, entry: Entry): void {
   const owner = entry.value.owner;
   if (!owner) return;
-  const { byUser, waitingByExternalId, waitingByEmail } = state.owners;
+  const { byUser, waitingByExternalId, waitingByEmail, unindexed } = state.owners;
   if (owner.userId !== null) {
     drop(byUser, owner.userId, entry);
     return;
   }
+  if (unindexed.delete(entry)) return;
   if (owner.source !== null && owner.externalUserId !== null)
     drop(waitingByExternalId, externalKey(owner.source, owner.externalUserId), entry);
   if (owner.email !== null) drop(waitingByEmail, owner.email, entry);
@@ -79,13 +104,8 @@ export function resolveRecordOwner(
   return resolved;
 }
 
-function settle(
-  state: MemoryState,
-  entries: Set<Entry> | undefined,
-  userId: string,
-  accept: (e: Entry) => boolean,
-) {
-  for (const entry of [...(entries ?? [])]) {
+function settle(state: MemoryState, entries: Entry[], userId: string, accept: (e: Entry) => boolean) {
+  for (const entry of entries) {
     if (!accept(entry) || entry.value.owner === null) continue;
     unindexRecordOwner(state, entry);
     entry.value.owner.userId = userId;
@@ -101,8 +121,12 @@ export function resolveWaitingByLinks(
 ): void {
   const integration = state.integrations.get(integrationId);
   if (!integration || links.length === 0) return;
+  flushWaitingOwners(state);
   for (const { externalId, userId } of links) {
-    const waiting = state.owners.waitingByExternalId.get(externalKey(integration.connectorId, externalId));
+    const waiting = ownerEntries(
+      state.owners.waitingByExternalId,
+      externalKey(integration.connectorId, externalId),
+    );
     settle(state, waiting, userId, (e) => tenantOf(state, e.value.integrationId) === integration.tenantId);
   }
 }
@@ -112,5 +136,7 @@ export function resolveWaitingByEmails(
   state: MemoryState,
   users: ReadonlyArray<{ id: string; email: string }>,
 ) {
-  for (const { id, email } of users) settle(state, state.owners.waitingByEmail.get(email), id, () => true);
+  if (users.length > 0) flushWaitingOwners(state);
+  for (const { id, email } of users)
+    settle(state, ownerEntries(state.owners.waitingByEmail, email), id, () => true);
 }

@@ -44,14 +44,25 @@ export interface MemoryLock {
   expiresAt: number;
 }
 
+/**
+ * The records under one owner key: the entry itself while it is the only one (most keys hold one record, and a
+ * Set per key costs more than the rest of the index), a Set (in insertion order) once a second one comes.
+ */
+export type MemoryOwnerBucket = Swept<StoredRecord> | Set<Swept<StoredRecord>>;
+
 /** The owner indexes over every integration's devices and assets (entries are the stored objects). */
 export interface MemoryOwnerIndex {
   /** userId -> records owned by that user. */
-  byUser: Map<string, Set<Swept<StoredRecord>>>;
+  byUser: Map<string, MemoryOwnerBucket>;
   /** `source NUL externalUserId` -> records whose owner is not resolved yet. */
-  waitingByExternalId: Map<string, Set<Swept<StoredRecord>>>;
+  waitingByExternalId: Map<string, MemoryOwnerBucket>;
   /** normalized email -> records whose owner is not resolved yet. */
-  waitingByEmail: Map<string, Set<Swept<StoredRecord>>>;
+  waitingByEmail: Map<string, MemoryOwnerBucket>;
+  /**
+   * Records whose owner is not resolved yet and that are in neither waiting index so far: they go in (in this
+   * order) when a waiting index is next read. A sweep of devices nobody resolves then costs one Set entry each.
+   */
+  unindexed: Set<Swept<StoredRecord>>;
 }
 
 /** The whole in-memory database. Stored objects are never handed out; stores return copies. */
@@ -86,7 +97,12 @@ export function createMemoryState(): MemoryState {
     directories: new Map(),
     locks: new Map(),
     sweeps: new Map(),
-    owners: { byUser: new Map(), waitingByExternalId: new Map(), waitingByEmail: new Map() },
+    owners: {
+      byUser: new Map(),
+      waitingByExternalId: new Map(),
+      waitingByEmail: new Map(),
+      unindexed: new Set(),
+    },
   };
 }
 

@@ -111,6 +111,31 @@ export function describeRecordOwners(options: StorageConformanceOptions, t: Reso
       expect((await ownerOf("d3"))?.userId).toBe("h1");
     });
 
+    it("a waiting owner replaced before its user comes waits for the new one only, across several writes", async () => {
+      await setup();
+      await writeDevices(
+        device("d1", { externalUserId: "obj-1", source: "entra", email: "one@x.io" }),
+        device("d2", { externalUserId: "obj-3", source: "entra" }),
+        device("d4", { externalUserId: "obj-4", source: "entra" }),
+      );
+      await writeDevices(device("d4", { externalUserId: "obj-5", source: "entra" }));
+      await linkUser("ent-1", "obj-3", "u3");
+      await linkUser("ent-1", "obj-4", "u4");
+      expect((await ownerOf("d4"))?.userId).toBeNull();
+      expect(await dir().listRecordsByOwner("u4")).toEqual([]);
+      expect((await ownerOf("d2"))?.userId).toBe("u3");
+      await writeDevices(device("d1", { externalUserId: "obj-2", source: "entra" }));
+      await writeDevices(device("d3", { email: "one@x.io" }));
+      await linkUser("ent-1", "obj-1", "u1");
+      await dir().applyPage("ent-1", { users: { create: [newUser("u9", "one@x.io")] } }, "cp");
+      expect((await ownerOf("d1"))?.userId).toBeNull();
+      expect((await ownerOf("d3"))?.userId).toBe("u9");
+      await linkUser("ent-1", "obj-2", "u2");
+      expect((await ownerOf("d1"))?.userId).toBe("u2");
+      expect((await dir().listRecordsByOwner("u1")).map((r) => r.externalId)).toEqual([]);
+      expect((await dir().listRecordsByOwner("u2")).map((r) => r.externalId)).toEqual(["d1"]);
+    });
+
     it("an upsert replaces the owner: a new one is resolved again, none clears it", async () => {
       await setup();
       await linkUser("ent-1", "obj-1", "u1");
