@@ -76,6 +76,7 @@ export type { IterateGraphPagesOptions } from "./paging/iterate-graph-pages";
 export { DEFAULT_MAX_GRAPH_PAGES, iterateGraphPages } from "./paging/iterate-graph-pages";
 export type { GraphSession, GraphSessionContext, GraphSessionOptions } from "./session/open-graph-session";
 export { openGraphSession } from "./session/open-graph-session";
+export { graphAppFieldHints, graphAppSecretHints } from "./settings/graph-app-form-hints";
 export type { GraphAppSecretName, GraphAppSettings } from "./settings/graph-app-settings";
 export {
   checkGraphAppSettings,

@@ -1,4 +1,5 @@
 import type { ConnectorFormHints } from "@uslimato/core/connector";
+import { graphAppFieldHints, graphAppSecretHints } from "@uslimato/msgraph";
 import type { IntuneSecretName } from "./intune-settings";
 
 /**
@@ -17,15 +18,10 @@ export const intuneFormHints: ConnectorFormHints<IntuneSecretName> = {
     "cloud",
   ],
   fields: {
-    tenantId: {
-      label: "Tenant ID",
-      help: "The Directory (tenant) ID of your Azure tenant (App registrations > Overview), or a verified domain.",
-      placeholder: "00000000-0000-0000-0000-000000000000",
-    },
+    ...graphAppFieldHints,
     clientId: {
-      label: "Client ID",
+      ...graphAppFieldHints.clientId,
       help: "The Application (client) ID of the App Registration (DeviceManagementManagedDevices.Read.All).",
-      placeholder: "00000000-0000-0000-0000-000000000000",
     },
     complianceDetail: {
       label: "Compliance detail",
@@ -43,31 +39,6 @@ export const intuneFormHints: ConnectorFormHints<IntuneSecretName> = {
     "scope.operatingSystems": {
       label: "Operating systems",
       help: "As Intune names them, case-insensitive, e.g. Windows, iOS, Android, macOS.",
-    },
-    credential: {
-      label: "Authentication",
-      advanced: true,
-      options: {
-        clientSecret: "Client secret",
-        certificate: "Certificate",
-        tokenCredential: "Managed identity (provided by the host)",
-      },
-    },
-    certificateThumbprintSha256: {
-      label: "Certificate thumbprint (SHA-256)",
-      help: "64 hex digits, as shown under Certificates & secrets.",
-      advanced: true,
-      showWhen: { field: "credential", equals: "certificate" },
-    },
-    cloud: {
-      label: "Cloud",
-      advanced: true,
-      options: {
-        global: "Global (Microsoft Azure)",
-        usGov: "US Government (GCC High)",
-        usGovDoD: "US Government (DoD)",
-        china: "China (operated by 21Vianet)",
-      },
     },
     deviceProperties: {
       label: "Extra device properties",
@@ -98,26 +69,7 @@ export const intuneFormHints: ConnectorFormHints<IntuneSecretName> = {
       label: "Watch Intune audit events",
       help: "Retire, wipe, delete and owner changes start a sweep; needs DeviceManagementApps.Read.All.",
     },
-    endpoints: {
-      label: "Endpoints",
-      help: "Only for an outbound proxy or the simulator: the authority host, the Graph base URL and its token scope.",
-      advanced: true,
-    },
-    "endpoints.authorityHost": { label: "Authority host", placeholder: "https://login.microsoftonline.com" },
-    "endpoints.graphBaseUrl": { label: "Graph base URL", placeholder: "https://graph.microsoft.com/v1.0" },
-    "endpoints.scope": { label: "Token scope", placeholder: "https://graph.microsoft.com/.default" },
   },
-  secrets: {
-    clientSecret: {
-      label: "Client secret",
-      help: "The secret's Value (displayed only once in Azure), not its ID.",
-      showWhen: { field: "credential", equals: "clientSecret" },
-    },
-    certificatePrivateKey: {
-      label: "Certificate private key (PEM)",
-      widget: "textarea",
-      showWhen: { field: "credential", equals: "certificate" },
-    },
-  },
+  secrets: graphAppSecretHints,
   serverChecked: ["endpoints"],
 };
