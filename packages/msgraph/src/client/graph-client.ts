@@ -13,6 +13,12 @@ export interface GraphRequestOptions {
    * the request has left (the pager does, so the next page is in flight while the current one is applied).
    */
   onSent?: () => void;
+  /**
+   * Called with the beginning of a successful attempt's body (its first 8 KiB) as soon as it arrived, while the
+   * rest is still on the way; not called for a shorter body. Once per attempt: a retried call can call it again.
+   * Lets the pager read the next link off a page's head and send the next request before the page is parsed.
+   */
+  onHead?: (head: string) => void;
 }
 
 /** A successful Graph answer. */

@@ -5,6 +5,7 @@ import { GraphError, type GraphErrorCode, type GraphErrorFields } from "../error
 import { decodeIntuneMessage } from "./decode-intune-message";
 import type { GraphMethod, GraphResponse } from "./graph-client";
 import { parseGraphError } from "./parse-graph-error";
+import { readResponseText } from "./read-response-text";
 import { watchRequestSent } from "./watch-request-sent";
 
 /** One attempt of a Graph call, with everything already resolved. */
@@ -20,6 +21,8 @@ export interface GraphAttempt {
   logger: Logger;
   /** Told when the request is on the wire (or, when that cannot be seen, when it settled). */
   onSent?: (() => void) | undefined;
+  /** Shown the beginning of a successful answer's body while the rest is on the way (see `readResponseText`). */
+  onHead?: ((head: string) => void) | undefined;
 }
 
 const THROTTLE_HEADERS = [
@@ -80,7 +83,7 @@ export async function sendGraphRequest<T>(attempt: GraphAttempt): Promise<GraphR
     });
     if (settled) responded.then(settled, settled);
     response = await responded;
-    text = await response.text();
+    text = await readResponseText(response, response.ok ? attempt.onHead : undefined);
   } catch (cause) {
     if (signal?.aborted) throw signal.reason;
     if (timeout.aborted) {

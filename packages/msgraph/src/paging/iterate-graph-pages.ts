@@ -2,6 +2,7 @@ import { createHash } from "node:crypto";
 import type { GraphClient, GraphResponse } from "../client/graph-client";
 import { GraphError } from "../errors/graph-error";
 import { type GraphPage, graphPageSchema } from "./graph-page";
+import { nextLinkAtHead } from "./next-link-at-head";
 
 /** Options of {@link iterateGraphPages}. */
 export interface IterateGraphPagesOptions {
@@ -74,17 +75,44 @@ async function untilSent(onWire: Promise<void>, settled: Promise<unknown>): Prom
 
 const noop = (): void => {};
 
+/** A page request under way. */
+interface PageRequest<T> {
+  link: string;
+  page: Promise<GraphPage<T>>;
+  /** Resolves when the request is on the wire (see `GraphRequestOptions.onSent`). */
+  onWire: Promise<void>;
+  /** Aborts this request alone (a guessed next link that the parsed page did not confirm). */
+  stop: AbortController;
+  /** The head of the answer was seen (once: a retried attempt shows it again). */
+  headSeen: boolean;
+  /** The next link read off the answer's head, before the page was parsed. */
+  early?: string | undefined;
+  /** Told `early` when it comes while the pager waits for this page. */
+  onEarly?: ((link: string) => void) | undefined;
+}
+
+function sawHead<T>(request: PageRequest<T>, head: string): void {
+  if (request.headSeen) return;
+  request.headSeen = true;
+  request.early = nextLinkAtHead(head);
+  if (request.early !== undefined) request.onEarly?.(request.early);
+}
+
 /**
  * Iterates a Graph collection page by page, following `@odata.nextLink` as given. With `prefetch` (default) the
  * request for the next page is on the wire while the caller works on the current one: a page is handed out only
  * once the next page's request has left (its headers written to the socket), so the caller's synchronous work
- * cannot hold it back (at most 25 ms with a fetch that does not report it). Each page request is retried by the
- * client, so a failure resumes from the last successful nextLink. Stopping early aborts the prefetched request.
+ * cannot hold it back (at most 25 ms with a fetch that does not report it). Further, while the pager waits for a
+ * page whose answer shows its next link ahead of its items (Graph writes annotations before `value`), the request
+ * for the page after it leaves as soon as that head arrived, before the page is read and parsed; it is kept only
+ * if the parsed page names the same link (else it is aborted and the page's own link requested). Each page
+ * request is retried by the client, so a failure resumes from the last successful nextLink. Stopping early
+ * aborts the requests under way.
  *
  * A listing that does not end fails instead of running forever: a nextLink already followed in this listing
  * (the same link again, or a cycle back to an earlier one) is a {@link GraphError} `NEXT_LINK_LOOP`, and more
  * pages than `maxPages` (or than an announced `@odata.count` can need) is `PAGE_LIMIT_EXCEEDED`, both before
- * the link is requested.
+ * the link is requested (an early request is sent only for a link that passes both checks).
  *
  * @example
  * ```ts
@@ -98,21 +126,39 @@ export async function* iterateGraphPages<T = unknown>(
 ): AsyncGenerator<GraphPage<T>, void, undefined> {
   const inner = new AbortController();
   const signal = options.signal ? AbortSignal.any([options.signal, inner.signal]) : inner.signal;
-  const fetchPage = (link: string, onSent?: () => void): Promise<GraphPage<T>> =>
-    client
+  const headers = options.headers ? { headers: options.headers } : {};
+  const fetchPage = (link: string): Promise<GraphPage<T>> =>
+    client.get(link, { signal, ...headers }).then(toPage<T>);
+  const start = (link: string): PageRequest<T> => {
+    const stop = new AbortController();
+    let sent = noop;
+    const onWire = new Promise<void>((resolve) => {
+      sent = resolve;
+    });
+    const page = client
       .get(link, {
-        signal,
-        ...(options.headers ? { headers: options.headers } : {}),
-        ...(onSent ? { onSent } : {}),
+        signal: AbortSignal.any([signal, stop.signal]),
+        ...headers,
+        onSent: () => sent(),
+        onHead: (head) => sawHead(request, head),
       })
       .then(toPage<T>);
+    page.catch(noop);
+    const request: PageRequest<T> = { link, page, onWire, stop, headSeen: false };
+    return request;
+  };
   const where = url.split("?")[0];
   const followed = new Set<string>();
+  let ahead: PageRequest<T> | undefined;
   try {
     let page = await fetchPage(url);
     const { limit, why } = pageLimit(page, options.maxPages ?? DEFAULT_MAX_GRAPH_PAGES);
     for (let pages = 1; ; pages++) {
       const link = page.nextLink;
+      if (ahead && ahead.link !== link) {
+        ahead.stop.abort();
+        ahead = undefined;
+      }
       if (link === undefined) {
         yield page;
         return;
@@ -138,15 +184,22 @@ export async function* iterateGraphPages<T = unknown>(
         page = await fetchPage(link);
         continue;
       }
-      let sent = (): void => {};
-      const onWire = new Promise<void>((resolve) => {
-        sent = resolve;
-      });
-      const next = fetchPage(link, () => sent());
-      next.catch(() => {});
-      await untilSent(onWire, next);
+      const next = ahead ?? start(link);
+      ahead = undefined;
+      await untilSent(next.onWire, next.page);
       yield page;
-      page = await next;
+      // Page `pages + 1` is awaited now: the link its head shows is requested at once, if it passes the checks
+      // the loop makes before following it.
+      const guess = (early: string): void => {
+        if (pages + 1 < limit && !followed.has(fingerprint(early))) ahead = start(early);
+      };
+      if (next.early !== undefined) guess(next.early);
+      else next.onEarly = guess;
+      try {
+        page = await next.page;
+      } finally {
+        next.onEarly = undefined;
+      }
     }
   } finally {
     inner.abort(new GraphError("NETWORK", "Paging stopped by the consumer"));
