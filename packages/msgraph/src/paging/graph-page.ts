@@ -1,5 +1,3 @@
-import { z } from "zod";
-
 /** One page of a Graph collection or delta query. */
 export interface GraphPage<T = unknown> {
   value: T[];
@@ -12,10 +10,32 @@ export interface GraphPage<T = unknown> {
   requestId: string | undefined;
 }
 
-/** The shape every Graph collection page has; items are checked by the caller. */
-export const graphPageSchema = z.looseObject({
-  value: z.array(z.unknown()),
-  "@odata.nextLink": z.string().optional(),
-  "@odata.deltaLink": z.string().optional(),
-  "@odata.count": z.number().int().nonnegative().optional(),
-});
+/** The members of a Graph collection page's body that paging reads. */
+export interface GraphPageBody {
+  value: unknown[];
+  "@odata.nextLink"?: string;
+  "@odata.deltaLink"?: string;
+  "@odata.count"?: number;
+}
+
+const optional = (value: unknown, type: "string" | "count"): boolean =>
+  value === undefined ||
+  (type === "string"
+    ? typeof value === "string"
+    : typeof value === "number" && Number.isSafeInteger(value) && value >= 0);
+
+/**
+ * A parsed body as a Graph collection page: an object with a `value` array, string `@odata.nextLink` and
+ * `@odata.deltaLink` and a non-negative integer `@odata.count` when present (other members allowed); `undefined`
+ * otherwise. Items are checked by the caller; the body is not copied.
+ */
+export function asGraphPageBody(data: unknown): GraphPageBody | undefined {
+  if (data === null || typeof data !== "object" || Array.isArray(data)) return undefined;
+  const body = data as Record<string, unknown>;
+  return Array.isArray(body.value) &&
+    optional(body["@odata.nextLink"], "string") &&
+    optional(body["@odata.deltaLink"], "string") &&
+    optional(body["@odata.count"], "count")
+    ? (body as unknown as GraphPageBody)
+    : undefined;
+}

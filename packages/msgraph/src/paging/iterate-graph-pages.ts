@@ -1,7 +1,7 @@
 import { createHash } from "node:crypto";
 import type { GraphClient, GraphResponse } from "../client/graph-client";
 import { GraphError } from "../errors/graph-error";
-import { type GraphPage, graphPageSchema } from "./graph-page";
+import { asGraphPageBody, type GraphPage } from "./graph-page";
 import { nextLinkAtHead } from "./next-link-at-head";
 
 /** Options of {@link iterateGraphPages}. */
@@ -36,19 +36,19 @@ function fingerprint(link: string): string {
 }
 
 function toPage<T>(response: GraphResponse<unknown>): GraphPage<T> {
-  const parsed = graphPageSchema.safeParse(response.data);
-  if (!parsed.success) {
+  const body = asGraphPageBody(response.data);
+  if (!body) {
     throw new GraphError("INVALID_RESPONSE", "A Graph page has no `value` array", {
       status: response.status,
       requestId: response.requestId,
     });
   }
-  const page: GraphPage<T> = { value: parsed.data.value as T[], requestId: response.requestId };
-  const next = parsed.data["@odata.nextLink"];
-  const delta = parsed.data["@odata.deltaLink"];
+  const page: GraphPage<T> = { value: body.value as T[], requestId: response.requestId };
+  const next = body["@odata.nextLink"];
+  const delta = body["@odata.deltaLink"];
   if (next !== undefined) page.nextLink = next;
   if (delta !== undefined) page.deltaLink = delta;
-  const count = parsed.data["@odata.count"];
+  const count = body["@odata.count"];
   if (count !== undefined) page.count = count;
   return page;
 }
