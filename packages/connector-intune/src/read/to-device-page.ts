@@ -17,9 +17,18 @@ export interface DevicePageParts {
 
 const EMAIL = /^[^@\s]+@[^@\s]+$/;
 const NO_DEVICE = "00000000-0000-0000-0000-000000000000";
+const TYPE = "@odata.type";
 
-const text = (value: unknown): string | undefined =>
-  typeof value === "string" && value.trim() !== "" ? value.trim() : undefined;
+function text(value: unknown): string | undefined {
+  if (typeof value !== "string") return undefined;
+  const trimmed = value.trim();
+  return trimmed === "" ? undefined : trimmed;
+}
+
+function emailOf(value: unknown): string | undefined {
+  const trimmed = text(value);
+  return trimmed !== undefined && EMAIL.test(trimmed) ? trimmed : undefined;
+}
 
 /**
  * The owner Intune names for a device: the primary user's Entra object id (`userId`, the id the Entra integration
@@ -29,10 +38,10 @@ const text = (value: unknown): string | undefined =>
 export function ownerOf(device: Record<string, unknown>): RecordOwner | null {
   const userId = text(device.userId);
   if (!userId || userId === NO_DEVICE) return null;
-  const email = [text(device.emailAddress), text(device.userPrincipalName)].find(
-    (value) => value !== undefined && EMAIL.test(value),
-  );
-  return { externalUserId: userId, source: "entra", ...(email ? { email } : {}) };
+  const email = emailOf(device.emailAddress) ?? emailOf(device.userPrincipalName);
+  return email
+    ? { externalUserId: userId, source: "entra", email }
+    : { externalUserId: userId, source: "entra" };
 }
 
 /** The key that joins a device to its policy statuses (which carry no device id): name and UPN. */
@@ -42,10 +51,18 @@ export function statusKey(deviceName: unknown, userPrincipalName: unknown): stri
   return `${name}|${upn}`;
 }
 
+/** A device's fields without its `@odata.type`: the parsed object itself when it has none (most have none). */
+function fieldsOf(device: Record<string, unknown>): Record<string, unknown> {
+  if (!Object.hasOwn(device, TYPE)) return device;
+  const { [TYPE]: _type, ...fields } = device;
+  return fields;
+}
+
 /**
  * Splits a `managedDevices` page: items without an id are counted as invalid, devices outside the configured scope
  * (owner type, operating system: Intune would ignore such a `$filter`) are dropped, and every other device becomes
- * an upsert with its owner, and its policy statuses when they were read.
+ * an upsert with its owner, and its policy statuses when they were read. A device's `data` is the parsed item
+ * itself unless it had to be copied (an `@odata.type` dropped, policies added): the page hands its items over.
  */
 export function toDevicePage(
   items: ReadonlyArray<unknown>,
@@ -53,6 +70,7 @@ export function toDevicePage(
   statuses?: ReadonlyMap<string, PolicyStatus[]>,
 ): DevicePageParts {
   const parts: DevicePageParts = { upserts: [], outOfScope: 0, invalid: 0 };
+  const ownerTypes = scope.ownerTypes as readonly string[] | undefined;
   const systems = scope.operatingSystems?.map((s) => s.toLowerCase());
   for (const item of items) {
     const device = item !== null && typeof item === "object" ? (item as Record<string, unknown>) : null;
@@ -61,21 +79,28 @@ export function toDevicePage(
       parts.invalid++;
       continue;
     }
-    const ownerType =
-      typeof device.managedDeviceOwnerType === "string" ? device.managedDeviceOwnerType : "unknown";
-    const system = typeof device.operatingSystem === "string" ? device.operatingSystem.toLowerCase() : "";
     if (
-      (scope.ownerTypes && !(scope.ownerTypes as string[]).includes(ownerType)) ||
-      (systems && !systems.includes(system))
+      (ownerTypes &&
+        !ownerTypes.includes(
+          typeof device.managedDeviceOwnerType === "string" ? device.managedDeviceOwnerType : "unknown",
+        )) ||
+      (systems &&
+        !systems.includes(
+          typeof device.operatingSystem === "string" ? device.operatingSystem.toLowerCase() : "",
+        ))
     ) {
       parts.outOfScope++;
       continue;
     }
-    const { "@odata.type": _type, ...fields } = device;
-    const policies = statuses?.get(statusKey(device.deviceName, device.userPrincipalName));
+    const fields = fieldsOf(device);
     parts.upserts.push({
       externalId: id,
-      data: statuses ? { ...fields, compliancePolicies: policies ?? [] } : fields,
+      data: statuses
+        ? {
+            ...fields,
+            compliancePolicies: statuses.get(statusKey(device.deviceName, device.userPrincipalName)) ?? [],
+          }
+        : fields,
       owner: ownerOf(device),
     });
   }
