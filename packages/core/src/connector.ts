@@ -78,6 +78,8 @@ export { HttpError } from "./http/http-error";
 export { parseRetryAfter } from "./http/parse-retry-after";
 export type { RetryPolicy } from "./http/retry-policy";
 export { DEFAULT_RETRY_POLICY, isRetryableStatus, retryDelay } from "./http/retry-policy";
+export { REQUEST_SENT_WAIT_MS, untilRequestSent } from "./http/until-request-sent";
+export { watchRequestSent } from "./http/watch-request-sent";
 export type { LogFields, LogFn, Logger } from "./logging/logger";
 export { noopLogger } from "./logging/noop-logger";
 export { redactKnownSecrets } from "./secrets/redact-known-secrets";

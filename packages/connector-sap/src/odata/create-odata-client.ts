@@ -68,9 +68,18 @@ export interface ODataClient {
   /** The absolute URL of a query. */
   url(query: ODataQuery): string;
   /** Reads one page of a collection. */
-  list(query: ODataQuery, signal: AbortSignal): Promise<ODataPage>;
+  list(query: ODataQuery, signal: AbortSignal, options?: ODataReadOptions): Promise<ODataPage>;
   /** Reads the page a next link points at (relative links resolve against `base`, the request that gave it). */
-  follow(link: string, signal: AbortSignal): Promise<ODataPage>;
+  follow(link: string, signal: AbortSignal, options?: ODataReadOptions): Promise<ODataPage>;
+}
+
+/** Options of one read. */
+export interface ODataReadOptions {
+  /**
+   * Called once the request is on the wire (see core's `HttpRequest.onSent`): a keyset pager starts the next
+   * page's request and waits for this before working on the current page.
+   */
+  onSent?: () => void;
 }
 
 /** A row: any JSON object (its fields are read by the sources; checking each here would cost a pass per field). */
@@ -91,8 +100,15 @@ const v4Page = z.object({
   "@odata.count": z.union([z.number(), z.string()]).optional(),
 });
 
-/** A page's rows normalized on first access, its size and its normalized last row at once. */
-function lazyRows(raw: ReadonlyArray<Record<string, unknown>>): Pick<ODataPage, "rows" | "size" | "last"> {
+/**
+ * A page whose rows are normalized on first access; its size and normalized last row are there at once. Built as
+ * one object literal: spreading an object with a getter would call the getter, normalizing every row before the
+ * caller could send its next request.
+ */
+function lazyPage(
+  raw: ReadonlyArray<Record<string, unknown>>,
+  facts: Pick<ODataPage, "nextLink" | "count" | "sapMessage">,
+): ODataPage {
   let rows: ODataRow[] | undefined;
   const last = raw.at(-1);
   return {
@@ -102,6 +118,7 @@ function lazyRows(raw: ReadonlyArray<Record<string, unknown>>): Pick<ODataPage, 
     },
     size: raw.length,
     last: last === undefined ? undefined : normalizeODataRow(last),
+    ...facts,
   };
 }
 
@@ -146,7 +163,7 @@ export function createODataClient(options: ODataClientOptions): ODataClient {
     return `${root}/${encodeURIComponent(query.entitySet)}?${params.join("&")}`;
   }
 
-  async function get(target: string, signal: AbortSignal): Promise<ODataPage> {
+  async function get(target: string, signal: AbortSignal, read: ODataReadOptions = {}): Promise<ODataPage> {
     if (target.length > maxUrl)
       throw new SapError(
         "SAP_URL_TOO_LONG",
@@ -165,6 +182,7 @@ export function createODataClient(options: ODataClientOptions): ODataClient {
           ...(await auth.headers(signal)),
         },
         signal,
+        ...(read.onSent ? { onSent: read.onSent } : {}),
       });
     let response: Awaited<ReturnType<typeof send>>;
     try {
@@ -194,29 +212,27 @@ export function createODataClient(options: ODataClientOptions): ODataClient {
       const parsed = v2Page.safeParse(response.body);
       if (!parsed.success) throw invalid();
       const { results, __next, __count } = parsed.data.d;
-      return {
-        ...lazyRows(results),
+      return lazyPage(results, {
         nextLink: __next ? new URL(__next, target).href : undefined,
         count: __count === undefined ? undefined : Number(__count),
         sapMessage,
-      };
+      });
     }
     const parsed = v4Page.safeParse(response.body);
     if (!parsed.success) throw invalid();
     const next = parsed.data["@odata.nextLink"];
     const count = parsed.data["@odata.count"];
-    return {
-      ...lazyRows(parsed.data.value),
+    return lazyPage(parsed.data.value, {
       nextLink: next ? new URL(next, target).href : undefined,
       count: count === undefined ? undefined : Number(count),
       sapMessage,
-    };
+    });
   }
 
   return {
     version,
     url,
-    list: (query, signal) => get(url(query), signal),
-    follow: (link, signal) => get(new URL(link, `${root}/`).href, signal),
+    list: (query, signal, read) => get(url(query), signal, read),
+    follow: (link, signal, read) => get(new URL(link, `${root}/`).href, signal, read),
   };
 }

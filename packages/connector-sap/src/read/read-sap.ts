@@ -1,4 +1,9 @@
-import type { ReadContext, SourcePage, SyncNotice } from "@uslimato/core/connector";
+import {
+  type ReadContext,
+  type SourcePage,
+  type SyncNotice,
+  untilRequestSent,
+} from "@uslimato/core/connector";
 import type { OAuthTokenCache } from "../auth/oauth-token-cache";
 import { andFilters, keysetFilter } from "../odata/keyset-filter";
 import type { ODataRow } from "../odata/normalize-odata-row";
@@ -99,7 +104,12 @@ export async function* readSap(
     let pending = cp.source === source.id && cp.pending ? Date.parse(cp.pending) : Number.NEGATIVE_INFINITY;
     const seen = new Set<string>();
     let noted = false;
+    /** Starts a page's request; `sent` resolves once it is on the wire (or settled). */
     const request = (after: string[] | null) => {
+      let sent = (): void => {};
+      const onWire = new Promise<void>((resolve) => {
+        sent = resolve;
+      });
       const filter = andFilters(
         source.scope(today),
         since === undefined ? undefined : source.changedSince(since, today, cp.day ?? undefined),
@@ -115,18 +125,23 @@ export async function* readSap(
           top: settings.pageSize,
         },
         signal,
+        { onSent: () => sent() },
       );
       // Awaited at the next turn of the loop; a run that stops before then must not leave it unhandled.
       pending.catch(() => {});
-      return pending;
+      return { page: pending, sent: untilRequestSent(onWire, pending) };
     };
     let inFlight = request(lastKey);
     for (;;) {
-      const page = await inFlight;
+      const page = await inFlight.page;
       const done = page.size === 0 || (page.size < settings.pageSize && page.nextLink === undefined);
       // The next page goes on the wire now, from this page's last key, while this one is normalized, mapped and
-      // applied.
-      if (!done) inFlight = request(page.last ? keyOf(source, page.last) : lastKey);
+      // applied: this page is worked on once that request has left (Node's fetch writes it on a later turn of the
+      // event loop, which the synchronous work on this page would otherwise hold back).
+      if (!done) {
+        inFlight = request(page.last ? keyOf(source, page.last) : lastKey);
+        await inFlight.sent;
+      }
       const rows = page.rows.filter((row) => {
         const id = keyOf(source, row).join("\u0000");
         if (seen.has(id)) return false;

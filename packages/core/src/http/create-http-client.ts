@@ -1,3 +1,4 @@
+import { randomUUID } from "node:crypto";
 import ky, { type KyInstance } from "ky";
 import pRetry, { AbortError } from "p-retry";
 import type { ServiceDiagnosis } from "../errors/service-diagnosis";
@@ -9,6 +10,7 @@ import { abortableSleep } from "./abortable-sleep";
 import { HttpError } from "./http-error";
 import { parseRetryAfter } from "./parse-retry-after";
 import { isRetryableStatus, type RetryPolicy, retryDelay } from "./retry-policy";
+import { watchRequestSent } from "./watch-request-sent";
 
 /** Options of {@link createHttpClient}. */
 export interface HttpClientOptions {
@@ -52,6 +54,13 @@ export interface HttpRequest {
   form?: Record<string, string>;
   headers?: Record<string, string>;
   signal?: AbortSignal;
+  /**
+   * Called once the request is on the wire (its headers written to the socket, as Node's `fetch` reports it), or
+   * when its first attempt settled with another fetch. The request then carries a unique `client-request-id`
+   * header (unless it has one) to be recognized by. A pager uses it with {@link untilRequestSent} to put the next
+   * page's request on the wire before working on the current page.
+   */
+  onSent?: () => void;
 }
 
 /** A successful response with its parsed JSON body (or text when it is not JSON). */
@@ -98,6 +107,15 @@ export function createHttpClient(options: HttpClientOptions = {}): HttpClient {
       const span = telemetry.span(`HTTP ${method}`, { ...service, "http.request.method": method }, "client");
       let waitMs = 0;
       let lastStatus: number | undefined;
+      // Reported once, by whichever attempt leaves first.
+      let onSent = request.onSent;
+      if (onSent) {
+        const report = onSent;
+        onSent = () => {
+          onSent = undefined;
+          report();
+        };
+      }
       return traced(
         span,
         facts,
@@ -105,14 +123,20 @@ export function createHttpClient(options: HttpClientOptions = {}): HttpClient {
         pRetry(
           async (attempt) => {
             facts.attempts = attempt;
-            const headers = {
+            const headers: Record<string, string> = {
               accept: "application/json",
               ...(await options.headers?.()),
               ...request.headers,
             };
+            let settled: (() => void) | undefined;
+            if (onSent) {
+              const marker = headers["client-request-id"] ?? randomUUID();
+              headers["client-request-id"] = marker;
+              settled = watchRequestSent(marker, onSent);
+            }
             let response: Response;
             try {
-              response = await client(request.url, {
+              const responded = client(request.url, {
                 method,
                 headers,
                 ...(request.searchParams ? { searchParams: request.searchParams } : {}),
@@ -120,6 +144,8 @@ export function createHttpClient(options: HttpClientOptions = {}): HttpClient {
                 ...(request.form !== undefined ? { body: new URLSearchParams(request.form) } : {}),
                 ...(request.signal ? { signal: request.signal } : {}),
               });
+              if (settled) responded.then(settled, settled);
+              response = await responded;
             } catch (error) {
               if (request.signal?.aborted)
                 throw new AbortError(

@@ -1,12 +1,11 @@
 import { randomUUID } from "node:crypto";
 import type { Logger } from "@uslimato/core/connector";
-import { parseRetryAfter } from "@uslimato/core/connector";
+import { parseRetryAfter, watchRequestSent } from "@uslimato/core/connector";
 import { GraphError, type GraphErrorCode, type GraphErrorFields } from "../errors/graph-error";
 import { decodeIntuneMessage } from "./decode-intune-message";
 import type { GraphMethod, GraphResponse } from "./graph-client";
 import { parseGraphError } from "./parse-graph-error";
 import { readResponseText } from "./read-response-text";
-import { watchRequestSent } from "./watch-request-sent";
 
 /** One attempt of a Graph call, with everything already resolved. */
 export interface GraphAttempt {

@@ -1,4 +1,5 @@
 import { createHash } from "node:crypto";
+import { untilRequestSent } from "@uslimato/core/connector";
 import type { GraphClient, GraphResponse } from "../client/graph-client";
 import { GraphError } from "../errors/graph-error";
 import { asGraphPageBody, type GraphPage } from "./graph-page";
@@ -51,26 +52,6 @@ function toPage<T>(response: GraphResponse<unknown>): GraphPage<T> {
   const count = body["@odata.count"];
   if (count !== undefined) page.count = count;
   return page;
-}
-
-/**
- * The longest the pager holds a page back waiting for the next page's request to be on the wire. Node's `fetch`
- * reports the moment (see `GraphRequestOptions.onSent`); another fetch reports only when the answer came, and
- * this bound keeps a slow answer from delaying the current page.
- */
-const SENT_WAIT_MS = 25;
-
-/** Resolves when the request is on the wire, when it settled, or after {@link SENT_WAIT_MS}. */
-async function untilSent(onWire: Promise<void>, settled: Promise<unknown>): Promise<void> {
-  let timer: NodeJS.Timeout | undefined;
-  const bound = new Promise<void>((resolve) => {
-    timer = setTimeout(resolve, SENT_WAIT_MS);
-  });
-  try {
-    await Promise.race([onWire, settled.then(noop, noop), bound]);
-  } finally {
-    clearTimeout(timer);
-  }
 }
 
 const noop = (): void => {};
@@ -186,7 +167,7 @@ export async function* iterateGraphPages<T = unknown>(
       }
       const next = ahead ?? start(link);
       ahead = undefined;
-      await untilSent(next.onWire, next.page);
+      await untilRequestSent(next.onWire, next.page);
       yield page;
       // Page `pages + 1` is awaited now: the link its head shows is requested at once, if it passes the checks
       // the loop makes before following it.

@@ -16,7 +16,12 @@ export async function readAll(
   connector: AnyConnector,
   config: { settings: unknown; secrets: Record<string, string> },
   checkpoint: JsonValue | null,
-  options: { signal?: AbortSignal; maxPages?: number } = {},
+  options: {
+    signal?: AbortSignal;
+    maxPages?: number;
+    /** Called with each page the moment the connector hands it out (before the next is asked for). */
+    onPage?: (page: SourcePage, index: number) => void;
+  } = {},
 ): Promise<SourcePage[]> {
   const settings = connector.settingsSchema.parse(config.settings);
   const pages: SourcePage[] = [];
@@ -31,6 +36,7 @@ export async function readAll(
     checkpoint,
     requestedMode: "auto",
   })) {
+    options.onPage?.(raw, pages.length);
     pages.push(parseSourcePage(raw, pages.length + 1, connector.id));
     if (options.maxPages !== undefined && pages.length >= options.maxPages) break;
   }
