@@ -75,6 +75,17 @@ describe("readResponseText", () => {
     expect(events).toEqual(["head 8192", "rest sent"]);
   });
 
+  it("returns a body whose head was shown after the event loop's check phase (a request sent from the head leaves first)", async () => {
+    const order: string[] = [];
+    const bytes = new TextEncoder().encode(`{"a":"${"x".repeat(20_000)}"}`);
+    const text = await readResponseText(chunked([bytes.subarray(0, 9000), bytes.subarray(9000)]), () => {
+      setImmediate(() => order.push("immediate"));
+    });
+    order.push("text");
+    expect(order).toEqual(["immediate", "text"]);
+    expect(text).toHaveLength(bytes.length);
+  });
+
   it("reads with response.text() when nobody asks for the head", async () => {
     expect(await readResponseText(new Response("{}"), undefined)).toBe("{}");
   });
