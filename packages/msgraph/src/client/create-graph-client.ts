@@ -126,6 +126,7 @@ export function createGraphClient(options: GraphClientOptions): GraphClient {
           fetch: fetchImpl,
           logger,
           onSent: call.onSent,
+          onHead: call.onHead,
         });
       } catch (error) {
         if (signal?.aborted) throw signal.reason;

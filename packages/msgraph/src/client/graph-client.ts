@@ -13,6 +13,12 @@ export interface GraphRequestOptions {
    * the request has left (the pager does, so the next page is in flight while the current one is applied).
    */
   onSent?: () => void;
+  /**
+   * Called with the leading string members of a successful answer's JSON body (`@odata.context`,
+   * `@odata.nextLink`, in the order Graph writes them) as soon as they arrived, while the rest of the body is
+   * still coming; once per attempt that gets that far. The pager starts the next page's request from it.
+   */
+  onHead?: (members: Record<string, string>) => void;
 }
 
 /** A successful Graph answer. */

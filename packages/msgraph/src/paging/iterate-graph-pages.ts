@@ -77,22 +77,68 @@ export async function* iterateGraphPages<T = unknown>(
 ): AsyncGenerator<GraphPage<T>, void, undefined> {
   const inner = new AbortController();
   const signal = options.signal ? AbortSignal.any([options.signal, inner.signal]) : inner.signal;
-  const fetchPage = (link: string, onSent?: () => void): Promise<GraphPage<T>> =>
-    client
-      .get(link, {
-        signal,
-        ...(options.headers ? { headers: options.headers } : {}),
-        ...(onSent ? { onSent } : {}),
-      })
-      .then(toPage<T>);
+  const prefetch = options.prefetch !== false;
   const where = url.split("?")[0];
   const followed = new Set<string>();
+  let limit: { limit: number; why: string } | undefined;
+  let pages = 0;
+  /** The request whose page the pager waits for next. */
+  let current: PageRequest<T>;
+  /** The request after it, started from the nextLink at the head of `current`'s body. */
+  let ahead: PageRequest<T> | undefined;
+  /** Whether the pager is waiting for `current` (the caller holds no page). */
+  let waiting = false;
+
+  const start = (link: string): PageRequest<T> => {
+    const own = new AbortController();
+    let sent = (): void => {};
+    const onWire = new Promise<void>((resolve) => {
+      sent = resolve;
+    });
+    const request: PageRequest<T> = {
+      link,
+      abort: () => own.abort(new GraphError("NETWORK", "A page asked for ahead of its link was not needed")),
+      page: client
+        .get(link, {
+          signal: AbortSignal.any([signal, own.signal]),
+          ...(options.headers ? { headers: options.headers } : {}),
+          ...(prefetch
+            ? {
+                onSent: () => sent(),
+                onHead: (members: Record<string, string>) => {
+                  request.early = members["@odata.nextLink"];
+                  if (request === current && waiting) startAhead();
+                },
+              }
+            : {}),
+        })
+        .then(toPage<T>),
+      sent: Promise.resolve(),
+    };
+    request.page.catch(() => {});
+    if (prefetch) request.sent = untilRequestSent(onWire, request.page);
+    return request;
+  };
+  /** Asks for the page after `current` from the nextLink at the head of its body, when the rules allow it. */
+  const startAhead = () => {
+    const link = current.early;
+    if (ahead || link === undefined || !limit || pages + 1 >= limit.limit) return;
+    if (followed.has(fingerprint(link))) return;
+    ahead = start(link);
+  };
+
   try {
-    let page = await fetchPage(url);
-    const { limit, why } = pageLimit(page, options.maxPages ?? DEFAULT_MAX_GRAPH_PAGES);
-    for (let pages = 1; ; pages++) {
+    current = start(url);
+    for (;;) {
+      waiting = true;
+      startAhead();
+      const page = await current.page;
+      waiting = false;
+      pages += 1;
+      limit ??= pageLimit(page, options.maxPages ?? DEFAULT_MAX_GRAPH_PAGES);
       const link = page.nextLink;
       if (link === undefined) {
+        ahead?.abort();
         yield page;
         return;
       }
@@ -105,29 +151,43 @@ export async function* iterateGraphPages<T = unknown>(
         );
       }
       followed.add(key);
-      if (pages >= limit) {
+      if (pages >= limit.limit) {
         throw new GraphError(
           "PAGE_LIMIT_EXCEEDED",
-          `Graph listing ${where} did not end after ${pages} pages, ${why}; stopped`,
+          `Graph listing ${where} did not end after ${pages} pages, ${limit.why}; stopped`,
           { requestId: page.requestId },
         );
       }
-      if (options.prefetch === false) {
+      if (!prefetch) {
         yield page;
-        page = await fetchPage(link);
+        current = start(link);
         continue;
       }
-      let sent = (): void => {};
-      const onWire = new Promise<void>((resolve) => {
-        sent = resolve;
-      });
-      const next = fetchPage(link, () => sent());
-      next.catch(() => {});
-      await untilRequestSent(onWire, next);
+      // The next page may already be asked for (its link was at the head of this page's body); a head that
+      // disagreed with the parsed page is dropped.
+      let next = ahead;
+      ahead = undefined;
+      if (next?.link !== link) {
+        next?.abort();
+        next = start(link);
+      }
+      current = next;
+      await next.sent;
       yield page;
-      page = await next;
     }
   } finally {
+    ahead?.abort();
     inner.abort(new GraphError("NETWORK", "Paging stopped by the consumer"));
   }
+}
+
+/** One page request of a listing. */
+interface PageRequest<T> {
+  link: string;
+  page: Promise<GraphPage<T>>;
+  /** Resolves once the request is on the wire (see `untilRequestSent`). */
+  sent: Promise<void>;
+  /** The nextLink at the head of this page's body, once it arrived. */
+  early?: string | undefined;
+  abort(): void;
 }
