@@ -1,5 +1,5 @@
 import type { INetworkModule, NetworkResponse } from "@azure/msal-node";
-import { Secret } from "@uslimato/core/connector";
+import { noopTelemetry, Secret } from "@uslimato/core/connector";
 import { SignJWT } from "jose";
 import { afterEach, describe, expect, it } from "vitest";
 import { sendJson, startTestServer, type TestServer } from "../../test/fixtures";
@@ -84,6 +84,51 @@ describe("createGraphTokenProvider", () => {
     expect(seen[0]?.get("client_secret")).toBe(SECRET);
     expect(seen[0]?.get("scope")).toContain("https://graph.microsoft.com/.default");
     expect(decodeTokenRoles(first.token)).toEqual(["User.Read.All"]);
+  });
+
+  it("reuses a token valid for more than five minutes without asking msal-node, as msal-node would renew it", async () => {
+    const tokens = [await accessToken(["A"]), await accessToken(["B"]), await accessToken(["C"])];
+    let issued = 0;
+    let lifetime = 3599;
+    server = await startAuthority(() => ({
+      status: 200,
+      body: { token_type: "Bearer", expires_in: lifetime, access_token: tokens[issued++] },
+    }));
+    let asked = 0;
+    const telemetry = {
+      ...noopTelemetry,
+      span: () => {
+        asked += 1;
+        return { set() {}, fail() {}, end() {} };
+      },
+    };
+    const options = (clientId: string) => ({
+      tenantId: TENANT,
+      credential: { type: "clientSecret" as const, clientId, clientSecret: new Secret(SECRET) },
+      cloud: {
+        authorityHost: server?.url ?? "",
+        graphBaseUrl: `${server?.url}/v1.0`,
+        scope: "https://graph.microsoft.com/.default",
+      },
+      networkClient: loopbackNetwork(),
+      telemetry,
+    });
+    const provider = createGraphTokenProvider(options("app-reuse"));
+    const got = [await provider.getToken()];
+    got.push(...(await Promise.all([1, 2, 3].map(() => provider.getToken()))));
+    for (let i = 0; i < 5; i++) got.push(await provider.getToken());
+    expect(new Set(got.map((t) => t.token))).toEqual(new Set([tokens[0]]));
+    expect(asked).toBe(1);
+    expect(issued).toBe(1);
+    // a token that expires within five minutes is renewed by msal-node on every ask: it is not reused either
+    lifetime = 200;
+    const short = createGraphTokenProvider(options("app-short"));
+    const a = await short.getToken();
+    const b = await short.getToken();
+    expect([a.token, b.token]).toEqual([tokens[1], tokens[2]]);
+    const aborted = new AbortController();
+    aborted.abort(new Error("stopped"));
+    await expect(provider.getToken(aborted.signal)).rejects.toThrow("stopped");
   });
 
   it.each([

@@ -90,6 +90,9 @@ function abortable<T>(promise: Promise<T>, signal: AbortSignal | undefined): Pro
   });
 }
 
+/** How long before expiry msal-node renews a cached token (its default `tokenRenewalOffsetSeconds`, 300). */
+const MSAL_RENEWAL_OFFSET_MS = 300_000;
+
 /**
  * Creates the token provider of one integration: client secret or certificate through one cached msal-node
  * `ConfidentialClientApplication` (its token cache reused across calls), or an Azure SDK `TokenCredential`.
@@ -161,8 +164,16 @@ export function createGraphTokenProvider(options: GraphTokenProviderOptions): Gr
     },
     `${credential.type}\0${credential.type === "certificate" ? credential.thumbprintSha256 : ""}\0${revealed}`,
   );
+  // msal-node hands out its cached token until five minutes before it expires (or its refresh time), but even a
+  // cache hit takes a few turns of the event loop; each Graph request asks, so the same token is reused here
+  // under the same rule, and msal is asked only when it would renew.
+  let reuse: { token: AccessToken; until: number } | undefined;
   return {
     async getToken(signal) {
+      if (reuse && Date.now() < reuse.until) {
+        signal?.throwIfAborted();
+        return reuse.token;
+      }
       takeTokenFailure(tenantId);
       const span = (options.telemetry ?? noopTelemetry).span(
         "uslimato.token",
@@ -178,7 +189,10 @@ export function createGraphTokenProvider(options: GraphTokenProviderOptions): Gr
           throw new GraphAuthError("AUTH_FAILED", "msal-node returned no access token");
         span.set({ "uslimato.token.cached": result.fromCache === true });
         const expiresOnTimestamp = result.expiresOn?.getTime() ?? Date.now() + 5 * 60_000;
-        return { token: result.accessToken, expiresOnTimestamp } satisfies AccessToken;
+        const token: AccessToken = { token: result.accessToken, expiresOnTimestamp };
+        const refreshOn = result.refreshOn?.getTime() ?? Number.POSITIVE_INFINITY;
+        reuse = { token, until: Math.min(expiresOnTimestamp - MSAL_RENEWAL_OFFSET_MS, refreshOn) };
+        return token;
       } catch (error) {
         if (signal?.aborted) {
           span.fail("ABORTED");

@@ -14,11 +14,11 @@ export interface GraphRequestOptions {
    */
   onSent?: () => void;
   /**
-   * Called with the beginning of a successful attempt's body (its first 8 KiB) as soon as it arrived, while the
-   * rest is still on the way; not called for a shorter body. Once per attempt: a retried call can call it again.
-   * Lets the pager read the next link off a page's head and send the next request before the page is parsed.
+   * Called with the leading string members of a successful answer's JSON body (`@odata.context`,
+   * `@odata.nextLink`, in the order Graph writes them) as soon as they arrived, while the rest of the body is
+   * still coming; once per attempt that gets that far. The pager starts the next page's request from it.
    */
-  onHead?: (head: string) => void;
+  onHead?: (members: Record<string, string>) => void;
 }
 
 /** A successful Graph answer. */

@@ -5,7 +5,7 @@ import { GraphError, type GraphErrorCode, type GraphErrorFields } from "../error
 import { decodeIntuneMessage } from "./decode-intune-message";
 import type { GraphMethod, GraphResponse } from "./graph-client";
 import { parseGraphError } from "./parse-graph-error";
-import { readResponseText } from "./read-response-text";
+import { readBodyWithHead } from "./read-body-with-head";
 
 /** One attempt of a Graph call, with everything already resolved. */
 export interface GraphAttempt {
@@ -20,8 +20,8 @@ export interface GraphAttempt {
   logger: Logger;
   /** Told when the request is on the wire (or, when that cannot be seen, when it settled). */
   onSent?: (() => void) | undefined;
-  /** Shown the beginning of a successful answer's body while the rest is on the way (see `readResponseText`). */
-  onHead?: ((head: string) => void) | undefined;
+  /** Told the leading string members of a successful answer's body before the rest arrived. */
+  onHead?: ((members: Record<string, string>) => void) | undefined;
 }
 
 const THROTTLE_HEADERS = [
@@ -82,7 +82,10 @@ export async function sendGraphRequest<T>(attempt: GraphAttempt): Promise<GraphR
     });
     if (settled) responded.then(settled, settled);
     response = await responded;
-    text = await readResponseText(response, response.ok ? attempt.onHead : undefined);
+    text =
+      attempt.onHead && response.ok
+        ? await readBodyWithHead(response, attempt.onHead)
+        : await response.text();
   } catch (cause) {
     if (signal?.aborted) throw signal.reason;
     if (timeout.aborted) {

@@ -3,7 +3,6 @@ import { untilRequestSent } from "@uslimato/core/connector";
 import type { GraphClient, GraphResponse } from "../client/graph-client";
 import { GraphError } from "../errors/graph-error";
 import { asGraphPageBody, type GraphPage } from "./graph-page";
-import { nextLinkAtHead } from "./next-link-at-head";
 
 /** Options of {@link iterateGraphPages}. */
 export interface IterateGraphPagesOptions {
@@ -54,46 +53,17 @@ function toPage<T>(response: GraphResponse<unknown>): GraphPage<T> {
   return page;
 }
 
-const noop = (): void => {};
-
-/** A page request under way. */
-interface PageRequest<T> {
-  link: string;
-  page: Promise<GraphPage<T>>;
-  /** Resolves when the request is on the wire (see `GraphRequestOptions.onSent`). */
-  onWire: Promise<void>;
-  /** Aborts this request alone (a guessed next link that the parsed page did not confirm). */
-  stop: AbortController;
-  /** The head of the answer was seen (once: a retried attempt shows it again). */
-  headSeen: boolean;
-  /** The next link read off the answer's head, before the page was parsed. */
-  early?: string | undefined;
-  /** Told `early` when it comes while the pager waits for this page. */
-  onEarly?: ((link: string) => void) | undefined;
-}
-
-function sawHead<T>(request: PageRequest<T>, head: string): void {
-  if (request.headSeen) return;
-  request.headSeen = true;
-  request.early = nextLinkAtHead(head);
-  if (request.early !== undefined) request.onEarly?.(request.early);
-}
-
 /**
  * Iterates a Graph collection page by page, following `@odata.nextLink` as given. With `prefetch` (default) the
  * request for the next page is on the wire while the caller works on the current one: a page is handed out only
  * once the next page's request has left (its headers written to the socket), so the caller's synchronous work
- * cannot hold it back (at most 25 ms with a fetch that does not report it). Further, while the pager waits for a
- * page whose answer shows its next link ahead of its items (Graph writes annotations before `value`), the request
- * for the page after it leaves as soon as that head arrived, before the page is read and parsed; it is kept only
- * if the parsed page names the same link (else it is aborted and the page's own link requested). Each page
- * request is retried by the client, so a failure resumes from the last successful nextLink. Stopping early
- * aborts the requests under way.
+ * cannot hold it back (at most 25 ms with a fetch that does not report it). Each page request is retried by the
+ * client, so a failure resumes from the last successful nextLink. Stopping early aborts the prefetched request.
  *
  * A listing that does not end fails instead of running forever: a nextLink already followed in this listing
  * (the same link again, or a cycle back to an earlier one) is a {@link GraphError} `NEXT_LINK_LOOP`, and more
  * pages than `maxPages` (or than an announced `@odata.count` can need) is `PAGE_LIMIT_EXCEEDED`, both before
- * the link is requested (an early request is sent only for a link that passes both checks).
+ * the link is requested.
  *
  * @example
  * ```ts
@@ -107,40 +77,68 @@ export async function* iterateGraphPages<T = unknown>(
 ): AsyncGenerator<GraphPage<T>, void, undefined> {
   const inner = new AbortController();
   const signal = options.signal ? AbortSignal.any([options.signal, inner.signal]) : inner.signal;
-  const headers = options.headers ? { headers: options.headers } : {};
-  const fetchPage = (link: string): Promise<GraphPage<T>> =>
-    client.get(link, { signal, ...headers }).then(toPage<T>);
+  const prefetch = options.prefetch !== false;
+  const where = url.split("?")[0];
+  const followed = new Set<string>();
+  let limit: { limit: number; why: string } | undefined;
+  let pages = 0;
+  /** The request whose page the pager waits for next. */
+  let current: PageRequest<T>;
+  /** The request after it, started from the nextLink at the head of `current`'s body. */
+  let ahead: PageRequest<T> | undefined;
+  /** Whether the pager is waiting for `current` (the caller holds no page). */
+  let waiting = false;
+
   const start = (link: string): PageRequest<T> => {
-    const stop = new AbortController();
-    let sent = noop;
+    const own = new AbortController();
+    let sent = (): void => {};
     const onWire = new Promise<void>((resolve) => {
       sent = resolve;
     });
-    const page = client
-      .get(link, {
-        signal: AbortSignal.any([signal, stop.signal]),
-        ...headers,
-        onSent: () => sent(),
-        onHead: (head) => sawHead(request, head),
-      })
-      .then(toPage<T>);
-    page.catch(noop);
-    const request: PageRequest<T> = { link, page, onWire, stop, headSeen: false };
+    const request: PageRequest<T> = {
+      link,
+      abort: () => own.abort(new GraphError("NETWORK", "A page asked for ahead of its link was not needed")),
+      page: client
+        .get(link, {
+          signal: AbortSignal.any([signal, own.signal]),
+          ...(options.headers ? { headers: options.headers } : {}),
+          ...(prefetch
+            ? {
+                onSent: () => sent(),
+                onHead: (members: Record<string, string>) => {
+                  request.early = members["@odata.nextLink"];
+                  if (request === current && waiting) startAhead();
+                },
+              }
+            : {}),
+        })
+        .then(toPage<T>),
+      sent: Promise.resolve(),
+    };
+    request.page.catch(() => {});
+    if (prefetch) request.sent = untilRequestSent(onWire, request.page);
     return request;
   };
-  const where = url.split("?")[0];
-  const followed = new Set<string>();
-  let ahead: PageRequest<T> | undefined;
+  /** Asks for the page after `current` from the nextLink at the head of its body, when the rules allow it. */
+  const startAhead = () => {
+    const link = current.early;
+    if (ahead || link === undefined || !limit || pages + 1 >= limit.limit) return;
+    if (followed.has(fingerprint(link))) return;
+    ahead = start(link);
+  };
+
   try {
-    let page = await fetchPage(url);
-    const { limit, why } = pageLimit(page, options.maxPages ?? DEFAULT_MAX_GRAPH_PAGES);
-    for (let pages = 1; ; pages++) {
+    current = start(url);
+    for (;;) {
+      waiting = true;
+      startAhead();
+      const page = await current.page;
+      waiting = false;
+      pages += 1;
+      limit ??= pageLimit(page, options.maxPages ?? DEFAULT_MAX_GRAPH_PAGES);
       const link = page.nextLink;
-      if (ahead && ahead.link !== link) {
-        ahead.stop.abort();
-        ahead = undefined;
-      }
       if (link === undefined) {
+        ahead?.abort();
         yield page;
         return;
       }
@@ -153,36 +151,43 @@ export async function* iterateGraphPages<T = unknown>(
         );
       }
       followed.add(key);
-      if (pages >= limit) {
+      if (pages >= limit.limit) {
         throw new GraphError(
           "PAGE_LIMIT_EXCEEDED",
-          `Graph listing ${where} did not end after ${pages} pages, ${why}; stopped`,
+          `Graph listing ${where} did not end after ${pages} pages, ${limit.why}; stopped`,
           { requestId: page.requestId },
         );
       }
-      if (options.prefetch === false) {
+      if (!prefetch) {
         yield page;
-        page = await fetchPage(link);
+        current = start(link);
         continue;
       }
-      const next = ahead ?? start(link);
+      // The next page may already be asked for (its link was at the head of this page's body); a head that
+      // disagreed with the parsed page is dropped.
+      let next = ahead;
       ahead = undefined;
-      await untilRequestSent(next.onWire, next.page);
-      yield page;
-      // Page `pages + 1` is awaited now: the link its head shows is requested at once, if it passes the checks
-      // the loop makes before following it.
-      const guess = (early: string): void => {
-        if (pages + 1 < limit && !followed.has(fingerprint(early))) ahead = start(early);
-      };
-      if (next.early !== undefined) guess(next.early);
-      else next.onEarly = guess;
-      try {
-        page = await next.page;
-      } finally {
-        next.onEarly = undefined;
+      if (next?.link !== link) {
+        next?.abort();
+        next = start(link);
       }
+      current = next;
+      await next.sent;
+      yield page;
     }
   } finally {
+    ahead?.abort();
     inner.abort(new GraphError("NETWORK", "Paging stopped by the consumer"));
   }
+}
+
+/** One page request of a listing. */
+interface PageRequest<T> {
+  link: string;
+  page: Promise<GraphPage<T>>;
+  /** Resolves once the request is on the wire (see `untilRequestSent`). */
+  sent: Promise<void>;
+  /** The nextLink at the head of this page's body, once it arrived. */
+  early?: string | undefined;
+  abort(): void;
 }

@@ -1,0 +1,33 @@
+import { scanJsonHead } from "./scan-json-head";
+
+/** A head longer than this is not scanned further (a page's links fit in far less). */
+const HEAD_SCAN_LIMIT = 64 * 1024;
+
+/**
+ * Reads a response body as text, as `response.text()` does, and meanwhile calls `onHead` once with the body's
+ * leading string members (see {@link scanJsonHead}) as soon as they arrived, before the rest of the body. Not
+ * called when the head cannot be read within the first 64 KiB, or when the body ended first (then the caller
+ * has the whole body anyway).
+ */
+export async function readBodyWithHead(
+  response: Response,
+  onHead: (members: Record<string, string>) => void,
+): Promise<string> {
+  if (!response.body) return response.text();
+  const reader = response.body.getReader();
+  const chunks: Uint8Array[] = [];
+  const decoder = new TextDecoder();
+  let head = "";
+  let scanning = true;
+  for (;;) {
+    const { done, value } = await reader.read();
+    if (done) break;
+    chunks.push(value);
+    if (!scanning) continue;
+    head += decoder.decode(value, { stream: true });
+    const scanned = scanJsonHead(head);
+    if (scanned.done || head.length > HEAD_SCAN_LIMIT) scanning = false;
+    if (scanned.done) onHead(scanned.members);
+  }
+  return new TextDecoder().decode(Buffer.concat(chunks));
+}
