@@ -1,11 +1,14 @@
 /** What {@link scanJsonHead} found at the start of a JSON object. */
 export interface JsonHead {
   /**
-   * `true` once the head is over: a member whose value is not a string began (Graph's `value` array), or the
-   * object ended, or the text is not a JSON object. `false` while the text may continue the head.
+   * `true` once the head is over: a member whose value is an array or object began (Graph's `value` array), or
+   * the object ended, or the text is not a JSON object. `false` while the text may continue the head.
    */
   done: boolean;
-  /** The object's leading members with string values, in order (a repeated name keeps its last value). */
+  /**
+   * The leading members with string values, in order (a repeated name keeps its last value; one whose last value
+   * is a number or literal is left out).
+   */
   members: Record<string, string>;
 }
 
@@ -21,12 +24,27 @@ function stringEnd(text: string, start: number): number {
   return -1;
 }
 
+/** The index after the JSON number or literal (`true`, `false`, `null`) starting at `start`, or -1. */
+function scalarEnd(text: string, start: number): number {
+  let i = start;
+  while (i < text.length) {
+    const c = text.charCodeAt(i);
+    const numberChar =
+      (c >= 0x30 && c <= 0x39) || c === 0x2d || c === 0x2b || c === 0x2e || c === 0x45 || c === 0x65;
+    const letter = c >= 0x61 && c <= 0x7a;
+    if (!numberChar && !letter) break;
+    i++;
+  }
+  return i === start ? -1 : i;
+}
+
 /**
  * Reads the leading string members of a JSON object from the start of its text, which may be cut anywhere:
  * `{"@odata.context":"...","@odata.nextLink":"...","value":[` gives both links and `done`. Graph writes a
  * page's `@odata.nextLink` before its `value`, so a pager can ask for the next page while the rest of this one
- * is still arriving. Each string is decoded as `JSON.parse` decodes it; the scan stops at the first member of
- * another type. Text that is not a JSON object ends the scan with what was read (the full parse reports it).
+ * is still arriving (`@odata.count`, a number, may come before it: numbers and literals are read past). Each
+ * value is decoded as `JSON.parse` decodes it; the scan stops at the first array or object. Text that is not a
+ * JSON object ends the scan with what was read (the full parse reports it).
  */
 export function scanJsonHead(text: string): JsonHead {
   const members: Record<string, string> = Object.create(null);
@@ -53,14 +71,15 @@ export function scanJsonHead(text: string): JsonHead {
     i++;
     skipSpace();
     if (i >= text.length) return stop(false);
-    if (text.charCodeAt(i) !== 0x22) return stop(true);
-    const valueEnd = stringEnd(text, i);
-    if (valueEnd < 0) return stop(false);
+    const string = text.charCodeAt(i) === 0x22;
+    const valueEnd = string ? stringEnd(text, i) : scalarEnd(text, i);
+    if (valueEnd < 0 && !string) return stop(true);
+    if (valueEnd < 0 || valueEnd >= text.length) return stop(false);
     let name: string;
-    let value: string;
+    let value: unknown;
     try {
       name = JSON.parse(nameText) as string;
-      value = JSON.parse(text.slice(i, valueEnd)) as string;
+      value = JSON.parse(text.slice(i, valueEnd));
     } catch {
       return stop(true);
     }
@@ -69,7 +88,8 @@ export function scanJsonHead(text: string): JsonHead {
     if (i >= text.length) return stop(false);
     const c = text.charCodeAt(i);
     if (c !== 0x2c && c !== 0x7d) return stop(true);
-    members[name] = value;
+    if (typeof value === "string") members[name] = value;
+    else delete members[name];
     if (c === 0x7d) return stop(true);
     i++;
   }
