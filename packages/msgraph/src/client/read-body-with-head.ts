@@ -1,3 +1,4 @@
+import { setImmediate } from "node:timers/promises";
 import { scanJsonHead } from "./scan-json-head";
 
 /** A head longer than this is not scanned further (a page's links fit in far less). */
@@ -7,7 +8,8 @@ const HEAD_SCAN_LIMIT = 64 * 1024;
  * Reads a response body as text, as `response.text()` does, and meanwhile calls `onHead` once with the body's
  * leading string members (see {@link scanJsonHead}) as soon as they arrived, before the rest of the body. Not
  * called when the head cannot be read within the first 64 KiB, or when the body ended first (then the caller
- * has the whole body anyway).
+ * has the whole body anyway). A body whose head was shown is returned one turn of the event loop later, so a
+ * request sent from the head is on the wire before the caller parses the body.
  */
 export async function readBodyWithHead(
   response: Response,
@@ -19,6 +21,7 @@ export async function readBodyWithHead(
   const decoder = new TextDecoder();
   let head = "";
   let scanning = true;
+  let told = false;
   for (;;) {
     const { done, value } = await reader.read();
     if (done) break;
@@ -27,7 +30,13 @@ export async function readBodyWithHead(
     head += decoder.decode(value, { stream: true });
     const scanned = scanJsonHead(head);
     if (scanned.done || head.length > HEAD_SCAN_LIMIT) scanning = false;
-    if (scanned.done) onHead(scanned.members);
+    if (scanned.done) {
+      told = true;
+      onHead(scanned.members);
+    }
   }
+  // A request started from the head is written from a setImmediate (Node's fetch): let it leave before the
+  // caller parses this body.
+  if (told) await setImmediate();
   return new TextDecoder().decode(Buffer.concat(chunks));
 }
