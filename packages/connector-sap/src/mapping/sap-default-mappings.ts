@@ -7,7 +7,7 @@ import type { JsonValue } from "@uslimato/core/connector";
  * to the host user, see `hub.records.listByOwner`). SAP's own fields stay in the record for custom mappings (e.g.
  * `[InventoryNumber]`, `[assignment]`).
  */
-export const sapAssetMapping = {
+export const sapAssetMapping: JsonValue = {
   version: 1,
   rules: [
     { target: "assetId", source: "[assetId]" },
@@ -24,7 +24,7 @@ export const sapAssetMapping = {
     { target: "status", source: "[status]" },
     { target: "ownerPartner", source: "[ownerPartner]", ignoreIfEmpty: true },
   ],
-} satisfies JsonValue;
+};
 
 /**
  * Employees (both modes, from the connector's common employee fields): display name (full name, else first and
