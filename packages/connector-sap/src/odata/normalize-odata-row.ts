@@ -34,9 +34,9 @@ function normalizeValue(value: unknown): unknown {
 export function normalizeODataRow(row: Record<string, unknown>): ODataRow {
   // A flat row (no nested value, no annotation, nothing inherited: nearly every row) is copied in one step and only
   // its dates and durations are rewritten; a key-by-key copy of a wide row cost three times its JSON.parse.
-  // A v2 row read without `$select` also carries a deferred link per navigation (`to_Partner: {__deferred}`): such a
-  // row stays on this path and the links are deleted last to first (SAP writes them after the properties, and
-  // deleting the last property added keeps the object fast).
+  // A v2 row read without `$select` also carries a deferred link per navigation (`to_Partner: {__deferred}`): with
+  // one or two, the row stays on this path and is copied once more per link, without it (a rest copy; `delete`
+  // would turn the row into a slow dictionary object for everything downstream).
   const { __metadata: _metadata, ...out } = row;
   let deferred: string[] | undefined;
   for (const name in out) {
@@ -51,8 +51,14 @@ export function normalizeODataRow(row: Record<string, unknown>): ODataRow {
       deferred.push(name);
     }
   }
-  if (deferred) for (let i = deferred.length - 1; i >= 0; i--) delete out[deferred[i] as string];
-  return out;
+  if (deferred === undefined) return out;
+  if (deferred.length > 2) return normalizeByKey(row);
+  let linkless = out;
+  for (const name of deferred) {
+    const { [name]: _link, ...rest } = linkless;
+    linkless = rest;
+  }
+  return linkless;
 }
 
 /** The key-by-key form of {@link normalizeODataRow}, for rows with nested values or annotations. */
