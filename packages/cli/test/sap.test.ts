@@ -159,6 +159,8 @@ describe("uslimato integrations add sap, test and sync against the SAP simulator
       "--equipment",
       "--plants",
       "1010",
+      "--owner-partner-function",
+      "VW",
       "--secret-from-env",
       "clientCertificate=SAP_CERT",
       "--secret-from-env",
@@ -170,7 +172,7 @@ describe("uslimato integrations add sap, test and sync against the SAP simulator
     const view = JSON.parse(add.out) as IntegrationView;
     expect(view.settings).toMatchObject({
       auth: "certificate",
-      sources: { equipment: { plants: ["1010"] } },
+      sources: { equipment: { plants: ["1010"], ownerPartnerFunction: "VW" } },
     });
     expect(view.secrets.filter((s) => s.configured).map((s) => s.name)).toEqual([
       "clientCertificate",
@@ -219,5 +221,19 @@ describe("uslimato integrations add sap, test and sync against the SAP simulator
     ]);
     expect(badUrl.code).not.toBe(0);
     expect(badUrl.err).toContain("https");
+    const badFunction = await cli([
+      "integrations",
+      "add",
+      "sap",
+      ...system(),
+      "--username",
+      "U",
+      "--owner-partner-function",
+      "vw",
+      "--secret-from-env",
+      "SAP_PASSWORD",
+    ]);
+    expect(badFunction.code).not.toBe(0);
+    expect(badFunction.err).toContain("partner function");
   });
 });

@@ -46,6 +46,11 @@ const equipment = fc.record(
     path: servicePath,
     entitySet,
     plants: mostly(fc.array(unit, { maxLength: 3 }), fc.constant(Array(51).fill("1010")), junk),
+    ownerPartnerFunction: mostly(
+      fc.stringMatching(/^[A-Z0-9]{1,2}$/),
+      fc.constantFrom("vw", "VWX", "", "V-"),
+      junk,
+    ),
     scenario: mostly(text(12), junk),
   },
   { requiredKeys: [] },
@@ -229,6 +234,12 @@ describe("the SAP settings as a form (issue 21)", () => {
     });
     for (const path of ["pageSize", "systemTimeZone", "caCertificate", "sources.equipment.path"])
       expect(form.ui.fields[path]?.advanced, path).toBe(true);
+    expect(form.ui.fields["sources.equipment.ownerPartnerFunction"]).toMatchObject({
+      label: "Owner partner function",
+      required: false,
+      advanced: false,
+      placeholder: "VW",
+    });
     expect(form.secrets.map((s) => [s.name, s.showWhen?.equals])).toEqual([
       ["password", "basic"],
       ["clientSecret", "oauthClientCredentials"],

@@ -133,7 +133,7 @@ describe("SAP msw handlers and the mutation API", () => {
   });
 
   it("refuses unsupported query options and writes with SAP error bodies", async () => {
-    const expand = await get(`${EQUIPMENT}?$expand=to_Partner`);
+    const expand = await get(`${EQUIPMENT}?$expand=to_Nope`);
     expect(expand.status).toBe(400);
     expect(expand.json().error.code).toBe("/IWBEP/CM_MGW_RT/004");
     const v4 = await get(`${ASSETS}?$select=Nope`);

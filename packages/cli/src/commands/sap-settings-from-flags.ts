@@ -36,8 +36,9 @@ const record = (value: unknown): Record<string, unknown> =>
  * The SAP connector's settings from its flags (only those given), merged over `base` (the `--settings` JSON): the
  * system (`--base-url`, `--sap-client`, `--sap-language`, `--time-zone`), the logon (`--auth basic|oauth|certificate`
  * with `--username`, or `--client-id` + `--token-url` + `--token-scope`; `--ca-file` for a system's own CA), the
- * sources (`--equipment` + `--plants`, `--fixed-assets CODES`, `--employees MODE`, each merged over the same source
- * in `base`) and paging (`--page-size`, `--overlap-seconds`, `--sweep-hours`). Secrets have no flag here.
+ * sources (`--equipment` + `--plants` + `--owner-partner-function`, `--fixed-assets CODES`, `--employees MODE`, each
+ * merged over the same source in `base`) and paging (`--page-size`, `--overlap-seconds`, `--sweep-hours`). Secrets
+ * have no flag here.
  */
 export function sapSettingsFromFlags(
   values: FlagValues,
@@ -83,10 +84,12 @@ export function sapSettingsFromFlags(
   }
   const sources = { ...record(settings.sources) };
   const plants = str(values, "plants");
-  if (values.equipment === true || plants !== undefined)
+  const ownerFunction = str(values, "owner-partner-function");
+  if (values.equipment === true || plants !== undefined || ownerFunction !== undefined)
     sources.equipment = {
       ...record(sources.equipment),
       ...(plants !== undefined ? { plants: list(plants) } : {}),
+      ...(ownerFunction !== undefined ? { ownerPartnerFunction: ownerFunction.trim() } : {}),
     };
   const companyCodes = str(values, "fixed-assets");
   if (companyCodes !== undefined)

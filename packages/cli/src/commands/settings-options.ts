@@ -19,6 +19,7 @@ export const SETTINGS_OPTIONS = {
   "ca-file": { type: "string" },
   equipment: { type: "boolean" },
   plants: { type: "string" },
+  "owner-partner-function": { type: "string" },
   "fixed-assets": { type: "string" },
   employees: { type: "string" },
   "time-zone": { type: "string" },
@@ -47,6 +48,9 @@ export const SETTINGS_HELP = `  --tenant-id ID          Entra: Directory (tenant
   --ca-file PATH          SAP: a PEM CA certificate to trust for the system's TLS certificate
   --equipment             SAP source: equipment (API_EQUIPMENT)...
   --plants LIST           ...only of these maintenance plants, e.g. 1010,1710
+  --owner-partner-function FN
+                          ...owned by their partner of this function, e.g. VW (person responsible), matched
+                          against the employees read (business partner number, or a custom view's id)
   --fixed-assets LIST     SAP source: fixed assets (api_fixedasset) of these company codes, e.g. 1010,1710
   --employees MODE        SAP source: employees, businessPartner (API_BUSINESS_PARTNER) or custom (a view of
                           yours: give path, entitySet and fields in --settings)

@@ -2,10 +2,12 @@ import type { JsonValue } from "@uslimato/core/connector";
 
 /**
  * Assets (equipment and fixed assets alike, from the connector's common asset fields): id, description,
- * category, manufacturer, model, serial number, location, cost center and status. SAP's own fields stay in the
- * record for custom mappings (e.g. `[InventoryNumber]`, `[assignment]`).
+ * category, manufacturer, model, serial number, location, cost center, status and, for equipment read with
+ * `ownerPartnerFunction`, the owner's SAP partner number (left out when there is none; the owner itself is linked
+ * to the host user, see `hub.records.listByOwner`). SAP's own fields stay in the record for custom mappings (e.g.
+ * `[InventoryNumber]`, `[assignment]`).
  */
-export const sapAssetMapping = {
+export const sapAssetMapping: JsonValue = {
   version: 1,
   rules: [
     { target: "assetId", source: "[assetId]" },
@@ -20,8 +22,9 @@ export const sapAssetMapping = {
     { target: "plant", source: "[plant]" },
     { target: "costCenter", source: "[costCenter]" },
     { target: "status", source: "[status]" },
+    { target: "ownerPartner", source: "[ownerPartner]", ignoreIfEmpty: true },
   ],
-} satisfies JsonValue;
+};
 
 /**
  * Employees (both modes, from the connector's common employee fields): display name (full name, else first and

@@ -107,4 +107,25 @@ describe("normalizeODataRow against the key-by-key copy", () => {
       { numRuns: 5000 },
     );
   });
+
+  it("gives the same row on flat rows with deferred navigation links, trailing (as SAP writes them) or not", () => {
+    const scalar = fc.oneof(text, fc.integer(), fc.boolean(), fc.constant(null));
+    const deferred = fc.constant({ __deferred: { uri: "Equipment('1')/to_Partner" } });
+    const flat = fc
+      .tuple(
+        fc.dictionary(name, fc.oneof({ weight: 5, arbitrary: scalar }, deferred), { maxKeys: 10 }),
+        fc.uniqueArray(fc.constantFrom("to_Partner", "to_LongText", "to_Warranty"), { maxLength: 3 }),
+      )
+      .map(([r, navigations]) => {
+        const withLinks: Record<string, unknown> = { ...r };
+        for (const navigation of navigations) withLinks[navigation] = { __deferred: { uri: navigation } };
+        return JSON.parse(JSON.stringify(withLinks)) as Record<string, unknown>;
+      });
+    fc.assert(
+      fc.property(flat, (r) => {
+        expect(shape(normalizeODataRow(r))).toEqual(shape(referenceRow(r)));
+      }),
+      { numRuns: 5000 },
+    );
+  });
 });

@@ -61,6 +61,11 @@ export const sapFormHints: ConnectorFormHints<SapSecretName> = {
     "sources.equipment": { label: "Equipment (API_EQUIPMENT)" },
     "sources.equipment.enabled": { label: "Read equipment" },
     "sources.equipment.plants": { label: "Maintenance plants", help: "Only these plants (empty: all)." },
+    "sources.equipment.ownerPartnerFunction": {
+      label: "Owner partner function",
+      help: "The partner function whose partner owns the equipment, e.g. VW (person responsible); matched against the employees read here. Empty: no owner.",
+      placeholder: "VW",
+    },
     "sources.equipment.path": { label: "Service path", advanced: true },
     "sources.equipment.entitySet": { label: "Entity set", advanced: true },
     "sources.equipment.scenario": { label: "Communication scenario", advanced: true },

@@ -43,6 +43,16 @@ const equipmentSource = z.object({
   entitySet: propertyName.default("Equipment"),
   /** Only equipment of these maintenance plants (empty: all). */
   plants: z.array(z.string().min(1).max(4)).max(50).default([]),
+  /**
+   * The partner function whose partner owns an equipment, e.g. `VW` (person responsible; customizing decides):
+   * read through `$expand=to_Partner`, the partner with that function (lowest counter if several) becomes the
+   * asset's owner, matched against this integration's employees (business partner number, or the custom view's
+   * id). Unset: no owner and no `$expand`.
+   */
+  ownerPartnerFunction: z
+    .string()
+    .regex(/^[A-Z0-9]{1,2}$/, "must be a partner function of 1-2 uppercase letters or digits, e.g. VW")
+    .optional(),
   /** Communication scenario named in authorization failures. */
   scenario: z.string().default("SAP_COM_0395"),
 });

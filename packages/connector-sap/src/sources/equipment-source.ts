@@ -3,6 +3,7 @@ import type { ODataRow } from "../odata/normalize-odata-row";
 import { formatODataLiteral } from "../odata/odata-literal";
 import { countReason, type SapSource, type SourceBatch } from "../read/sap-source";
 import type { SapSettings } from "../settings/sap-settings";
+import { equipmentOwnerPartner } from "./equipment-owner";
 
 type EquipmentSettings = NonNullable<SapSettings["sources"]["equipment"]>;
 
@@ -12,12 +13,18 @@ const ms = (value: unknown): number | undefined => {
   return Number.isNaN(parsed) ? undefined : parsed;
 };
 
-/** The asset record of an equipment's current segment: SAP's fields plus the connector's common asset fields. */
-function equipmentRecord(row: ODataRow): Record<string, unknown> {
+const withoutPartners = ({ to_Partner: _partners, ...equipment }: ODataRow): ODataRow => equipment;
+
+/**
+ * The asset record of an equipment's current segment: SAP's fields (the expanded partners left out) plus the
+ * connector's common asset fields, `ownerPartner` the owner's partner number (or null).
+ */
+function equipmentRecord(row: ODataRow, ownerPartner: string | null): Record<string, unknown> {
+  const equipment = row.to_Partner === undefined ? row : withoutPartners(row);
   const flagged = row.EquipmentIsMarkedForDeletion === true;
   const inactive = row.EquipmentIsInactive === true;
   return {
-    ...row,
+    ...equipment,
     assetSource: "equipment",
     assetId: row.Equipment,
     description: str(row.EquipmentName),
@@ -32,6 +39,7 @@ function equipmentRecord(row: ODataRow): Record<string, unknown> {
     costCenter: str(row.CostCenter),
     companyCode: str(row.CompanyCode),
     status: flagged ? "markedForDeletion" : inactive ? "inactive" : "active",
+    ownerPartner,
   };
 }
 
@@ -39,9 +47,13 @@ function equipmentRecord(row: ODataRow): Record<string, unknown> {
  * `API_EQUIPMENT` (OData v2): the current validity segment of each equipment (validity start <= today <= end,
  * filtered by the service), keyed `Equipment` + `ValidityEndDate`, changed-at `LastChangeDateTime`. Deletion
  * flags and inactive equipment become removals; a segment that became current since the last read is read too.
+ * With `ownerPartnerFunction`, the partners come along (`$expand=to_Partner`) and the partner of that function
+ * owns the asset (`{ externalUserId: <Partner>, source: "sap" }`: the employee this or another SAP integration
+ * links by that id).
  */
 export function equipmentSource(settings: EquipmentSettings, client: ODataClient): SapSource {
   const v = "v2" as const;
+  const ownerFunction = settings.ownerPartnerFunction;
   const day = (d: string) => formatODataLiteral({ type: "date", value: d }, v);
   const plants = settings.plants.map(
     (p) => `MaintenancePlant eq ${formatODataLiteral({ type: "string", value: p }, v)}`,
@@ -57,6 +69,7 @@ export function equipmentSource(settings: EquipmentSettings, client: ODataClient
       { name: "Equipment", type: "string" },
       { name: "ValidityEndDate", type: "dateTime" },
     ],
+    ...(ownerFunction ? { expand: ["to_Partner"] } : {}),
     scope: (today) =>
       plants.length === 0 ? current(today) : `${current(today)} and (${plants.join(" or ")})`,
     changedSince(since, today, lastDay) {
@@ -74,7 +87,12 @@ export function equipmentSource(settings: EquipmentSettings, client: ODataClient
           countReason(batch.reasons, `equipment ${reason}`, id);
           continue;
         }
-        batch.upserts.push({ externalId: id, data: equipmentRecord(row), owner: null });
+        const partner = ownerFunction ? equipmentOwnerPartner(row.to_Partner, ownerFunction) : null;
+        batch.upserts.push({
+          externalId: id,
+          data: equipmentRecord(row, partner),
+          owner: partner === null ? null : { externalUserId: partner, source: "sap" },
+        });
       }
       return batch;
     },

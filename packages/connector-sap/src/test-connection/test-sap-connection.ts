@@ -7,8 +7,9 @@ import type { SapConnectorOptions } from "../sap-connector-options";
 import type { SapSecretName, SapSettings } from "../settings/sap-settings";
 
 /**
- * One cheap read per enabled source (`$top=1` of its listing, with its filter): the first failure answers with a
- * stable code (`SAP_LOGON_FAILED`, `SAP_CLIENT_INVALID`, `SAP_NOT_AUTHORIZED` naming the communication scenario,
+ * One cheap read per enabled source (`$top=1` of its listing, with its filter and expansions, so a navigation the
+ * service lacks, such as equipment's `to_Partner`, fails here): the first failure answers with a stable code
+ * (`SAP_LOGON_FAILED`, `SAP_CLIENT_INVALID`, `SAP_NOT_AUTHORIZED` naming the communication scenario,
  * `SAP_SERVICE_NOT_FOUND`, `SAP_QUERY_REJECTED` naming the option, `SAP_THROTTLED`, `SAP_UNAVAILABLE`,
  * `SAP_TIMEOUT`...), a remedy and SAP's diagnosis (status, error code, transaction id, `sap-message`).
  */
@@ -33,6 +34,8 @@ export async function testSapConnection(
           entitySet: source.entitySet,
           ...(filter ? { filter } : {}),
           orderby: source.keys.map((k) => k.name),
+          ...(source.select ? { select: source.select } : {}),
+          ...(source.expand ? { expand: source.expand } : {}),
           top: 1,
         },
         ctx.signal,

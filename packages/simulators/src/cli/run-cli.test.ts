@@ -40,7 +40,20 @@ describe("uslimato-sim", () => {
   it("starts the SAP simulator with the given communication user and client", async () => {
     const lines: string[] = [];
     const run = await runCli(
-      ["sap", "--equipment", "10", "--port", "0", "--user", "U1", "--password", "p", "--client", "200"],
+      [
+        "sap",
+        "--equipment",
+        "10",
+        "--port",
+        "0",
+        "--user",
+        "U1",
+        "--password",
+        "p",
+        "--client",
+        "200",
+        "--partner-stamps-equipment",
+      ],
       (l) => lines.push(l),
     );
     if (run.kind !== "sap") throw new Error("expected a SAP simulator");
@@ -54,6 +67,9 @@ describe("uslimato-sim", () => {
       );
       expect(((await response.json()) as { d: { results: unknown[] } }).d.results).toHaveLength(10);
       expect(lines.at(-1)).toContain("U1 / p, sap-client 200");
+      const before = Date.now() - 1000;
+      run.simulator.model.setEquipmentPartner("10000000", "VW", "1000001");
+      expect(run.simulator.model.equipment("10000000")?.LastChangeDateTime).toBeGreaterThanOrEqual(before);
     } finally {
       await run.simulator.close();
     }

@@ -13,7 +13,7 @@ const CLI_USAGE = `uslimato-sim: local simulators of Microsoft Graph and SAP S/4
                      [--user SIM_USER] [--password sim-password] [--client 100] [--time-zone UTC]
                      [--max-page 5000] [--default-page 100] [--skiptoken offset|cursor]
                      [--oauth-client ID --oauth-secret SECRET] [--custom-employees v2|v4|off]
-                     [--email-stamps-partner]
+                     [--email-stamps-partner] [--partner-stamps-equipment]
 
   --port 0 picks a free port.
 `;
@@ -65,6 +65,7 @@ export async function runCli(args: readonly string[], print: (line: string) => v
       "oauth-secret": { type: "string" },
       "custom-employees": { type: "string" },
       "email-stamps-partner": { type: "boolean" },
+      "partner-stamps-equipment": { type: "boolean" },
     },
   });
   const host = values.host ?? "127.0.0.1";
@@ -105,6 +106,7 @@ export async function runCli(args: readonly string[], print: (line: string) => v
     employees: count("employees", values.employees, 1000),
     ...(values["time-zone"] ? { systemTimeZone: values["time-zone"] } : {}),
     ...(values["email-stamps-partner"] ? { addressChangesStampPartner: true } : {}),
+    ...(values["partner-stamps-equipment"] ? { partnerChangesStampEquipment: true } : {}),
     customEmployees: custom === "off" ? false : { version: custom },
   });
   const username = values.user ?? "SIM_USER";

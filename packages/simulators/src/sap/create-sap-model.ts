@@ -1,6 +1,7 @@
 import { SimulatorError } from "../errors/simulator-error";
 import { seedToNumber } from "../random/seed-to-number";
 import { customEmployeeService } from "./custom-employee-set";
+import { equipmentPartnerRow, equipmentPartners } from "./equipment-partners";
 import {
   assignmentValidity,
   type BusinessPartnerUnit,
@@ -23,6 +24,7 @@ import {
   ASSIGNMENT_PROPERTIES,
   EMAIL_PROPERTIES,
   EMPLOYMENT_PROPERTIES,
+  EQUIPMENT_PARTNER_PROPERTIES,
   EQUIPMENT_PROPERTIES,
   EQUIPMENT_SEGMENT_FIELDS,
   FIXED_ASSET_PROPERTIES,
@@ -72,18 +74,6 @@ function splitSegments(
   };
 }
 
-/**
- * Creates the deterministic SAP S/4HANA model: time-dependent equipment, fixed assets with time-dependent
- * assignments, business partners (persons with role BUP003, employments, addresses, e-mails) and a custom
- * employee view, generated lazily from the seed (O(1) per row), plus an overlay of changes.
- *
- * @example
- * ```ts
- * const sap = createSapModel({ seed: 1, equipment: 10_000, systemTimeZone: "Europe/Berlin" });
- * sap.updateEquipment("10000000", { CostCenter: "10101201" });
- * sap.changeEmail("1000001", "new.address@uslimato.example");
- * ```
- */
 /** Business partner index -> seeded person: the persons (every index but each tenth, an organisation) in order. */
 function seededPeople(people: ReadonlyArray<SapPerson>, count: number): Map<number, SapPerson> {
   const out = new Map<number, SapPerson>();
@@ -108,6 +98,20 @@ function withPerson(unit: BusinessPartnerUnit, index: number, person: SapPerson)
   };
 }
 
+/**
+ * Creates the deterministic SAP S/4HANA model: time-dependent equipment with their partners (person
+ * responsible), fixed assets with time-dependent assignments, business partners (persons with role BUP003,
+ * employments, addresses, e-mails) and a custom employee view, generated lazily from the seed (O(1) per row),
+ * plus an overlay of changes.
+ *
+ * @example
+ * ```ts
+ * const sap = createSapModel({ seed: 1, equipment: 10_000, systemTimeZone: "Europe/Berlin" });
+ * sap.updateEquipment("10000000", { CostCenter: "10101201" });
+ * sap.changeEmail("1000001", "new.address@uslimato.example");
+ * sap.setEquipmentPartner("10000000", "VW", "1000002");
+ * ```
+ */
 export function createSapModel(options: SapModelOptions = {}): SapModel {
   const seed = seedToNumber(options.seed);
   const clock = options.clock ?? (() => new Date());
@@ -123,12 +127,19 @@ export function createSapModel(options: SapModelOptions = {}): SapModel {
   const firstPlantTwo = Math.ceil(base.assets * 0.6);
   const people = seededPeople(options.people ?? [], base.bps);
   const equipmentOverlay = new Map<number, SapRow[]>();
+  const partnerOverlay = new Map<number, SapRow[]>();
   const assetOverlay = new Map<number, AssetUnit>();
   const bpOverlay = new Map<number, BusinessPartnerUnit | null>();
   const total = (kind: keyof typeof base) => base[kind] + added[kind];
 
   const equipmentUnit = (i: number): SapRow[] =>
     equipmentOverlay.get(i) ?? (i >= 0 && i < base.equipment ? equipmentSegments(seed, i, anchor, tz) : []);
+  /** The partners of an equipment (none once it is deleted): generated, or as last set. */
+  const partnerUnit = (i: number): SapRow[] => {
+    const header = equipmentUnit(i)[0];
+    if (!header) return [];
+    return partnerOverlay.get(i) ?? equipmentPartners(seed, i, header, base.bps);
+  };
   const assetUnit = (i: number): AssetUnit =>
     assetOverlay.get(i) ??
     (i >= 0 && i < base.assets
@@ -231,6 +242,21 @@ export function createSapModel(options: SapModelOptions = {}): SapModel {
           ["Equipment", "ValidityEndDate"],
           () => total("equipment"),
           equipmentUnit,
+          {
+            to_Partner: {
+              target: "EquipmentPartner",
+              many: true,
+              rows: (row) => partnerUnit(Number(row.Equipment) - 10_000_000),
+            },
+          },
+        ),
+        set(
+          "EquipmentPartner",
+          "API_EQUIPMENT.A_EquipmentPartnerType",
+          EQUIPMENT_PARTNER_PROPERTIES,
+          ["Equipment", "PartnerFunction", "EquipmentPartnerObjectNmbr"],
+          () => total("equipment"),
+          partnerUnit,
         ),
       ],
     },
@@ -379,6 +405,28 @@ export function createSapModel(options: SapModelOptions = {}): SapModel {
       const segments = existing(equipmentUnit(index), id, (s) => s.length === 0);
       const { rows, at } = splitSegments(segments, parseDay(validFrom), equipmentValidity, {});
       return writeEquipment(index, rows, patch, at);
+    },
+    equipmentPartners: (id) => partnerUnit(Number(id) - 10_000_000).slice(),
+    setEquipmentPartner(id, partnerFunction, partner) {
+      if (!/^[A-Z0-9]{1,2}$/.test(partnerFunction))
+        throw new SimulatorError(
+          "INVALID_OPTION",
+          `Expected a partner function like VW, got '${partnerFunction}'`,
+        );
+      const index = indexOf("equipment", id, 10_000_000);
+      const segments = existing(equipmentUnit(index), id, (s) => s.length === 0);
+      const kept = partnerUnit(index).filter((p) => p.PartnerFunction !== partnerFunction);
+      const rows =
+        partner === null
+          ? kept
+          : [...kept, equipmentPartnerRow(segments[0] as SapRow, partnerFunction, 1, partner, today())].sort(
+              (a, b) =>
+                String(a.PartnerFunction).localeCompare(String(b.PartnerFunction)) ||
+                String(a.EquipmentPartnerObjectNmbr).localeCompare(String(b.EquipmentPartnerObjectNmbr)),
+            );
+      partnerOverlay.set(index, rows);
+      if (options.partnerChangesStampEquipment === true) writeEquipment(index, segments, {}, 0);
+      return rows.slice();
     },
     markEquipmentDeleted: (id) => model.updateEquipment(id, { EquipmentIsMarkedForDeletion: true }),
     deactivateEquipment: (id) => model.updateEquipment(id, { EquipmentIsInactive: true }),

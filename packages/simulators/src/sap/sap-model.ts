@@ -39,7 +39,10 @@ export interface SapPerson {
 /** Options of `createSapModel`. */
 export interface SapModelOptions {
   seed?: number | string;
-  /** Equipment numbers (API_EQUIPMENT; 30% have several validity segments). Default 100. */
+  /**
+   * Equipment numbers (API_EQUIPMENT; 30% have several validity segments; 90% have a person responsible, partner
+   * function `VW`, among the generated business partners, some an extra `AB` partner). Default 100.
+   */
   equipment?: number;
   /** Fixed assets (api_fixedasset; 10% with a sub-number). Default 100. */
   fixedAssets?: number;
@@ -56,6 +59,11 @@ export interface SapModelOptions {
    * Unconfirmed on real systems; default `false` (the harder case: the change is invisible to a header filter).
    */
   addressChangesStampPartner?: boolean;
+  /**
+   * Whether a partner change (`setEquipmentPartner`) moves the equipment's `LastChangeDateTime`. Unconfirmed on
+   * real systems; default `false` (the harder case: an incremental read does not see the change).
+   */
+  partnerChangesStampEquipment?: boolean;
   /**
    * People who are also in another system (e.g. users of the Graph simulator): the first generated persons take
    * their names and e-mail (as their only, default address), in order, so the same people are employees here and
@@ -78,6 +86,13 @@ export interface SapModel {
   /** All validity segments of an equipment in key order. */
   equipmentSegments(id: string): SapRow[];
   addEquipment(patch?: SapRow): SapRow;
+  /** The partners of an equipment (`EquipmentPartner`, navigation `to_Partner`) in key order. */
+  equipmentPartners(id: string): SapRow[];
+  /**
+   * Replaces the partners of one function (e.g. `VW`, person responsible) with `partner` (counter 1), or removes
+   * them (`null`); moves `LastChangeDateTime` only with `partnerChangesStampEquipment`. Returns all its partners.
+   */
+  setEquipmentPartner(id: string, partnerFunction: string, partner: string | null): SapRow[];
   /** Updates fields (segment fields in the current segment only) and stamps `LastChangeDateTime` on all. */
   updateEquipment(id: string, patch: SapRow): SapRow;
   /** A new validity segment from `validFrom`: the segment covering that day is split; stamps the header. */

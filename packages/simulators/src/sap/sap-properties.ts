@@ -48,6 +48,16 @@ export const EQUIPMENT_PROPERTIES: Record<string, SapKind> = {
   EquipmentIsAtCustomer: "boolean",
 };
 
+/** `API_EQUIPMENT` `EquipmentPartner` (the equipment's partner functions, navigation `to_Partner`). */
+export const EQUIPMENT_PARTNER_PROPERTIES: Record<string, SapKind> = {
+  Equipment: "string",
+  PartnerFunction: "string",
+  EquipmentPartnerObjectNmbr: "string",
+  Partner: "string",
+  CreatedByUser: "string",
+  CreationDate: "dateTime",
+};
+
 /** Equipment fields that belong to a validity segment (the rest is the equipment header, the same in all). */
 export const EQUIPMENT_SEGMENT_FIELDS = new Set([
   "MaintenancePlant",
@@ -164,6 +174,9 @@ export const EMAIL_PROPERTIES: Record<string, SapKind> = {
 /** `MaxLength` of the string properties that have one in the real services' metadata. */
 export const MAX_LENGTHS: Record<string, number> = {
   Equipment: 18,
+  PartnerFunction: 2,
+  EquipmentPartnerObjectNmbr: 6,
+  Partner: 12,
   SerialNumber: 18,
   InventoryNumber: 25,
   EquipmentName: 40,
