@@ -16,7 +16,10 @@ export function jsonFieldsOf(
 ): { fields: JsonObject; warnings: SyncErrorDetail[]; failure?: SyncErrorDetail } {
   // Most records skip nothing and have no field errors: no set and no warnings array to build then.
   const noErrors = mapped.errors.length === 0;
-  const skip = mapped.skip.length > 0 || !noErrors ? new Set(mapped.skip) : undefined;
+  // Skipped targets are few (an `ignoreIfEmpty` rule's empty field): a list is searched, a set is built only for
+  // a record with field errors.
+  const skipped = mapped.skip;
+  const skip = noErrors ? undefined : new Set(skipped);
   const warnings: SyncErrorDetail[] = noErrors
     ? []
     : mapped.errors.map((error) => {
@@ -37,7 +40,7 @@ export function jsonFieldsOf(
   let protoKey = false;
   for (const key of Object.keys(values)) {
     const value = values[key];
-    if (value === undefined || skip?.has(key)) continue;
+    if (value === undefined || (skip ? skip.has(key) : skipped.length > 0 && skipped.includes(key))) continue;
     const json = toJsonValue(value);
     fields[key] = json;
     if (key === "__proto__") protoKey = true;
