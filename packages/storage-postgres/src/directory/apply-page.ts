@@ -2,6 +2,7 @@ import type { ApplyResult, DirectoryBatch, JsonValue, LockFence } from "@uslimat
 import type { Pool, PoolClient } from "pg";
 import { withTransaction } from "../transactions/with-transaction";
 import { fenceRefused } from "./fence-refused";
+import { linkChanges } from "./link-changes";
 import { otherChangeStatements } from "./other-change-statements";
 import { pageHead } from "./page-head";
 import type { PageStatement } from "./page-statement";
@@ -10,9 +11,10 @@ import { userChangeStatements } from "./user-change-statements";
 
 /**
  * Applies one page and saves its checkpoint atomically. Every step is one set-based statement over `unnest`
- * arrays, built before anything is sent: the head (checkpoint, new users, links), then updates and pending marks;
- * groups, memberships and records; what the sweep saw and its end. A page that needs only its head (a page of new
- * users and their links, the bulk of a first sync) is that one statement, atomic on its own: one round trip. Any
+ * arrays, built before anything is sent: the head (checkpoint, new users, links, the sweep's marks, pending marks
+ * and reported status of links), then updates; groups, memberships and records; what the sweep saw of groups and
+ * records, and its end. A page that needs only its head (a page of new users and their links, the bulk of a first
+ * sync, or a page of known users seen again) is that one statement, atomic on its own: one round trip. Any
  * other page runs its statements in one transaction. Any failure (a taken email is `STORAGE_CONFLICT`) leaves
  * nothing of the page, checkpoint included. With a `fence`, the head first checks the lock and the sweep's owner in
  * the same statement and writes nothing unless both hold; then nothing else is sent (`SYNC_LOCK_LOST` or
@@ -26,9 +28,10 @@ export function applyPage(
   checkpoint: JsonValue,
   fence?: LockFence,
 ): Promise<ApplyResult> {
+  const changes = linkChanges(batch);
   const statements: PageStatement[] = [
-    pageHead(s, integrationId, batch, checkpoint, fence),
-    ...(batch.users ? userChangeStatements(s, integrationId, batch.users) : []),
+    pageHead(s, integrationId, batch, checkpoint, changes, fence),
+    ...(batch.users ? userChangeStatements(s, integrationId, batch.users, changes.pendingOfLinks) : []),
     ...otherChangeStatements(s, integrationId, batch),
     ...sweepStatements(s, integrationId, batch),
   ];
