@@ -1,5 +1,6 @@
 import type { ApplyResult, DirectoryBatch, JsonValue, LockFence } from "@uslimato/core/storage";
 import type { Pool, PoolClient } from "pg";
+import { namedStatement } from "../transactions/named-statement";
 import { withTransaction } from "../transactions/with-transaction";
 import { fenceRefused } from "./fence-refused";
 import { linkChanges } from "./link-changes";
@@ -18,7 +19,7 @@ import { userChangeStatements } from "./user-change-statements";
  * other page runs its statements in one transaction. Any failure (a taken email is `STORAGE_CONFLICT`) leaves
  * nothing of the page, checkpoint included. With a `fence`, the head first checks the lock and the sweep's owner in
  * the same statement and writes nothing unless both hold; then nothing else is sent (`SYNC_LOCK_LOST` or
- * `SYNC_SWEEP_NOT_OWNED`).
+ * `SYNC_SWEEP_NOT_OWNED`). With `prepared`, each statement is sent as a named statement (see `namedStatement`).
  */
 export function applyPage(
   pool: Pool,
@@ -27,6 +28,7 @@ export function applyPage(
   batch: DirectoryBatch,
   checkpoint: JsonValue,
   fence?: LockFence,
+  prepared = false,
 ): Promise<ApplyResult> {
   const changes = linkChanges(batch);
   const statements: PageStatement[] = [
@@ -38,7 +40,9 @@ export function applyPage(
   const run = async (client: PoolClient): Promise<ApplyResult> => {
     const result: ApplyResult = { sweptUsers: 0, sweptOthers: 0 };
     for (const [index, statement] of statements.entries()) {
-      const rows = await client.query(statement.text, statement.values);
+      const rows = await (prepared
+        ? client.query(namedStatement(statement.text, statement.values))
+        : client.query(statement.text, statement.values));
       if (index === 0 && fence && !(rows.rows[0]?.fenced === 1 && rows.rows[0]?.owned === 1))
         throw fenceRefused(integrationId, fence, rows.rows[0]);
       if (statement.counts) result[statement.counts.field] += statement.counts.read(rows);

@@ -7,21 +7,28 @@ import { findUsers } from "./find-users";
 import { pendingDeactivations } from "./pending-deactivations";
 import { recordRemovals } from "./record-removals";
 
+/** Options of {@link createPostgresDirectoryStore}. */
+export interface PostgresDirectoryOptions {
+  /** When the planner's statistics are first refreshed as the directory grows (see {@link analyzeOnGrowth}). */
+  analyzeAfterRows?: number;
+  /** Send a page's statements and lookups as named (prepared) statements (see `namedStatement`). */
+  preparedStatements?: boolean;
+}
+
 /**
- * Users, links, groups, memberships, devices and assets in PostgreSQL, as a sync sees them; every method is a fixed number of queries.
- * `analyzeAfterRows` is when the planner's statistics are first refreshed as the directory grows (see
- * {@link analyzeOnGrowth}).
+ * Users, links, groups, memberships, devices and assets in PostgreSQL, as a sync sees them; every method is a fixed
+ * number of queries.
  */
 export function createPostgresDirectoryStore(
   pool: Pool,
   s: string,
-  analyzeAfterRows = 10_000,
+  { analyzeAfterRows = 10_000, preparedStatements = false }: PostgresDirectoryOptions = {},
 ): DirectoryStore {
   const growth = analyzeOnGrowth(pool, s, analyzeAfterRows);
   return {
-    findUsers: (integrationId, query) => findUsers(pool, s, integrationId, query),
+    findUsers: (integrationId, query) => findUsers(pool, s, integrationId, query, preparedStatements),
     async applyPage(integrationId, batch, checkpoint, fence) {
-      const result = await applyPage(pool, s, integrationId, batch, checkpoint, fence);
+      const result = await applyPage(pool, s, integrationId, batch, checkpoint, fence, preparedStatements);
       await growth.added((batch.users?.create?.length ?? 0) + (batch.users?.link?.length ?? 0));
       return result;
     },
