@@ -10,6 +10,16 @@ import type { PageStatement } from "./page-statement";
 import { sweepStatements } from "./sweep-statements";
 import { userChangeStatements } from "./user-change-statements";
 
+/** How {@link applyPage} writes a page. */
+export interface ApplyOptions {
+  /** The run's lock, checked in the page's first statement. */
+  fence?: LockFence | undefined;
+  /** Send each statement as a named statement (see `namedStatement`). */
+  prepared?: boolean;
+  /** External ids known to have no link yet: their links are plain inserts (see `AbsentLinks`). */
+  fresh?: (externalId: string) => boolean;
+}
+
 /**
  * Applies one page and saves its checkpoint atomically. Every step is one set-based statement over `unnest`
  * arrays, built before anything is sent: the head (checkpoint, new users, links, the sweep's marks, pending marks
@@ -19,7 +29,7 @@ import { userChangeStatements } from "./user-change-statements";
  * other page runs its statements in one transaction. Any failure (a taken email is `STORAGE_CONFLICT`) leaves
  * nothing of the page, checkpoint included. With a `fence`, the head first checks the lock and the sweep's owner in
  * the same statement and writes nothing unless both hold; then nothing else is sent (`SYNC_LOCK_LOST` or
- * `SYNC_SWEEP_NOT_OWNED`). With `prepared`, each statement is sent as a named statement (see `namedStatement`).
+ * `SYNC_SWEEP_NOT_OWNED`).
  */
 export function applyPage(
   pool: Pool,
@@ -27,10 +37,9 @@ export function applyPage(
   integrationId: string,
   batch: DirectoryBatch,
   checkpoint: JsonValue,
-  fence?: LockFence,
-  prepared = false,
+  { fence, prepared = false, fresh }: ApplyOptions = {},
 ): Promise<ApplyResult> {
-  const changes = linkChanges(batch);
+  const changes = linkChanges(batch, fresh);
   const statements: PageStatement[] = [
     pageHead(s, integrationId, batch, checkpoint, changes, fence),
     ...(batch.users ? userChangeStatements(s, integrationId, batch.users, changes.pendingOfLinks) : []),

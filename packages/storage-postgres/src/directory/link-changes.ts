@@ -9,6 +9,8 @@ export interface NewLink {
   seen: boolean;
   /** What the page reports of its user (`reportedInactive` over `reportedActive`); null: not reported. */
   reported: boolean | null;
+  /** Known to have no link yet: inserted without a conflict check. */
+  fresh: boolean;
 }
 
 /** What a page changes on a link it does not write: the sweep's mark, a pending mark and the reported status. */
@@ -36,9 +38,12 @@ export interface LinkChanges {
  * that in one update. Those columns do not depend on each other, so writing them together is the same as the
  * contract's steps one after the other (pending marks, then reported status; clears over marks, inactive over
  * active). Only a pending mark on a link the page also writes needs a later statement (the upsert's new row is not
- * visible to another part of the same statement).
+ * visible to another part of the same statement). `fresh` tells links known to be new (see `AbsentLinks`).
  */
-export function linkChanges(batch: DirectoryBatch): LinkChanges {
+export function linkChanges(
+  batch: DirectoryBatch,
+  fresh: (externalId: string) => boolean = () => false,
+): LinkChanges {
   const users = batch.users;
   const reported = new Map<string, boolean>();
   for (const id of users?.reportedActive ?? []) reported.set(id, true);
@@ -52,6 +57,7 @@ export function linkChanges(batch: DirectoryBatch): LinkChanges {
     userId: l.userId,
     seen: seen.has(l.externalId),
     reported: reported.get(l.externalId) ?? null,
+    fresh: fresh(l.externalId),
   }));
   const linked = new Set(links.map((l) => l.externalId));
   const statuses: LinkStatus[] = [];

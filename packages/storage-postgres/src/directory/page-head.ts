@@ -11,7 +11,8 @@ import { waitingOwnerCtes } from "./waiting-owner-ctes";
  * the page touches, as data-modifying CTEs of one statement. None of them reads a row another one writes (links
  * carry no foreign key, and `linkChanges` gives each link row to one CTE), so writing them at once is the same as one
  * after the other, and a page of new users, or of known users seen and reported by a sweep, costs one round trip.
- * New users get `hge_id_account_id = NULL`; a new link gets its sweep mark and reported status here. Record owners waiting
+ * New users get `hge_id_account_id = NULL`; a new link gets its sweep mark and reported status here, and is a plain
+ * insert when known to be new (`fresh`; a unique violation if it is not, and nothing is written). Record owners waiting
  * for a user that the page's new links, new users or changed emails match are resolved here too (they read only
  * the page's arrays, never a row another CTE writes). With a `fence`, the statement first checks the lock and the
  * sweep's owner (see {@link fenceCtes}) and writes nothing unless both hold; its row then says `fenced` and `owned`.
@@ -25,7 +26,18 @@ export function pageHead(
   fence?: LockFence,
 ): PageStatement {
   const values: unknown[] = [integrationId, JSON.stringify(checkpoint)];
-  const $ = (value: unknown): string => `$${values.push(value)}`;
+  // An array bound twice is sent (and parsed) once: the links' and new users' arrays also feed the waiting owners'
+  // updates. Only long array literals: a short value could be bound under two different types.
+  const arrays = new Map<string, string>();
+  const $ = (value: unknown): string => {
+    if (typeof value !== "string" || value.length < 64 || value[0] !== "{") return `$${values.push(value)}`;
+    let placeholder = arrays.get(value);
+    if (placeholder === undefined) {
+      placeholder = `$${values.push(value)}`;
+      arrays.set(value, placeholder);
+    }
+    return placeholder;
+  };
   const guard = fenceCtes(s, batch, fence, $);
   const where = guard ? `WHERE ${guard.gate}` : "";
   const ctes = [
@@ -46,17 +58,21 @@ export function pageHead(
     );
   }
   const { links, statuses } = changes;
-  if (links.length > 0) {
+  const sweepId = batch.seen?.sweepId ?? null;
+  const fresh = links.filter((l) => l.fresh);
+  const known = fresh.length === links.length ? [] : links.filter((l) => !l.fresh);
+  for (const [name, group] of [
+    ["inserted", fresh],
+    ["linked", known],
+  ] as const) {
+    if (group.length === 0) continue;
     ctes.push(
-      `linked AS (INSERT INTO ${s}.user_links (integration_id, external_id, user_id, last_seen_sweep, reported_active)
-       SELECT $1, t.external_id, t.user_id, CASE WHEN t.seen THEN ${$(batch.seen?.sweepId ?? null)}::text END,
-         COALESCE(t.reported, true)
-       FROM unnest(${$(textArray(links.map((l) => l.externalId)))}::text[], ${$(textArray(links.map((l) => l.userId)))}::text[],
-         ${$(booleanArray(links.map((l) => l.seen)))}::boolean[], ${$(booleanArray(links.map((l) => l.reported)))}::boolean[])
+      `${name} AS (INSERT INTO ${s}.user_links (integration_id, external_id, user_id, last_seen_sweep, reported_active)
+       SELECT $1, t.external_id, t.user_id, CASE WHEN t.seen THEN ${$(sweepId)}::text END, COALESCE(t.reported, true)
+       FROM unnest(${$(textArray(group.map((l) => l.externalId)))}::text[], ${$(textArray(group.map((l) => l.userId)))}::text[],
+         ${$(booleanArray(group.map((l) => l.seen)))}::boolean[], ${$(booleanArray(group.map((l) => l.reported)))}::boolean[])
          AS t(external_id, user_id, seen, reported)
-       ${where}
-       ON CONFLICT (integration_id, external_id) DO UPDATE SET user_id = EXCLUDED.user_id,
-         last_seen_sweep = COALESCE(EXCLUDED.last_seen_sweep, ${s}.user_links.last_seen_sweep)${reportedOnConflict(s, links, $)})`,
+       ${where}${name === "linked" ? upsert(s, group, $) : ""})`,
     );
   }
   const status = linkStatusCte(s, statuses, batch.seen?.sweepId ?? null, $, guard?.gate);
@@ -66,13 +82,17 @@ export function pageHead(
 }
 
 /**
- * How an existing link the upsert meets takes the page's reported status: every link reported, from the new row;
- * none, left as it is; some, from the new row unless its external id is among the unreported.
+ * The upsert of links that may exist already: re-pointed to the new user, keeping their sweep mark unless the page
+ * gives one, and taking the page's reported status: every link reported, from the new row; none, left as it is;
+ * some, from the new row unless its external id is among the unreported.
  */
-function reportedOnConflict(s: string, links: ReadonlyArray<NewLink>, $: (value: unknown) => string): string {
+function upsert(s: string, links: ReadonlyArray<NewLink>, $: (value: unknown) => string): string {
+  const set = `
+       ON CONFLICT (integration_id, external_id) DO UPDATE SET user_id = EXCLUDED.user_id,
+         last_seen_sweep = COALESCE(EXCLUDED.last_seen_sweep, ${s}.user_links.last_seen_sweep)`;
   const unreported = links.filter((l) => l.reported === null).map((l) => l.externalId);
-  if (unreported.length === links.length) return "";
-  if (unreported.length === 0) return ", reported_active = EXCLUDED.reported_active";
-  return `, reported_active = CASE WHEN EXCLUDED.external_id = ANY(${$(textArray(unreported))}::text[])
+  if (unreported.length === links.length) return set;
+  if (unreported.length === 0) return `${set}, reported_active = EXCLUDED.reported_active`;
+  return `${set}, reported_active = CASE WHEN EXCLUDED.external_id = ANY(${$(textArray(unreported))}::text[])
          THEN ${s}.user_links.reported_active ELSE EXCLUDED.reported_active END`;
 }

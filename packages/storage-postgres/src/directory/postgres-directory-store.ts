@@ -1,5 +1,6 @@
-import type { DirectoryStore } from "@uslimato/core/storage";
+import type { ApplyResult, DirectoryStore } from "@uslimato/core/storage";
 import type { Pool } from "pg";
+import { absentLinks } from "./absent-links";
 import { analyzeOnGrowth } from "./analyze-on-growth";
 import { applyPage } from "./apply-page";
 import { findOthers } from "./find-others";
@@ -25,10 +26,31 @@ export function createPostgresDirectoryStore(
   { analyzeAfterRows = 10_000, preparedStatements = false }: PostgresDirectoryOptions = {},
 ): DirectoryStore {
   const growth = analyzeOnGrowth(pool, s, analyzeAfterRows);
+  const absent = absentLinks();
   return {
-    findUsers: (integrationId, query) => findUsers(pool, s, integrationId, query, preparedStatements),
+    async findUsers(integrationId, query) {
+      const looked = absent.lookup(integrationId);
+      const found = await findUsers(pool, s, integrationId, query, preparedStatements);
+      looked(
+        query.externalIds,
+        found.byExternalId.map((m) => m.link.externalId),
+      );
+      return found;
+    },
     async applyPage(integrationId, batch, checkpoint, fence) {
-      const result = await applyPage(pool, s, integrationId, batch, checkpoint, fence, preparedStatements);
+      const links = (batch.users?.link ?? []).map((l) => l.externalId);
+      let result: ApplyResult;
+      try {
+        result = await applyPage(pool, s, integrationId, batch, checkpoint, {
+          fence,
+          prepared: preparedStatements,
+          fresh: (externalId) => absent.has(integrationId, externalId),
+        });
+      } catch (error) {
+        absent.forget(integrationId);
+        throw error;
+      }
+      absent.linked(integrationId, links);
       await growth.added((batch.users?.create?.length ?? 0) + (batch.users?.link?.length ?? 0));
       return result;
     },
