@@ -40,6 +40,9 @@ export async function planAhead(
   try {
     const next = await upcoming;
     if (next.done) return null;
+    // Let the current page's write go out first: its statement is being built right now, and this page's parsing
+    // and mapping would otherwise run before it is sent.
+    await new Promise((resolve) => setImmediate(resolve));
     const { page, sweepId } = steps.prepare(next.value);
     if (page.kind !== "user") return null;
     const early: RecordedLookup[] = [];
