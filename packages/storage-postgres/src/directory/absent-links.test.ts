@@ -33,4 +33,13 @@ describe("absentLinks", () => {
     expect(absent.has("i1", "e1")).toBe(false);
     expect(absent.has("i1", "e2")).toBe(false);
   });
+
+  it("keeps the last three lookups of the 64 most recently used integrations", () => {
+    const absent = absentLinks();
+    for (const id of ["e1", "e2", "e3", "e4"]) absent.lookup("i1")([id], []);
+    expect(["e1", "e2", "e3", "e4"].map((id) => absent.has("i1", id))).toEqual([false, true, true, true]);
+    for (let i = 0; i < 64; i++) absent.lookup(`other-${i}`)(["x"], []);
+    expect(absent.has("i1", "e4")).toBe(false);
+    expect(absent.has("other-0", "x")).toBe(true);
+  });
 });

@@ -1,5 +1,7 @@
-/** The most external ids remembered per integration; past it the memory starts afresh (the upsert is then used). */
-const MAX_PER_INTEGRATION = 50_000;
+/** Lookups remembered per integration: the page being written, the next one (looked up ahead), and one more. */
+const LOOKUPS_KEPT = 3;
+/** Integrations remembered, the least recently used dropped first (their links are then upserts again). */
+const INTEGRATIONS_KEPT = 64;
 
 /**
  * External ids that this store's own lookups found without a link, per integration, until a page links them. A
@@ -7,7 +9,8 @@ const MAX_PER_INTEGRATION = 50_000;
  * inserts instead of upserts: the conflict check of `ON CONFLICT` cost about a fifth of a page's write. A lookup
  * that ran while a page was written may not have seen that page: it only unmarks what it found. If a link was
  * written meanwhile by someone else, the insert fails with a unique violation (`STORAGE_CONFLICT`, nothing
- * written) and the runner plans the page again; the memory of that integration is then dropped.
+ * written) and the runner plans the page again; the memory of that integration is then dropped. Only the last few
+ * lookups of the most recently used integrations are kept, so the memory stays small whatever runs in the process.
  */
 export interface AbsentLinks {
   /**
@@ -23,7 +26,8 @@ export interface AbsentLinks {
 }
 
 interface Memory {
-  absent: Set<string>;
+  /** What each of the last lookups asked for and did not find, oldest first. */
+  lookups: Array<Set<string>>;
   /** Pages written (or failed) so far: a lookup started before the last one may not have seen it. */
   writes: number;
 }
@@ -32,35 +36,40 @@ interface Memory {
 export function absentLinks(): AbsentLinks {
   const byIntegration = new Map<string, Memory>();
   const memoryOf = (integrationId: string): Memory => {
-    let memory = byIntegration.get(integrationId);
-    if (!memory) {
-      memory = { absent: new Set(), writes: 0 };
-      byIntegration.set(integrationId, memory);
-    }
+    const memory = byIntegration.get(integrationId) ?? { lookups: [], writes: 0 };
+    // Most recently used last; the oldest integration goes first when there are too many.
+    byIntegration.delete(integrationId);
+    byIntegration.set(integrationId, memory);
+    if (byIntegration.size > INTEGRATIONS_KEPT) byIntegration.delete(byIntegration.keys().next().value!);
     return memory;
+  };
+  const unmark = (memory: Memory, externalIds: ReadonlyArray<string>) => {
+    for (const lookup of memory.lookups) for (const id of externalIds) lookup.delete(id);
   };
   return {
     lookup(integrationId) {
-      const writes = memoryOf(integrationId).writes;
+      const started = memoryOf(integrationId);
+      const writes = started.writes;
       return (asked, found) => {
         const memory = memoryOf(integrationId);
-        if (memory.writes === writes) {
-          if (memory.absent.size + asked.length > MAX_PER_INTEGRATION) memory.absent.clear();
-          for (const id of asked) memory.absent.add(id);
+        if (memory === started && memory.writes === writes) {
+          memory.lookups.push(new Set(asked));
+          if (memory.lookups.length > LOOKUPS_KEPT) memory.lookups.shift();
         }
-        for (const id of found) memory.absent.delete(id);
+        unmark(memory, found);
       };
     },
-    has: (integrationId, externalId) => byIntegration.get(integrationId)?.absent.has(externalId) ?? false,
+    has: (integrationId, externalId) =>
+      byIntegration.get(integrationId)?.lookups.some((lookup) => lookup.has(externalId)) ?? false,
     linked(integrationId, externalIds) {
       const memory = memoryOf(integrationId);
       memory.writes += 1;
-      for (const id of externalIds) memory.absent.delete(id);
+      unmark(memory, externalIds);
     },
     forget(integrationId) {
       const memory = memoryOf(integrationId);
       memory.writes += 1;
-      memory.absent.clear();
+      memory.lookups = [];
     },
   };
 }
