@@ -26,6 +26,12 @@ export interface PostgresStorageOptions {
    * doubles, so the planner keeps up while a first sync fills an empty directory. Default 10,000; 0 turns it off.
    */
   analyzeAfterRows?: number;
+  /**
+   * Send each page's statements and lookups as named (prepared) statements, parsed and planned once per connection
+   * instead of on every page (default true). Turn it off behind a connection pooler in transaction mode that does
+   * not keep prepared statements per client (PgBouncer before 1.21, or without `max_prepared_statements`).
+   */
+  preparedStatements?: boolean;
 }
 
 /** A PostgreSQL storage adapter (with its directory inspection), plus migration and shutdown. */
@@ -72,7 +78,10 @@ export async function createPostgresStorage(options: PostgresStorageOptions = {}
     syncLogs: createPostgresSyncLogStore(pool, s),
     audit: createPostgresAuditStore(pool, s),
     locks: { tryAcquire: locks.tryAcquire },
-    directory: createPostgresDirectoryStore(pool, s, analyzeAfterRows),
+    directory: createPostgresDirectoryStore(pool, s, {
+      analyzeAfterRows,
+      preparedStatements: options.preparedStatements ?? true,
+    }),
     inspect: inspectPostgresDirectory(pool, s),
     migrate: () => migratePostgres(pool, { schema }),
     async close() {

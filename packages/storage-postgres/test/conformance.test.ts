@@ -22,3 +22,12 @@ runStorageConformance({
     return createPostgresStorage({ pool, schema, migrate: false });
   },
 });
+
+// The same contract with every statement sent unnamed (as behind a pooler that keeps no prepared statements).
+runStorageConformance({
+  name: "postgres, unprepared",
+  create: async () => {
+    await truncateAll(pool, schema);
+    return createPostgresStorage({ pool, schema, migrate: false, preparedStatements: false });
+  },
+});

@@ -9,7 +9,7 @@ import type { Logger } from "../logging/logger";
 import type { RecordMapper } from "../mapping/mapping-engine";
 import { redactKnownSecrets } from "../secrets/redact-known-secrets";
 import type { IntegrationRecord } from "../storage/records";
-import type { LockFence, StorageAdapter } from "../storage/storage-adapter";
+import type { DirectoryBatch, DirectoryStore, LockFence, StorageAdapter } from "../storage/storage-adapter";
 import type { SyncLog, SyncTrigger } from "../sync-log/sync-log";
 import { noopTelemetry } from "../telemetry/create-telemetry";
 import { endSyncSpan } from "../telemetry/end-sync-span";
@@ -19,7 +19,10 @@ import { closeInterruptedRunsQuietly } from "./close-interrupted-runs";
 import { type DeactivationGuardOptions, decideDeactivations } from "./deactivation-guard";
 import { holdLock } from "./hold-lock";
 import { incompleteSweepNotice } from "./incomplete-sweep-notice";
+import { lookupsUnchangedBy } from "./lookups-unchanged-by";
 import { parseSourcePage } from "./page-schema";
+import { pageSweep } from "./page-sweep";
+import { type PlannedAhead, planAhead } from "./plan-ahead";
 import { planGroupPage } from "./plan-group-page";
 import { planRecordPage } from "./plan-record-page";
 import { planUserPage } from "./plan-user-page";
@@ -155,9 +158,18 @@ async function runLocked(input: RunSyncInput, lock: RunLock): Promise<SyncLog> {
       requestedMode: input.requestedMode ?? "auto",
     });
     const waiting = new Set(state?.retry);
-    for await (const raw of prefetching(pages)) {
+    // The next page's plan, started while the current page is written (set from a callback).
+    const ahead: { next: Promise<PlannedAhead | null> | null } = { next: null };
+    let lastBatch: DirectoryBatch | null = null;
+    for await (const { value: raw, upcoming } of prefetching(pages)) {
       signal.throwIfAborted();
-      const page = parseSourcePage(raw, log.pages + 1, connector.id);
+      const planned = ahead.next ? await ahead.next : null;
+      ahead.next = null;
+      const page = planned?.raw === raw ? planned.page : parseSourcePage(raw, log.pages + 1, connector.id);
+      const reusable =
+        planned?.raw === raw && lastBatch !== null && lookupsUnchangedBy(planned.early, lastBatch)
+          ? planned
+          : undefined;
       const pageSpan = telemetry.span("uslimato.sync.page", {
         ...ids,
         "uslimato.page.number": log.pages + 1,
@@ -165,8 +177,22 @@ async function runLocked(input: RunSyncInput, lock: RunLock): Promise<SyncLog> {
         "uslimato.page.upserts": page.upserts.length,
         "uslimato.page.removals": page.removals.length,
       });
+      const nextNumber = log.pages + 2;
+      let applied = false;
       try {
-        state = await applyOnePage(input, lock.fence, page, state, builder);
+        const done = await applyOnePage(input, lock.fence, page, state, builder, reusable, (sweeps) => {
+          ahead.next = planAhead(upcoming, input.storage.directory, {
+            prepare: (next) => {
+              const nextPage = parseSourcePage(next, nextNumber, connector.id);
+              return { page: nextPage, sweepId: pageSweep(sweeps, nextPage, log.id).sweep?.id ?? null };
+            },
+            plan: (nextPage, directory, sweepId) => planPage(input, nextPage, directory, sweepId),
+            applied: () => applied,
+          });
+        });
+        applied = true;
+        state = done.state;
+        lastBatch = done.batch;
       } finally {
         pageSpan.end();
       }
@@ -181,7 +207,7 @@ async function runLocked(input: RunSyncInput, lock: RunLock): Promise<SyncLog> {
     }
     signal.throwIfAborted();
     const retryPage = retryPageOf(state, waiting);
-    if (retryPage) state = await applyOnePage(input, lock.fence, retryPage, state, builder);
+    if (retryPage) state = (await applyOnePage(input, lock.fence, retryPage, state, builder)).state;
     failure = await settleDeactivations(input, lock.fence, builder);
     const recordFailure = await settleRecordRemovals(input, lock.fence, builder);
     failure ??= recordFailure;
@@ -207,42 +233,68 @@ async function runLocked(input: RunSyncInput, lock: RunLock): Promise<SyncLog> {
   return finished;
 }
 
+/**
+ * Plans and applies one page with its checkpoint, and counts it. `ahead` is the page's plan made while the page
+ * before it was written, used when it was made for the same sweep; `onPlanned` is told the open sweeps after this
+ * page once it is planned, right before it is written (when the runner starts on the next one).
+ */
 async function applyOnePage(
   input: RunSyncInput,
   fence: LockFence,
   page: SourcePage,
   previous: RunnerCheckpoint | null,
   builder: SyncLogBuilder,
-): Promise<RunnerCheckpoint> {
-  const sweeps = { ...(previous?.sweeps ?? {}) };
-  let sweep: { id: string; start: boolean } | null = null;
-  if (page.fullScan) {
-    const start = page.fullScan.first || !sweeps[page.kind];
-    if (start) sweeps[page.kind] = builder.log.id;
-    sweep = { id: sweeps[page.kind]!, start };
-  }
-  if (page.fullScan?.last && sweep) delete sweeps[page.kind];
+  ahead?: Pick<PlannedAhead, "plan" | "sweepId">,
+  onPlanned?: (sweeps: RunnerCheckpoint["sweeps"]) => void,
+): Promise<{ state: RunnerCheckpoint; batch: DirectoryBatch }> {
+  const { sweeps, sweep } = pageSweep(previous?.sweeps ?? {}, page, builder.log.id);
   let next: RunnerCheckpoint = { v: 1, connector: page.checkpoint, sweeps };
   const incomplete = incompleteSweepNotice(page);
   const finish = page.fullScan?.last === true && sweep !== null && !incomplete;
-  const { plan, applied } = await planAndApply(input, fence, page, sweep, finish, (planned) => {
-    next = { ...next, retry: nextRetryRecords(previous?.retry, page, planned.retry) };
-    return encodeRunnerCheckpoint(next);
-  });
+  const { plan, applied } = await planAndApply(
+    input,
+    fence,
+    page,
+    sweep,
+    finish,
+    (planned) => {
+      next = { ...next, retry: nextRetryRecords(previous?.retry, page, planned.retry) };
+      return encodeRunnerCheckpoint(next);
+    },
+    ahead?.sweepId === (sweep?.id ?? null) ? ahead.plan : undefined,
+    onPlanned && (() => onPlanned(sweeps)),
+  );
   if (page.kind === "group") plan.counts.deactivated = (plan.counts.deactivated ?? 0) + applied.sweptOthers;
   builder.add(page.kind, plan.counts);
   builder.addErrors(plan.errors);
   builder.addNotices(page.notices);
   if (incomplete) builder.addNotices([incomplete]);
   builder.log.pages++;
-  return next;
+  return { state: next, batch: plan.batch };
+}
+
+/** Plans one page against `directory` (the storage's, or one that records lookups, see `planAhead`). */
+function planPage(
+  input: RunSyncInput,
+  page: SourcePage,
+  directory: DirectoryStore,
+  sweepId: string | null,
+): Promise<PagePlan> {
+  return PLANNERS[page.kind](page, {
+    integrationId: input.integration.id,
+    directory,
+    mapper: input.mapperFor(page.kind),
+    newId: input.newId,
+    sweepId,
+  });
 }
 
 /** Attempts at a page whose batch met a concurrent writer (another integration creating the same people). */
 const CONFLICT_ATTEMPTS = 3;
 
 /**
- * Plans a page from one lookup and applies it with its checkpoint. When the write meets `STORAGE_CONFLICT`
+ * Plans a page from one lookup (or takes the plan made ahead) and applies it with its checkpoint; `onPlanned` is
+ * called once the first plan is ready, before it is written. When the write meets `STORAGE_CONFLICT`
  * (another integration created a user with one of these emails in between), nothing was written: the page is
  * looked up and reconciled again, now linking to those users.
  */
@@ -253,19 +305,17 @@ async function planAndApply(
   sweep: { id: string; start: boolean } | null,
   finish: boolean,
   checkpointOf: (plan: PagePlan) => JsonValue,
+  ahead?: PagePlan,
+  onPlanned?: () => void,
 ) {
   const sweepId = sweep?.id ?? null;
   for (let attempt = 1; ; attempt++) {
-    const plan = await PLANNERS[page.kind](page, {
-      integrationId: input.integration.id,
-      directory: input.storage.directory,
-      mapper: input.mapperFor(page.kind),
-      newId: input.newId,
-      sweepId,
-    });
+    const plan =
+      attempt === 1 && ahead ? ahead : await planPage(input, page, input.storage.directory, sweepId);
     if (sweep)
       plan.batch.sweep = { kind: page.kind, sweepId: sweep.id, ...(sweep.start ? { start: true } : {}) };
     if (finish && sweepId) plan.batch.finishSweep = { kind: page.kind, sweepId };
+    if (attempt === 1) onPlanned?.();
     try {
       return {
         plan,

@@ -1,15 +1,18 @@
 import type { DirectoryBatch, JsonValue, LockFence } from "@uslimato/core/storage";
 import { booleanArray, textArray } from "../params/array-literal";
 import { fenceCtes } from "./fence-ctes";
-import { lastByKey } from "./last-by-key";
+import type { LinkChanges, NewLink } from "./link-changes";
+import { linkStatusCte } from "./link-status-cte";
 import type { PageStatement } from "./page-statement";
 import { waitingOwnerCtes } from "./waiting-owner-ctes";
 
 /**
- * The first statement of every page: the checkpoint, the new users and their links, as data-modifying CTEs of one
- * statement. None of the three reads a row another one writes (links carry no foreign key), so writing them at
- * once is the same as one after the other, and a page of new users costs one round trip. New users get
- * `hge_id_account_id = NULL`; a new link the page's sweep also saw gets its sweep mark here. Record owners waiting
+ * The first statement of every page: the checkpoint, the new users, their links and the marks of every other link
+ * the page touches, as data-modifying CTEs of one statement. None of them reads a row another one writes (links
+ * carry no foreign key, and `linkChanges` gives each link row to one CTE), so writing them at once is the same as one
+ * after the other, and a page of new users, or of known users seen and reported by a sweep, costs one round trip.
+ * New users get `hge_id_account_id = NULL`; a new link gets its sweep mark and reported status here, and is a plain
+ * insert when known to be new (`fresh`; a unique violation if it is not, and nothing is written). Record owners waiting
  * for a user that the page's new links, new users or changed emails match are resolved here too (they read only
  * the page's arrays, never a row another CTE writes). With a `fence`, the statement first checks the lock and the
  * sweep's owner (see {@link fenceCtes}) and writes nothing unless both hold; its row then says `fenced` and `owned`.
@@ -19,10 +22,22 @@ export function pageHead(
   integrationId: string,
   batch: DirectoryBatch,
   checkpoint: JsonValue,
+  changes: LinkChanges,
   fence?: LockFence,
 ): PageStatement {
   const values: unknown[] = [integrationId, JSON.stringify(checkpoint)];
-  const $ = (value: unknown): string => `$${values.push(value)}`;
+  // An array bound twice is sent (and parsed) once: the links' and new users' arrays also feed the waiting owners'
+  // updates. Only long array literals: a short value could be bound under two different types.
+  const arrays = new Map<string, string>();
+  const $ = (value: unknown): string => {
+    if (typeof value !== "string" || value.length < 64 || value[0] !== "{") return `$${values.push(value)}`;
+    let placeholder = arrays.get(value);
+    if (placeholder === undefined) {
+      placeholder = `$${values.push(value)}`;
+      arrays.set(value, placeholder);
+    }
+    return placeholder;
+  };
   const guard = fenceCtes(s, batch, fence, $);
   const where = guard ? `WHERE ${guard.gate}` : "";
   const ctes = [
@@ -42,19 +57,42 @@ export function pageHead(
          AS t(id, email, display_name, active, role, attributes) ${where})`,
     );
   }
-  const link = lastByKey(batch.users?.link ?? [], (l) => l.externalId);
-  if (link.length > 0) {
-    const seen = new Set(batch.seen?.users ?? []);
+  const { links, statuses } = changes;
+  const sweepId = batch.seen?.sweepId ?? null;
+  const fresh = links.filter((l) => l.fresh);
+  const known = fresh.length === links.length ? [] : links.filter((l) => !l.fresh);
+  for (const [name, group] of [
+    ["inserted", fresh],
+    ["linked", known],
+  ] as const) {
+    if (group.length === 0) continue;
     ctes.push(
-      `linked AS (INSERT INTO ${s}.user_links (integration_id, external_id, user_id, last_seen_sweep)
-       SELECT $1, t.external_id, t.user_id, CASE WHEN t.seen THEN ${$(batch.seen?.sweepId ?? null)}::text END
-       FROM unnest(${$(textArray(link.map((l) => l.externalId)))}::text[], ${$(textArray(link.map((l) => l.userId)))}::text[],
-         ${$(booleanArray(link.map((l) => seen.has(l.externalId))))}::boolean[]) AS t(external_id, user_id, seen)
-       ${where}
-       ON CONFLICT (integration_id, external_id) DO UPDATE SET user_id = EXCLUDED.user_id,
-         last_seen_sweep = COALESCE(EXCLUDED.last_seen_sweep, ${s}.user_links.last_seen_sweep))`,
+      `${name} AS (INSERT INTO ${s}.user_links (integration_id, external_id, user_id, last_seen_sweep, reported_active)
+       SELECT $1, t.external_id, t.user_id, CASE WHEN t.seen THEN ${$(sweepId)}::text END, COALESCE(t.reported, true)
+       FROM unnest(${$(textArray(group.map((l) => l.externalId)))}::text[], ${$(textArray(group.map((l) => l.userId)))}::text[],
+         ${$(booleanArray(group.map((l) => l.seen)))}::boolean[], ${$(booleanArray(group.map((l) => l.reported)))}::boolean[])
+         AS t(external_id, user_id, seen, reported)
+       ${where}${name === "linked" ? upsert(s, group, $) : ""})`,
     );
   }
+  const status = linkStatusCte(s, statuses, batch.seen?.sweepId ?? null, $, guard?.gate);
+  if (status) ctes.push(status);
   ctes.push(...waitingOwnerCtes(s, batch, $, guard?.gate));
   return { text: `WITH ${ctes.join(",\n")}\nSELECT ${guard?.report ?? "1"}`, values };
+}
+
+/**
+ * The upsert of links that may exist already: re-pointed to the new user, keeping their sweep mark unless the page
+ * gives one, and taking the page's reported status: every link reported, from the new row; none, left as it is;
+ * some, from the new row unless its external id is among the unreported.
+ */
+function upsert(s: string, links: ReadonlyArray<NewLink>, $: (value: unknown) => string): string {
+  const set = `
+       ON CONFLICT (integration_id, external_id) DO UPDATE SET user_id = EXCLUDED.user_id,
+         last_seen_sweep = COALESCE(EXCLUDED.last_seen_sweep, ${s}.user_links.last_seen_sweep)`;
+  const unreported = links.filter((l) => l.reported === null).map((l) => l.externalId);
+  if (unreported.length === links.length) return set;
+  if (unreported.length === 0) return `${set}, reported_active = EXCLUDED.reported_active`;
+  return `${set}, reported_active = CASE WHEN EXCLUDED.external_id = ANY(${$(textArray(unreported))}::text[])
+         THEN ${s}.user_links.reported_active ELSE EXCLUDED.reported_active END`;
 }

@@ -2,36 +2,24 @@ import type { DirectoryBatch } from "@uslimato/core/storage";
 import type { PageStatement } from "./page-statement";
 
 /**
- * The statements that record which links, groups and records the sweep saw (one, left out when the page's head
- * already marked every seen link and nothing else was seen), then end the sweep if asked, counting what it swept.
+ * The statements that record which groups and records the sweep saw (one, left out when none was seen; the page's
+ * head marks the links), then end the sweep if asked, counting what it swept.
  */
 export function sweepStatements(s: string, integrationId: string, batch: DirectoryBatch): PageStatement[] {
   const statements: PageStatement[] = [];
   const seen = batch.seen;
   if (seen) {
-    const users = unmarkedUsers(batch);
     const groups = [...(seen.groups ?? [])];
     const records = (seen.records ?? []).flatMap((r) => r.externalIds.map((id) => ({ kind: r.kind, id })));
-    if (users.length + groups.length + records.length > 0) {
+    if (groups.length + records.length > 0) {
       statements.push({
-        text: `WITH links AS (
-           UPDATE ${s}.user_links AS l SET last_seen_sweep = $2
-           WHERE l.integration_id = $1 AND l.external_id = ANY($3::text[])
-             AND l.last_seen_sweep IS DISTINCT FROM $2),
-         groups AS (
-           UPDATE ${s}.groups SET last_seen_sweep = $2 WHERE integration_id = $1 AND external_id = ANY($4::text[]))
+        text: `WITH groups AS (
+           UPDATE ${s}.groups SET last_seen_sweep = $2 WHERE integration_id = $1 AND external_id = ANY($3::text[]))
          UPDATE ${s}.records AS r SET last_seen_sweep = $2
-         FROM unnest($5::text[], $6::text[]) AS t(kind, external_id)
-         WHERE r.integration_id = $1 AND r.external_id = ANY($6::text[])
+         FROM unnest($4::text[], $5::text[]) AS t(kind, external_id)
+         WHERE r.integration_id = $1 AND r.external_id = ANY($5::text[])
            AND r.kind = t.kind AND r.external_id = t.external_id`,
-        values: [
-          integrationId,
-          seen.sweepId,
-          users,
-          groups,
-          records.map((r) => r.kind),
-          records.map((r) => r.id),
-        ],
+        values: [integrationId, seen.sweepId, groups, records.map((r) => r.kind), records.map((r) => r.id)],
       });
     }
   }
@@ -69,10 +57,4 @@ export function sweepStatements(s: string, integrationId: string, batch: Directo
     });
   }
   return statements;
-}
-
-/** Seen users whose link this batch did not just write (a written link already carries the sweep mark). */
-function unmarkedUsers(batch: DirectoryBatch): string[] {
-  const linked = new Set((batch.users?.link ?? []).map((l) => l.externalId));
-  return (batch.seen?.users ?? []).filter((id) => !linked.has(id));
 }

@@ -1,5 +1,6 @@
 import type { DirectoryBatch, UserUpdate } from "@uslimato/core/storage";
 import { booleanArray, textArray } from "../params/array-literal";
+import type { LinkChanges } from "./link-changes";
 import type { PageStatement } from "./page-statement";
 
 type UserChanges = NonNullable<DirectoryBatch["users"]>;
@@ -20,12 +21,16 @@ function mergeUpdates(updates: ReadonlyArray<UserUpdate>): FlatUpdate[] {
 }
 
 /**
- * The statements of a page's user changes after its head (creates and links, see `pageHead`), in the contract's
- * order, one per step and none for an empty step: updates, pending marks, clears, then what the source reports
- * (only links whose reported status changes are written). `hge_id_account_id` and
- * `role` are never in an update's SET list.
+ * The statements of a page's user changes after its head (creates, links and the marks of links, see `pageHead`),
+ * none for an empty step: the updates, then pending marks on links the head just wrote (rare: a link the page both
+ * writes and marks). `hge_id_account_id` and `role` are never in an update's SET list.
  */
-export function userChangeStatements(s: string, integrationId: string, users: UserChanges): PageStatement[] {
+export function userChangeStatements(
+  s: string,
+  integrationId: string,
+  users: UserChanges,
+  pendingOfLinks: LinkChanges["pendingOfLinks"],
+): PageStatement[] {
   const statements: PageStatement[] = [];
   const update = mergeUpdates(users.update ?? []);
   if (update.length > 0) {
@@ -47,26 +52,16 @@ export function userChangeStatements(s: string, integrationId: string, users: Us
       ],
     });
   }
-  for (const [ids, pending] of [
-    [users.markPendingDeactivation ?? [], true],
-    [users.clearPendingDeactivation ?? [], false],
-  ] as const) {
-    if (ids.length === 0) continue;
+  if (pendingOfLinks.length > 0) {
     statements.push({
-      text: `UPDATE ${s}.user_links SET pending_deactivation = $3
-       WHERE integration_id = $1 AND external_id = ANY($2::text[])`,
-      values: [integrationId, [...ids], pending],
-    });
-  }
-  for (const [ids, active] of [
-    [users.reportedActive ?? [], true],
-    [users.reportedInactive ?? [], false],
-  ] as const) {
-    if (ids.length === 0) continue;
-    statements.push({
-      text: `UPDATE ${s}.user_links SET reported_active = $3
-       WHERE integration_id = $1 AND external_id = ANY($2::text[]) AND reported_active <> $3`,
-      values: [integrationId, [...ids], active],
+      text: `UPDATE ${s}.user_links AS l SET pending_deactivation = t.pending
+       FROM unnest($2::text[], $3::boolean[]) AS t(external_id, pending)
+       WHERE l.integration_id = $1 AND l.external_id = ANY($2::text[]) AND l.external_id = t.external_id`,
+      values: [
+        integrationId,
+        textArray(pendingOfLinks.map((l) => l.externalId)),
+        booleanArray(pendingOfLinks.map((l) => l.pending)),
+      ],
     });
   }
   return statements;

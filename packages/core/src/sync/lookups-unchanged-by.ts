@@ -1,0 +1,43 @@
+import type { DirectoryBatch, UserLookup } from "../storage/storage-adapter";
+
+/** One `findUsers` call: what was asked and what was found. */
+export interface RecordedLookup {
+  query: { externalIds: ReadonlyArray<string>; emails: ReadonlyArray<string> };
+  result: UserLookup;
+}
+
+/**
+ * Whether the user lookups of a page planned ahead still hold once `batch` (the page before it) is applied: true
+ * when the batch touches none of the links, emails or users they asked for or found, so they would find the same
+ * after it. A batch touches the links it writes or marks pending, the emails it creates or sets, the users it
+ * updates or links to; ending a user sweep marks links anywhere, so it touches them all. Reported statuses and
+ * sweep marks are not part of a lookup.
+ */
+export function lookupsUnchangedBy(lookups: ReadonlyArray<RecordedLookup>, batch: DirectoryBatch): boolean {
+  if (batch.finishSweep?.kind === "user") return false;
+  const users = batch.users;
+  if (!users) return true;
+  const externalIds = new Set([
+    ...(users.link ?? []).map((l) => l.externalId),
+    ...(users.markPendingDeactivation ?? []),
+    ...(users.clearPendingDeactivation ?? []),
+  ]);
+  const emails = new Set([
+    ...(users.create ?? []).map((u) => u.email),
+    ...(users.update ?? []).flatMap((u) => (u.set.email === undefined ? [] : [u.set.email])),
+  ]);
+  const userIds = new Set([
+    ...(users.update ?? []).map((u) => u.userId),
+    ...(users.link ?? []).map((l) => l.userId),
+  ]);
+  if (externalIds.size + emails.size + userIds.size === 0) return true;
+  return lookups.every(
+    ({ query, result }) =>
+      !query.externalIds.some((id) => externalIds.has(id)) &&
+      !query.emails.some((email) => emails.has(email)) &&
+      !result.byExternalId.some((m) => userIds.has(m.user.id)) &&
+      !result.byEmail.some(
+        (m) => userIds.has(m.user.id) || m.linkedExternalIds.some((id) => externalIds.has(id)),
+      ),
+  );
+}

@@ -1,0 +1,45 @@
+import { describe, expect, it } from "vitest";
+import { absentLinks } from "./absent-links";
+
+describe("absentLinks", () => {
+  it("remembers what a lookup did not find, per integration, until a page links it", () => {
+    const absent = absentLinks();
+    absent.lookup("i1")(["e1", "e2", "e3"], ["e2"]);
+    expect(["e1", "e2", "e3"].map((id) => absent.has("i1", id))).toEqual([true, false, true]);
+    expect(absent.has("i2", "e1")).toBe(false);
+    absent.linked("i1", ["e1"]);
+    expect(absent.has("i1", "e1")).toBe(false);
+    expect(absent.has("i1", "e3")).toBe(true);
+  });
+
+  it("a lookup answered after a page was written only unmarks what it found: it may not have seen that page", () => {
+    const absent = absentLinks();
+    const answered = absent.lookup("i1");
+    absent.linked("i1", []);
+    answered(["e1", "e2"], []);
+    expect(absent.has("i1", "e1")).toBe(false);
+    absent.lookup("i1")(["e2"], []);
+    expect(absent.has("i1", "e2")).toBe(true);
+    absent.lookup("i1")([], ["e2"]);
+    expect(absent.has("i1", "e2")).toBe(false);
+  });
+
+  it("forgets an integration after a failed write", () => {
+    const absent = absentLinks();
+    absent.lookup("i1")(["e1"], []);
+    const before = absent.lookup("i1");
+    absent.forget("i1");
+    before(["e2"], []);
+    expect(absent.has("i1", "e1")).toBe(false);
+    expect(absent.has("i1", "e2")).toBe(false);
+  });
+
+  it("keeps the last three lookups of the 64 most recently used integrations", () => {
+    const absent = absentLinks();
+    for (const id of ["e1", "e2", "e3", "e4"]) absent.lookup("i1")([id], []);
+    expect(["e1", "e2", "e3", "e4"].map((id) => absent.has("i1", id))).toEqual([false, true, true, true]);
+    for (let i = 0; i < 64; i++) absent.lookup(`other-${i}`)(["x"], []);
+    expect(absent.has("i1", "e4")).toBe(false);
+    expect(absent.has("other-0", "x")).toBe(true);
+  });
+});
