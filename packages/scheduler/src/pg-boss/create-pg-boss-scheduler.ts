@@ -52,6 +52,8 @@ export function createPgBossScheduler(options: PgBossSchedulerOptions): PgBossSc
   let ticker: ReturnType<typeof setInterval> | undefined;
   let ticking: Promise<unknown> = Promise.resolve();
   let stopped = false;
+  /** Jobs whose run ended and whose completion is being written: a stop waits for them (see `stop`). */
+  const settling = new Set<Promise<unknown>>();
 
   if (!options.boss && !options.connectionString) {
     throw new SchedulerError(
@@ -239,7 +241,13 @@ export function createPgBossScheduler(options: PgBossSchedulerOptions): PgBossSc
               const attempt = { id: job.id, retryCount: job.retryCount };
               try {
                 await runJob(job);
-                await worker.complete(queue, attempt);
+                const completing = worker.complete(queue, attempt);
+                settling.add(completing);
+                try {
+                  await completing;
+                } finally {
+                  settling.delete(completing);
+                }
               } catch (error) {
                 report({ error, integrationId: job.data.integrationId, slot: new Date(job.data.slot) });
                 if (!job.signal.aborted) await worker.fail(queue, attempt, { message: String(error) });
@@ -262,6 +270,9 @@ export function createPgBossScheduler(options: PgBossSchedulerOptions): PgBossSc
       clearInterval(ticker);
       await ticking;
       if (!boss) return;
+      // A run that already ended is recorded as completed before the connection closes, even on a hard stop:
+      // otherwise its job would expire and the slot run a second time elsewhere.
+      while (settling.size > 0) await Promise.allSettled([...settling]);
       if (options.boss) await boss.offWork(queue, { wait: graceful });
       else await boss.stop({ graceful, timeout: timeoutMs, close: true });
     },
