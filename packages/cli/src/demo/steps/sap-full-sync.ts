@@ -30,6 +30,14 @@ export const sapFullSync: DemoStep = {
       throw new Error(
         `expected SAP employees on Entra's host users, got ${shared.length} shared, ${duplicates} duplicate e-mails`,
       );
+    let owned = 0;
+    let owner: { email: string | null; assets: number } | undefined;
+    for (const user of sap) {
+      const assets = (await inspect.listRecordsByOwner(user.id, { limit: 1_000_000 })).length;
+      owned += assets;
+      if (assets > 0 && !owner) owner = { email: user.email, assets };
+    }
+    if (owned === 0) throw new Error("expected equipment owned by their SAP employees (partner function VW)");
     const { line, colors } = ctx.output;
     line(
       `  by kind     assets ${assets} created; employees ${employees} processed (${log.countsByKind.user?.created ?? 0} new users)`,
@@ -37,12 +45,16 @@ export const sapFullSync: DemoStep = {
     line(
       `  one person  ${shared.length} host users are linked by both Entra ID and SAP (matched by e-mail); ${all.length} users in the store, no e-mail twice`,
     );
+    line(
+      `  owners      ${owned} assets owned by the host user of their SAP person responsible (VW)${owner ? `, e.g. ${owner.email} owns ${owner.assets}` : ""}`,
+    );
     const sample = shared[0];
     if (sample)
       line(`  ${colors.dim("e.g.")} ${sample.email}  ${sample.displayName}  active=${sample.active}`);
     return {
       ...logFacts(log),
       sharedUsers: shared.length,
+      ownedAssets: owned,
       storeUsers: all.length,
       duplicateEmails: duplicates,
     };

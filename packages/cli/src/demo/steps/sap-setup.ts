@@ -48,7 +48,8 @@ export const sapSetup: DemoStep = {
         username: SAP_USER,
         systemTimeZone: "Europe/Berlin",
         sources: {
-          equipment: {},
+          // the person responsible (partner function VW) owns the equipment: an employee, so a host user
+          equipment: { ownerPartnerFunction: "VW" },
           fixedAssets: { companyCodes: ["1010", "1710"] },
           employees: { mode: "businessPartner" },
         },
