@@ -12,7 +12,7 @@ import { addEntraOnSimulator } from "./fixtures/simulator-entra";
 
 const SERVER = process.env.USLIMATO_TEST_MYSQL ?? "mysql://root@127.0.0.1:3306";
 const name = `cli_${randomBytes(5).toString("hex")}`;
-const PASSWORD = "My-Sql-Pa55word-never-in-clear";
+const PASSWORD = `pw-${randomBytes(12).toString("hex")}`;
 
 describe("uslimato with --database mysql:// (the password sealed, never in clear)", () => {
   let sim: GraphSimulator;

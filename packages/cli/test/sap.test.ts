@@ -1,3 +1,4 @@
+import { randomBytes } from "node:crypto";
 import { mkdtemp } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
@@ -7,7 +8,7 @@ import { type SapSimulator, startSapSimulator } from "@uslimato/simulators";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { captureIo } from "./fixtures/capture-io";
 
-const PASSWORD = "sap-cli-password-7d1f";
+const PASSWORD = `sap-${randomBytes(8).toString("hex")}`;
 const OAUTH_SECRET = "sap-cli-oauth-secret-93b2";
 const CERT = "-----BEGIN CERTIFICATE-----\nMIIBcli-test-certificate-body\n-----END CERTIFICATE-----";
 const KEY = "-----BEGIN PRIVATE KEY-----\nMIIEcli-test-private-key-body\n-----END PRIVATE KEY-----";

@@ -1,3 +1,4 @@
+import { randomUUID } from "node:crypto";
 import { createEntraConnector } from "@uslimato/connector-entra";
 import { runConnectorContract } from "@uslimato/core/testing";
 import { fieldMappingEngine } from "@uslimato/field-mapping";
@@ -20,7 +21,7 @@ runConnectorContract({
   setup: async () => ({
     settings: simulatorSettings(sim, { scope: "usersAndGroups" }),
     secrets: { clientSecret: DEFAULT_CLIENT_SECRET },
-    badSecrets: { clientSecret: "definitely-wrong-secret" },
+    badSecrets: { clientSecret: `wrong-${randomUUID()}` },
     mutate: async () => {
       sim.model.updateUser([...sim.model.listUsers()][3]!.id, { displayName: "Contract Change" });
     },

@@ -1,3 +1,4 @@
+import { randomUUID } from "node:crypto";
 import { createIntuneBudgets, createIntuneConnector } from "@uslimato/connector-intune";
 import { runConnectorContract } from "@uslimato/core/testing";
 import { fieldMappingEngine } from "@uslimato/field-mapping";
@@ -17,7 +18,7 @@ runConnectorContract({
   setup: async () => ({
     settings: intuneSettings(sim),
     secrets: { clientSecret: DEFAULT_CLIENT_SECRET },
-    badSecrets: { clientSecret: "definitely-wrong-secret" },
+    badSecrets: { clientSecret: `wrong-${randomUUID()}` },
     mutate: async () => {
       sim.model.syncDevice(sim.model.device(3).id);
     },

@@ -252,3 +252,20 @@ describe("the SAP settings as a form (issue 21)", () => {
     expect(JSON.parse(JSON.stringify(form))).toEqual(form);
   });
 });
+
+describe("sources.equipment.ownerPartnerFunction", () => {
+  it.each(["vw", "VWX", "", "V W"])("refuses %j, naming the field and the expected form", (value) => {
+    const parsed = sapSettingsSchema.safeParse({
+      baseUrl: "https://my000000-api.s4hana.cloud.sap",
+      sapClient: "100",
+      auth: "basic",
+      username: "COMM_USER",
+      sources: { equipment: { ownerPartnerFunction: value } },
+    });
+    expect(parsed.success).toBe(false);
+    const issue = parsed.error?.issues.find(
+      (i) => i.path.join(".") === "sources.equipment.ownerPartnerFunction",
+    );
+    expect(issue?.message).toMatch(/partner function of 1-2 uppercase letters or digits/);
+  });
+});
