@@ -152,7 +152,9 @@ export function createGraphTokenProvider(options: GraphTokenProviderOptions): Gr
         };
   const client = getConfidentialClient(
     {
-      auth: { ...auth, ...(host.protocol === "http:" ? { knownAuthorities: [host.host] } : {}) },
+      // A host that is not one of Microsoft's (a simulator, a test double) is trusted as configured: msal then
+      // skips its instance discovery request, as it does for Microsoft's hosts from built-in metadata.
+      auth: { ...auth, ...(isMicrosoftAuthority(host) ? {} : { knownAuthorities: [host.host] }) },
       system: {
         networkClient: tokenNetwork(networkClient, options.retry),
         loggerOptions: {

@@ -16,9 +16,11 @@ export interface GraphRequestOptions {
   /**
    * Called with the leading string members of a successful answer's JSON body (`@odata.context`,
    * `@odata.nextLink`, in the order Graph writes them) as soon as they arrived, while the rest of the body is
-   * still coming; once per attempt that gets that far. The pager starts the next page's request from it.
+   * still coming; once per attempt that gets that far. The pager starts the next page's request from it. When it
+   * returns a promise, the rest of the body is read once that settled (the pager returns "the next request is on
+   * the wire", so a megabyte of buffered body does not hold that request back).
    */
-  onHead?: (members: Record<string, string>) => void;
+  onHead?: (members: Record<string, string>) => void | Promise<void>;
 }
 
 /** A successful Graph answer. */

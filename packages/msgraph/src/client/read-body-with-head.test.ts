@@ -75,4 +75,41 @@ describe("readBodyWithHead", () => {
     expect(order).toEqual(["head https://x/2", "rest sent", "request written", "body returned"]);
     expect(JSON.parse(text)).toMatchObject({ value: [{ id: "1" }] });
   });
+
+  it("reads the rest of the body only once the promise onHead returned settled", async () => {
+    const chunks = ['{"@odata.nextLink":"https://x/2","value":[', '{"id":"1"},', '{"id":"2"}]}'].map((text) =>
+      new TextEncoder().encode(text),
+    );
+    let pulled = 0;
+    const response = new Response(
+      new ReadableStream<Uint8Array>(
+        {
+          pull(controller) {
+            const chunk = chunks[pulled++];
+            if (chunk === undefined) controller.close();
+            else controller.enqueue(chunk);
+          },
+        },
+        { highWaterMark: 0 },
+      ),
+    );
+    let leave = (): void => {};
+    let pulledAtHead = -1;
+    let pulledBeforeLeaving = -1;
+    const reading = readBodyWithHead(response, () => {
+      pulledAtHead = pulled;
+      return new Promise<void>((resolve) => {
+        leave = () => {
+          pulledBeforeLeaving = pulled;
+          resolve();
+        };
+      });
+    });
+    // several turns of the event loop: the reader must not go on while the request is not on the wire
+    for (let turn = 0; turn < 5; turn++) await new Promise((resolve) => setImmediate(resolve));
+    leave();
+    const text = await reading;
+    expect(pulledBeforeLeaving).toBe(pulledAtHead);
+    expect(JSON.parse(text)).toEqual({ "@odata.nextLink": "https://x/2", value: [{ id: "1" }, { id: "2" }] });
+  });
 });

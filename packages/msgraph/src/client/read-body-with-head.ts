@@ -8,12 +8,14 @@ const HEAD_SCAN_LIMIT = 64 * 1024;
  * Reads a response body as text, as `response.text()` does, and meanwhile calls `onHead` once with the body's
  * leading string members (see {@link scanJsonHead}) as soon as they arrived, before the rest of the body. Not
  * called when the head cannot be read within the first 64 KiB, or when the body ended first (then the caller
- * has the whole body anyway). A body whose head was shown is returned one turn of the event loop later, so a
- * request sent from the head is on the wire before the caller parses the body.
+ * has the whole body anyway). When `onHead` returns a promise (a request it started being put on the wire), the
+ * rest of the body is read only once it settled: reading a megabyte of buffered chunks would otherwise go
+ * between that request's steps. Otherwise a body whose head was shown is returned one turn of the event loop
+ * later, so a request sent from the head is on the wire before the caller parses the body.
  */
 export async function readBodyWithHead(
   response: Response,
-  onHead: (members: Record<string, string>) => void,
+  onHead: (members: Record<string, string>) => void | Promise<void>,
 ): Promise<string> {
   if (!response.body) return response.text();
   const reader = response.body.getReader();
@@ -31,8 +33,9 @@ export async function readBodyWithHead(
     const scanned = scanJsonHead(head);
     if (scanned.done || head.length > HEAD_SCAN_LIMIT) scanning = false;
     if (scanned.done) {
-      told = true;
-      onHead(scanned.members);
+      const leaving = onHead(scanned.members);
+      if (leaving) await leaving;
+      else told = true;
     }
   }
   // A request started from the head is written from a setImmediate (Node's fetch): let it leave before the

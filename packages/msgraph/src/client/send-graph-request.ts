@@ -20,8 +20,11 @@ export interface GraphAttempt {
   logger: Logger;
   /** Told when the request is on the wire (or, when that cannot be seen, when it settled). */
   onSent?: (() => void) | undefined;
-  /** Told the leading string members of a successful answer's body before the rest arrived. */
-  onHead?: ((members: Record<string, string>) => void) | undefined;
+  /**
+   * Told the leading string members of a successful answer's body before the rest arrived; a promise it returns
+   * holds back reading the rest until it settles.
+   */
+  onHead?: ((members: Record<string, string>) => void | Promise<void>) | undefined;
 }
 
 const THROTTLE_HEADERS = [

@@ -107,7 +107,8 @@ export async function* iterateGraphPages<T = unknown>(
                 onSent: () => sent(),
                 onHead: (members: Record<string, string>) => {
                   request.early = members["@odata.nextLink"];
-                  if (request === current && waiting) startAhead();
+                  // the rest of this body waits until the next page's request is on the wire
+                  return request === current && waiting ? startAhead()?.sent : undefined;
                 },
               }
             : {}),
@@ -119,12 +120,16 @@ export async function* iterateGraphPages<T = unknown>(
     if (prefetch) request.sent = untilRequestSent(onWire, request.page);
     return request;
   };
-  /** Asks for the page after `current` from the nextLink at the head of its body, when the rules allow it. */
-  const startAhead = () => {
+  /**
+   * Asks for the page after `current` from the nextLink at the head of its body, when the rules allow it; returns
+   * the request it started.
+   */
+  const startAhead = (): PageRequest<T> | undefined => {
     const link = current.early;
-    if (ahead || link === undefined || !limit || pages + 1 >= limit.limit) return;
-    if (followed.has(fingerprint(link))) return;
+    if (ahead || link === undefined || !limit || pages + 1 >= limit.limit) return undefined;
+    if (followed.has(fingerprint(link))) return undefined;
     ahead = start(link);
+    return ahead;
   };
 
   try {

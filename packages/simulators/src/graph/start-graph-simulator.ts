@@ -2,6 +2,7 @@ import type { FaultController } from "../faults/fault-controller";
 import { createFaultController } from "../faults/fault-controller";
 import { createRequestLog, type RequestLog } from "../http/request-log";
 import { type SimulatorTls, serveNode } from "../http/serve-node";
+import { signingKeys } from "./auth/signing-keys";
 import { createGraphService, type GraphServiceOptions } from "./create-graph-service";
 import { createGraphModel } from "./model/create-graph-model";
 import type { GraphModel, GraphModelOptions } from "./model/graph-model";
@@ -67,6 +68,9 @@ export async function startGraphSimulator(options: GraphSimulatorOptions = {}): 
   const faults = createFaultController(options.faultSeed ?? model.seed);
   const requests = createRequestLog();
   const service = createGraphService(model, options);
+  // a real token service has its signing keys before the first request: generate them now, off the event loop,
+  // so the first token is not late by an RSA key generation (a failure shows at the first token request)
+  signingKeys(model).catch(() => {});
   const serving = await serveNode(service.handler, {
     ...(options.port !== undefined ? { port: options.port } : {}),
     ...(options.host !== undefined ? { host: options.host } : {}),

@@ -11,7 +11,7 @@ import type { FaultController } from "../faults/fault-controller";
 import { bodyBytes } from "./body-bytes";
 import { type FaultResponder, runExchange } from "./exchange-outcome";
 import type { RequestLog } from "./request-log";
-import type { SimHandler, SimRequest } from "./sim-exchange";
+import type { SimHandler, SimRequest, SimResponse } from "./sim-exchange";
 
 /** TLS material for an https simulator (self-signed is fine with `NODE_EXTRA_CA_CERTS`). */
 export interface SimulatorTls {
@@ -55,6 +55,24 @@ function toRequest(req: IncomingMessage, body: string, scheme: string, fallbackH
   return request;
 }
 
+/** A response whose streamed body is generated now (kept as its chunks, still written one by one). */
+function renderedWithin(response: SimResponse): SimResponse {
+  const { body } = response;
+  if (typeof body !== "object" || body instanceof Uint8Array) return response;
+  return { ...response, body: { ...body, chunks: [...body.chunks] } };
+}
+
+/** Bytes handed to the socket per write of a body already in memory. */
+const WRITE_SLICE = 64 * 1024;
+
+/**
+ * Writes bytes in slices, as a server that streams: the first bytes (with the head, and a page's next link) leave
+ * before the rest is encrypted, instead of after the whole body.
+ */
+function writeSliced(res: ServerResponse, bytes: Uint8Array): void {
+  for (let at = 0; at < bytes.length; at += WRITE_SLICE) res.write(bytes.subarray(at, at + WRITE_SLICE));
+}
+
 const sleep = (ms: number): Promise<void> => new Promise((resolve) => setTimeout(resolve, ms));
 
 /** Serves a router over node:http (or node:https) with keep-alive, applying faults at the socket level. */
@@ -81,7 +99,10 @@ export async function serveNode(
       const request = toRequest(req, Buffer.concat(chunks).toString("utf8"), scheme, hostAndPort);
       runExchange(request, handler, options.faults, options.log, options.faultResponse)
         .then(async (outcome) => {
-          // a slow answer leaves `delayMs` after its request arrived: the server's own work is part of its latency
+          // a slow answer leaves `delayMs` after its request arrived: the server's own work is part of its latency,
+          // rendering a streamed body included
+          if (outcome.delayMs > 0 && outcome.kind === "respond")
+            outcome.response = renderedWithin(outcome.response);
           const late = outcome.delayMs - (performance.now() - arrived);
           if (outcome.delayMs > 0 && late > 0) await sleep(late);
           if (outcome.kind === "reset") {
@@ -96,7 +117,7 @@ export async function serveNode(
               body.length === undefined ? headers : { ...headers, "content-length": String(body.length) },
             );
             try {
-              for (const chunk of body.chunks) res.write(chunk);
+              for (const chunk of body.chunks) writeSliced(res, chunk);
             } catch {
               req.socket.destroy(); // the head is out: a broken stream is all a client can still be told
               return;
@@ -110,7 +131,8 @@ export async function serveNode(
             res.write(bytes.subarray(0, Math.floor(bytes.length / 2)), () => req.socket.destroy());
             return;
           }
-          res.end(bytes, outcome.response.sent);
+          writeSliced(res, bytes);
+          res.end(outcome.response.sent);
         })
         .catch((error: unknown) => {
           res.writeHead(500, { "content-type": "text/plain" });
