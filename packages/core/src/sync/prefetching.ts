@@ -5,14 +5,41 @@ export interface Prefetched<T> {
   upcoming: Promise<IteratorResult<T>>;
 }
 
+/** The items of a source, each handed out with the request for the next one (see {@link prefetching}). */
+export interface PrefetchingSource<T> extends AsyncIterable<Prefetched<T>> {
+  /** Closes the source when it was never iterated (an iteration that ends closes it itself). */
+  close(): Promise<void>;
+}
+
 /**
  * Iterates `source` while always asking for the next item before the current one is handled, so the connector
  * fetches page k+1 while the runner applies page k; each item comes with that request, so the runner can start
- * on page k+1 as soon as it is there. On an early exit the source is closed.
+ * on page k+1 as soon as it is there. The first item is asked for at once, not at the first iteration: the source
+ * starts working (a connector's token and first page) while the caller finishes its own preparations. On an
+ * early exit the source is closed; a caller that never iterates calls `close()`.
  */
-export async function* prefetching<T>(source: AsyncIterable<T>): AsyncGenerator<Prefetched<T>> {
+export function prefetching<T>(source: AsyncIterable<T>): PrefetchingSource<T> {
   const iterator = source[Symbol.asyncIterator]();
-  let next = iterator.next();
+  const first = iterator.next();
+  first.catch(() => {});
+  let iterated = false;
+  return {
+    [Symbol.asyncIterator]() {
+      if (iterated) throw new Error("prefetching: a source is iterated once");
+      iterated = true;
+      return iterate(iterator, first);
+    },
+    async close() {
+      if (!iterated) await iterator.return?.();
+    },
+  };
+}
+
+async function* iterate<T>(
+  iterator: AsyncIterator<T>,
+  first: Promise<IteratorResult<T>>,
+): AsyncGenerator<Prefetched<T>> {
+  let next = first;
   let finished = false;
   try {
     while (true) {

@@ -26,7 +26,7 @@ import { type PlannedAhead, planAhead } from "./plan-ahead";
 import { planGroupPage } from "./plan-group-page";
 import { planRecordPage } from "./plan-record-page";
 import { planUserPage } from "./plan-user-page";
-import { prefetching } from "./prefetching";
+import { type PrefetchingSource, prefetching } from "./prefetching";
 import { nextRetryRecords, retryPageOf } from "./retry-records";
 import { decodeRunnerCheckpoint, encodeRunnerCheckpoint, type RunnerCheckpoint } from "./runner-checkpoint";
 import { settleRecordRemovals } from "./settle-record-removals";
@@ -81,7 +81,8 @@ const PLANNERS: Record<EntityKind, PagePlanner> = {
 };
 
 /**
- * Runs one sync of one integration: lock, stream pages (fetching the next while applying the current), map,
+ * Runs one sync of one integration: lock, start the connector (its token and first page are on their way while
+ * the run's log and audit entry are written), stream pages (fetching the next while applying the current), map,
  * reconcile, apply each page atomically with its checkpoint, then the guarded deactivations, the sync log and
  * the audit entries. The lock's lease is renewed on a timer while the run lives; every page write and the guard's
  * commit carry its fencing token, so a run that lost its lock fails (`SYNC_LOCK_LOST`) before writing again.
@@ -106,13 +107,6 @@ export async function runSync(input: RunSyncInput): Promise<SyncLog> {
 async function runLocked(input: RunSyncInput, lock: RunLock): Promise<SyncLog> {
   const { integration, storage, connector, clock } = input;
   const started = clock();
-  await closeInterruptedRunsQuietly(storage, integration.id, started, input.logger, (closed) =>
-    audit(input, "sync.finished", {
-      syncId: closed.id,
-      status: closed.status,
-      failureCode: closed.failureCode,
-    }),
-  );
   const stored = input.requestedMode === "full" ? null : await storage.checkpoints.get(integration.id);
   let state: RunnerCheckpoint | null = decodeRunnerCheckpoint(stored?.value);
   const builder = new SyncLogBuilder({
@@ -126,11 +120,36 @@ async function runLocked(input: RunSyncInput, lock: RunLock): Promise<SyncLog> {
   });
   const log = builder.log;
   const logger = input.logger.child({ integrationId: integration.id, syncId: log.id });
-  await storage.syncLogs.save(structuredClone(log));
-  input.onStarted?.(structuredClone(log));
-  await audit(input, "sync.started", { syncId: log.id, trigger: input.trigger, mode: log.mode });
-  logger.info({ trigger: input.trigger, mode: log.mode }, "sync started");
   const telemetry = input.telemetry ?? noopTelemetry;
+  const secretValues: string[] = [];
+  const stopReading = new AbortController();
+  const signal = AbortSignal.any([...(input.signal ? [input.signal] : []), lock.lost, stopReading.signal]);
+  // The connector starts now: its first requests (a token, the first page, each a network round trip) go out
+  // while the run's own bookkeeping below is written.
+  const reading = openAndRead(input, {
+    logger,
+    signal,
+    telemetry,
+    checkpoint: state?.connector ?? null,
+    secretValues,
+  });
+  try {
+    await closeInterruptedRunsQuietly(storage, integration.id, started, input.logger, (closed) =>
+      audit(input, "sync.finished", {
+        syncId: closed.id,
+        status: closed.status,
+        failureCode: closed.failureCode,
+      }),
+    );
+    await storage.syncLogs.save(structuredClone(log));
+    input.onStarted?.(structuredClone(log));
+    await audit(input, "sync.started", { syncId: log.id, trigger: input.trigger, mode: log.mode });
+  } catch (error) {
+    stopReading.abort(error);
+    await (await reading.catch(() => null))?.close().catch(() => {});
+    throw error;
+  }
+  logger.info({ trigger: input.trigger, mode: log.mode }, "sync started");
   const ids = { "uslimato.integration.id": integration.id, "uslimato.connector.id": connector.id };
   const span = telemetry.span("uslimato.sync", {
     ...ids,
@@ -140,28 +159,13 @@ async function runLocked(input: RunSyncInput, lock: RunLock): Promise<SyncLog> {
   });
 
   let failure: RunFailure | undefined;
-  const secretValues: string[] = [];
-  const signal = input.signal ? AbortSignal.any([input.signal, lock.lost]) : lock.lost;
   try {
-    const secrets = await input.openSecrets();
-    for (const secret of Object.values(secrets)) if (secret) secretValues.push(secret.reveal());
-    const pages = connector.read({
-      integrationId: integration.id,
-      tenantId: integration.tenantId,
-      settings: integration.settings,
-      secrets,
-      logger,
-      signal,
-      state: input.state,
-      telemetry,
-      checkpoint: state?.connector ?? null,
-      requestedMode: input.requestedMode ?? "auto",
-    });
+    const pages = await reading;
     const waiting = new Set(state?.retry);
     // The next page's plan, started while the current page is written (set from a callback).
     const ahead: { next: Promise<PlannedAhead | null> | null } = { next: null };
     let lastBatch: DirectoryBatch | null = null;
-    for await (const { value: raw, upcoming } of prefetching(pages)) {
+    for await (const { value: raw, upcoming } of pages) {
       signal.throwIfAborted();
       const planned = ahead.next ? await ahead.next : null;
       ahead.next = null;
@@ -231,6 +235,39 @@ async function runLocked(input: RunSyncInput, lock: RunLock): Promise<SyncLog> {
   logger.info({ status: finished.status, counts: finished.counts }, "sync finished");
   endSyncSpan(telemetry, span, ids, finished);
   return finished;
+}
+
+/**
+ * Opens the integration's secrets (each value kept in `secretValues`, to redact from failures) and starts the
+ * connector's read, its first page already asked for.
+ */
+async function openAndRead(
+  input: RunSyncInput,
+  run: {
+    logger: Logger;
+    signal: AbortSignal;
+    telemetry: Telemetry;
+    checkpoint: JsonValue | null;
+    secretValues: string[];
+  },
+): Promise<PrefetchingSource<SourcePage>> {
+  const { integration } = input;
+  const secrets = await input.openSecrets();
+  for (const secret of Object.values(secrets)) if (secret) run.secretValues.push(secret.reveal());
+  return prefetching(
+    input.connector.read({
+      integrationId: integration.id,
+      tenantId: integration.tenantId,
+      settings: integration.settings,
+      secrets,
+      logger: run.logger,
+      signal: run.signal,
+      state: input.state,
+      telemetry: run.telemetry,
+      checkpoint: run.checkpoint,
+      requestedMode: input.requestedMode ?? "auto",
+    }),
+  );
 }
 
 /**
