@@ -41,7 +41,7 @@ export interface LinkChanges {
  */
 export function linkChanges(
   batch: DirectoryBatch,
-  fresh: (externalId: string) => boolean = () => false,
+  fresh: (link: { externalId: string; userId: string }) => boolean = () => false,
 ): LinkChanges {
   const users = batch.users;
   const reported = new Map<string, boolean>();
@@ -61,7 +61,7 @@ export function linkChanges(
       userId: l.userId,
       seen: seen.has(l.externalId),
       reported: reported.get(l.externalId) ?? null,
-      fresh: fresh(l.externalId),
+      fresh: fresh(l),
     });
   }
   const statuses: LinkStatus[] = [];

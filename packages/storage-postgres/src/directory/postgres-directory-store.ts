@@ -5,6 +5,7 @@ import { analyzeOnGrowth } from "./analyze-on-growth";
 import { applyPage } from "./apply-page";
 import { findOthers } from "./find-others";
 import { findUsers } from "./find-users";
+import { linkTaken } from "./link-taken";
 import { pendingDeactivations } from "./pending-deactivations";
 import { recordRemovals } from "./record-removals";
 
@@ -38,20 +39,31 @@ export function createPostgresDirectoryStore(
       return found;
     },
     async applyPage(integrationId, batch, checkpoint, fence) {
-      const links = (batch.users?.link ?? []).map((l) => l.externalId);
+      const links = batch.users?.link ?? [];
+      const looked = (link: { externalId: string }) => absent.has(integrationId, link.externalId);
+      // A link to a user this page creates is new unless its external id is linked to someone else already (a
+      // sync's lookup would have found it): taken to be new too, and written again as an upsert if one existed.
+      const created = new Set((batch.users?.create ?? []).map((u) => u.id));
+      const guessed = created.size > 0 && links.some((l) => created.has(l.userId) && !looked(l));
+      const write = (fresh: (link: { externalId: string; userId: string }) => boolean) =>
+        applyPage(pool, s, integrationId, batch, checkpoint, { fence, prepared: preparedStatements, fresh });
       let result: ApplyResult;
       try {
-        result = await applyPage(pool, s, integrationId, batch, checkpoint, {
-          fence,
-          prepared: preparedStatements,
-          fresh: (externalId) => absent.has(integrationId, externalId),
-        });
+        try {
+          result = await write(guessed ? (l) => looked(l) || created.has(l.userId) : looked);
+        } catch (error) {
+          if (!guessed || !linkTaken(error)) throw error;
+          result = await write(looked);
+        }
       } catch (error) {
         absent.forget(integrationId);
         throw error;
       }
-      absent.linked(integrationId, links);
-      await growth.added((batch.users?.create?.length ?? 0) + (batch.users?.link?.length ?? 0));
+      absent.linked(
+        integrationId,
+        links.map((l) => l.externalId),
+      );
+      await growth.added((batch.users?.create?.length ?? 0) + links.length);
       return result;
     },
     ...pendingDeactivations(pool, s),
