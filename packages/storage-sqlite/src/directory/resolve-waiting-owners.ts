@@ -22,6 +22,11 @@ const BY_LINK = resolveBy(
 );
 const BY_EMAIL = resolveBy("owner_email", "");
 
+/** Whether any owner waits, by external id and by email: a look at each partial index, empty when none does. */
+const WAITING = `SELECT
+  EXISTS (SELECT 1 FROM records WHERE owner_user_id IS NULL AND owner_external_id IS NOT NULL) AS by_link,
+  EXISTS (SELECT 1 FROM records WHERE owner_user_id IS NULL AND owner_email IS NOT NULL) AS by_email`;
+
 /** `[key, userId]` pairs as JSON, the last per key (as the links and users written last). */
 function pairs<T>(items: ReadonlyArray<T>, key: (item: T) => string, userId: (item: T) => string): string {
   const byKey = new Map<string, string>();
@@ -33,7 +38,8 @@ function pairs<T>(items: ReadonlyArray<T>, key: (item: T) => string, userId: (it
  * Resolves record owners still waiting for a user, inside the caller's transaction, through the partial indexes
  * over unresolved owners, one statement each: those whose external id a new link of `integrationId` now links
  * (records of the same tenant whose owner source is this integration's connector), and those whose email a new or
- * changed user has.
+ * changed user has. Nothing more than a look at those indexes when no owner waits (a directory without devices or
+ * assets, or all of them resolved).
  */
 export function resolveWaitingOwners(
   { sql }: SqliteDatabase,
@@ -41,7 +47,10 @@ export function resolveWaitingOwners(
   links: ReadonlyArray<{ externalId: string; userId: string }>,
   emails: ReadonlyArray<{ id: string; email: string }>,
 ): void {
-  if (integrationId !== null && links.length > 0) {
+  const byLink = integrationId !== null && links.length > 0;
+  if (!byLink && emails.length === 0) return;
+  const waiting = sql(WAITING).get();
+  if (byLink && waiting?.by_link) {
     sql(BY_LINK).run(
       pairs(
         links,
@@ -51,7 +60,7 @@ export function resolveWaitingOwners(
       integrationId,
     );
   }
-  if (emails.length > 0) {
+  if (emails.length > 0 && waiting?.by_email) {
     sql(BY_EMAIL).run(
       pairs(
         emails,
