@@ -1,7 +1,7 @@
 import type { ApplyResult, DirectoryStore } from "@uslimato/core/storage";
 import type { Pool } from "pg";
 import { absentLinks } from "./absent-links";
-import { analyzeOnGrowth } from "./analyze-on-growth";
+import type { GrowthAnalyzer } from "./analyze-on-growth";
 import { applyPage } from "./apply-page";
 import { findOthers } from "./find-others";
 import { findUsers } from "./find-users";
@@ -11,8 +11,8 @@ import { recordRemovals } from "./record-removals";
 
 /** Options of {@link createPostgresDirectoryStore}. */
 export interface PostgresDirectoryOptions {
-  /** When the planner's statistics are first refreshed as the directory grows (see {@link analyzeOnGrowth}). */
-  analyzeAfterRows?: number;
+  /** Told the users and links each page adds, to refresh the planner's statistics (see `analyzeOnGrowth`). */
+  growth?: GrowthAnalyzer;
   /** Send a page's statements and lookups as named (prepared) statements (see `namedStatement`). */
   preparedStatements?: boolean;
 }
@@ -24,9 +24,8 @@ export interface PostgresDirectoryOptions {
 export function createPostgresDirectoryStore(
   pool: Pool,
   s: string,
-  { analyzeAfterRows = 10_000, preparedStatements = false }: PostgresDirectoryOptions = {},
+  { growth, preparedStatements = false }: PostgresDirectoryOptions = {},
 ): DirectoryStore {
-  const growth = analyzeOnGrowth(pool, s, analyzeAfterRows);
   const absent = absentLinks();
   return {
     async findUsers(integrationId, query) {
@@ -63,7 +62,7 @@ export function createPostgresDirectoryStore(
         integrationId,
         links.map((l) => l.externalId),
       );
-      await growth.added((batch.users?.create?.length ?? 0) + links.length);
+      growth?.added((batch.users?.create?.length ?? 0) + links.length);
       return result;
     },
     ...pendingDeactivations(pool, s),
