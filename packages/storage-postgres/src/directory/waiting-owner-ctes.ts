@@ -7,7 +7,8 @@ import type { StatementParams } from "./statement-params";
  * Data-modifying CTEs that resolve record owners still waiting for a user, through the partial indexes over
  * waiting owners (never a scan of records): owners whose external id one of the page's `links` (last per external
  * id) of this integration (`$1`) links (records of the same host tenant whose owner source is this integration's
- * connector), and owners whose email a new user or a changed email now has. The arrays are bound through `params`
+ * connector), and owners whose email a new user or a changed email now has; each only if some owner waits that way
+ * (see {@link anyWaiting}). The arrays are bound through `params`
  * under the keys the page's link and user inserts use (`links.*`, `create.*`), so each is built and sent once;
  * `gate` (the page's fence condition, when fenced) is added to every update so nothing is written unless it holds.
  */
@@ -29,7 +30,8 @@ export function waitingOwnerCtes(
        WHERE me.id = $1 AND r.owner_user_id IS NULL AND r.owner_external_id IS NOT NULL
          AND r.owner_external_id = ANY(${ids}::text[]) AND r.owner_external_id = t.external_id
          AND r.owner_source = me.connector_id
-         AND r.integration_id IN (SELECT id FROM ${s}.integrations WHERE tenant_id = me.tenant_id)${and})`,
+         AND r.integration_id IN (SELECT id FROM ${s}.integrations WHERE tenant_id = me.tenant_id)
+         AND ${anyWaiting(s, "owner_external_id")}${and})`,
     );
   }
   const emails = newEmails(batch, params);
@@ -38,10 +40,21 @@ export function waitingOwnerCtes(
       `owners_by_email AS (UPDATE ${s}.records AS r SET owner_user_id = t.user_id
        FROM unnest(${emails.list}::text[], ${emails.userIds}::text[]) AS t(email, user_id)
        WHERE r.owner_user_id IS NULL AND r.owner_email IS NOT NULL AND r.owner_email = ANY(${emails.list}::text[])
-         AND r.owner_email = t.email${and})`,
+         AND r.owner_email = t.email AND ${anyWaiting(s, "owner_email")}${and})`,
     );
   }
   return ctes;
+}
+
+/**
+ * A condition that holds when some owner waits by `key`: the first entry of that partial index (the `ORDER BY`
+ * keeps it a look at the index, never a scan of records). Evaluated once, before the update: when nobody waits (a
+ * directory without devices or assets, or all of them resolved) the update reads nothing, instead of sorting the
+ * page's thousand keys and probing the index with each.
+ */
+function anyWaiting(s: string, key: "owner_external_id" | "owner_email"): string {
+  return `(SELECT w.${key} FROM ${s}.records AS w WHERE w.owner_user_id IS NULL AND w.${key} IS NOT NULL
+           ORDER BY w.${key} LIMIT 1) IS NOT NULL`;
 }
 
 /**
