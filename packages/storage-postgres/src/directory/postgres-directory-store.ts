@@ -42,14 +42,21 @@ export function createPostgresDirectoryStore(
       const looked = (link: { externalId: string }) => absent.has(integrationId, link.externalId);
       // A link to a user this page creates is new unless its external id is linked to someone else already (a
       // sync's lookup would have found it): taken to be new too, and written again as an upsert if one existed.
-      const created = new Set((batch.users?.create ?? []).map((u) => u.id));
-      const guessed = created.size > 0 && links.some((l) => created.has(l.userId) && !looked(l));
+      let created: Set<string> | undefined;
+      let guessed = false;
+      const guess = (link: { externalId: string; userId: string }) => {
+        if (looked(link)) return true;
+        created ??= new Set((batch.users?.create ?? []).map((u) => u.id));
+        if (!created.has(link.userId)) return false;
+        guessed = true;
+        return true;
+      };
       const write = (fresh: (link: { externalId: string; userId: string }) => boolean) =>
         applyPage(pool, s, integrationId, batch, checkpoint, { fence, prepared: preparedStatements, fresh });
       let result: ApplyResult;
       try {
         try {
-          result = await write(guessed ? (l) => looked(l) || created.has(l.userId) : looked);
+          result = await write(guess);
         } catch (error) {
           if (!guessed || !linkTaken(error)) throw error;
           result = await write(looked);
