@@ -2,6 +2,7 @@ import { CoreError, type InspectableStorage } from "@uslimato/core/storage";
 import pg from "pg";
 import { createPostgresAuditStore } from "./audit/postgres-audit-store";
 import { createPostgresCheckpointStore } from "./checkpoints/postgres-checkpoint-store";
+import { analyzeOnGrowth } from "./directory/analyze-on-growth";
 import { inspectPostgresDirectory } from "./directory/inspect-postgres-directory";
 import { createPostgresDirectoryStore } from "./directory/postgres-directory-store";
 import { createPostgresIntegrationStore } from "./integrations/postgres-integration-store";
@@ -13,7 +14,10 @@ import { createPostgresSyncLogStore } from "./sync-logs/postgres-sync-log-store"
 
 /** Options of {@link createPostgresStorage}: a pool of the host's, or a connection string to make one. */
 export interface PostgresStorageOptions {
-  /** The host's pool. The adapter never ends it; it needs one connection for all its held locks, plus one per write or lookup. */
+  /**
+   * The host's pool. The adapter never ends it; it needs one connection for all its held locks, plus one per write
+   * or lookup, and one now and then for a statistics refresh (see `analyzeAfterRows`).
+   */
   pool?: pg.Pool;
   /** Used to create a pool when `pool` is not given; `close()` then ends that pool. */
   connectionString?: string;
@@ -23,7 +27,9 @@ export interface PostgresStorageOptions {
   migrate?: boolean;
   /**
    * New users and links after which the adapter first runs `ANALYZE` on them, then again each time their count
-   * doubles, so the planner keeps up while a first sync fills an empty directory. Default 10,000; 0 turns it off.
+   * doubles, so the planner keeps up while a first sync fills an empty directory. It runs beside the pages, on a
+   * pooled connection of its own (the page that reached the count does not wait for it). Default 10,000; 0 turns it
+   * off.
    */
   analyzeAfterRows?: number;
   /**
@@ -41,8 +47,9 @@ export interface PostgresStorage extends InspectableStorage {
   /** Applies pending migrations (see `migratePostgres`). */
   migrate(): Promise<MigrationReport>;
   /**
-   * Ends the session holding this adapter's locks (they are free for others at once) and the pool if the adapter
-   * created it; a pool the host passed in is left open.
+   * Waits for a statistics refresh under way (see `analyzeAfterRows`), then ends the session holding this adapter's
+   * locks (they are free for others at once) and the pool if the adapter created it; a pool the host passed in is
+   * left open.
    */
   close(): Promise<void>;
 }
@@ -70,6 +77,7 @@ export async function createPostgresStorage(options: PostgresStorageOptions = {}
   const ownsPool = options.pool === undefined;
   const pool = options.pool ?? new pg.Pool({ connectionString: options.connectionString });
   const locks = createPostgresLockStore(pool, s);
+  const growth = analyzeOnGrowth(pool, s, analyzeAfterRows);
   const storage: PostgresStorage = {
     schema,
     integrations: createPostgresIntegrationStore(pool, s),
@@ -79,12 +87,13 @@ export async function createPostgresStorage(options: PostgresStorageOptions = {}
     audit: createPostgresAuditStore(pool, s),
     locks: { tryAcquire: locks.tryAcquire },
     directory: createPostgresDirectoryStore(pool, s, {
-      analyzeAfterRows,
+      growth,
       preparedStatements: options.preparedStatements ?? true,
     }),
     inspect: inspectPostgresDirectory(pool, s),
     migrate: () => migratePostgres(pool, { schema }),
     async close() {
+      await growth.idle();
       await locks.close();
       if (ownsPool && !pool.ended) await pool.end();
     },

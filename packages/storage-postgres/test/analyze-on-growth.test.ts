@@ -1,7 +1,8 @@
 import type { DirectoryBatch } from "@uslimato/core/storage";
-import { afterAll, describe, expect, it } from "vitest";
+import pg from "pg";
+import { afterAll, describe, expect, it, vi } from "vitest";
 import { createPostgresStorage } from "../src/index";
-import { dropSchema, randomSchema, testPool } from "./support/test-database";
+import { dropSchema, randomSchema, TEST_DATABASE_URL, testPool } from "./support/test-database";
 
 const pool = testPool(2);
 const schemas: string[] = [];
@@ -52,10 +53,39 @@ describe("statistics keep up while a first sync fills the directory", () => {
     await storage.directory.applyPage("int-1", newUsers(999, 0), 1);
     expect(await plannerRows(storage.schema, "users")).toBe(-1);
     await storage.directory.applyPage("int-1", newUsers(999, 1_000), 2);
-    expect(await plannerRows(storage.schema, "users")).toBe(1_998);
-    expect(await plannerRows(storage.schema, "user_links")).toBe(1_998);
+    // It runs beside the pages: done soon after.
+    await vi.waitFor(async () => {
+      expect(await plannerRows(storage.schema, "users")).toBe(1_998);
+      expect(await plannerRows(storage.schema, "user_links")).toBe(1_998);
+    });
     await storage.directory.applyPage("int-1", newUsers(999, 2_000), 3);
+    await storage.close();
     expect(await plannerRows(storage.schema, "users")).toBe(1_998); // next at 7,992 rows added
+  });
+
+  it("a page does not wait for the ANALYZE it starts; close() does", async () => {
+    const storage = await storageWith(1_000);
+    // Another session (not from the adapter's pool) holds a lock that ANALYZE needs and that inserts do not.
+    const blocker = new pg.Client({ connectionString: TEST_DATABASE_URL });
+    await blocker.connect();
+    await blocker.query("BEGIN");
+    await blocker.query(`LOCK TABLE "${storage.schema}".user_links IN SHARE UPDATE EXCLUSIVE MODE`);
+    try {
+      await storage.directory.applyPage("int-1", newUsers(999, 0), 1);
+      await storage.directory.applyPage("int-1", newUsers(999, 1_000), 2);
+      expect(await storage.directory.countActiveLinkedUsers("int-1")).toBe(1_998);
+      let closed = false;
+      const closing = storage.close().then(() => {
+        closed = true;
+      });
+      await new Promise((resolve) => setTimeout(resolve, 100));
+      expect(closed).toBe(false);
+      await blocker.query("COMMIT");
+      await closing;
+      expect(await plannerRows(storage.schema, "user_links")).toBe(1_998);
+    } finally {
+      await blocker.end();
+    }
   });
 
   it("never analyzes with 0, and refuses a threshold that is not a whole number", async () => {

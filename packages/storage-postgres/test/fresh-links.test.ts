@@ -88,3 +88,53 @@ describe("links a lookup found missing are plain inserts", () => {
     ]);
   });
 });
+
+describe("links to users the page creates are plain inserts, lookup or not", () => {
+  const heads = () => sent.filter((s) => s.text.includes("INSERT INTO") && s.text.includes("user_links"));
+
+  it("inserts them without a conflict check when no lookup came first", async () => {
+    sent.length = 0;
+    await storage.directory.applyPage("int-c", newPeople(["c1", "c2"]), 1);
+    expect(heads()).toHaveLength(1);
+    expect(heads()[0]!.text).toMatch(/inserted AS \(INSERT INTO \S+\.user_links/);
+    expect(heads()[0]!.text).not.toMatch(/ON CONFLICT \(integration_id, external_id\)/);
+    expect((await linksOf("int-c")).map((l) => [l.external_id, l.user_id])).toEqual([
+      ["x-c1", "c1"],
+      ["x-c2", "c2"],
+    ]);
+  });
+
+  it("writes the page again with an upsert when such a link exists already: it is re-pointed, nothing is lost", async () => {
+    await pool.query(
+      `INSERT INTO "${schema}".user_links (integration_id, external_id, user_id) VALUES ('int-d', 'x-d1', 'elsewhere')`,
+    );
+    sent.length = 0;
+    await storage.directory.applyPage("int-d", newPeople(["d1", "d2"]), { page: 1 });
+    expect(heads().map((h) => /ON CONFLICT \(integration_id, external_id\)/.test(h.text))).toEqual([
+      false,
+      true,
+    ]);
+    expect((await linksOf("int-d")).map((l) => [l.external_id, l.user_id])).toEqual([
+      ["x-d1", "d1"],
+      ["x-d2", "d2"],
+    ]);
+    expect((await storage.checkpoints.get("int-d"))?.value).toEqual({ page: 1 });
+    expect(
+      (await storage.directory.findUsers("int-d", { externalIds: [], emails: ["d1@x.io", "d2@x.io"] }))
+        .byEmail,
+    ).toHaveLength(2);
+  });
+
+  it("a taken email is still STORAGE_CONFLICT, written once: only an existing link is written again", async () => {
+    await storage.directory.applyPage("int-e", newPeople(["e1"]), 1);
+    sent.length = 0;
+    const taken = { ...newPeople(["e2"]) };
+    taken.users!.create = [{ ...taken.users!.create![0]!, email: "e1@x.io" }];
+    await expect(storage.directory.applyPage("int-e", taken, 2)).rejects.toMatchObject({
+      code: "STORAGE_CONFLICT",
+      details: { constraint: "users_email_unique" },
+    });
+    expect(heads()).toHaveLength(1);
+    expect(await storage.checkpoints.get("int-e")).toMatchObject({ value: 1 });
+  });
+});

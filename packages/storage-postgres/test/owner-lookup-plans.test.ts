@@ -85,6 +85,10 @@ describe("owner lookups probe the owner indexes, never scan records", () => {
       expect(plan).toMatch(/records_waiting_external_idx/);
       expect(plan).toMatch(/records_waiting_email_idx/);
       expect(plan).not.toMatch(/Seq Scan on records/);
+      // Whether anyone waits at all is one look at each partial index, before the updates.
+      expect(plan).toMatch(/Index (Only )?Scan using records_waiting_external_idx on records w\b/);
+      expect(plan).toMatch(/Index (Only )?Scan using records_waiting_email_idx on records w_1\b/);
+      expect(plan.match(/One-Time Filter: \(\$\d+ IS NOT NULL\)/g)).toHaveLength(2);
     }
   });
 });

@@ -12,16 +12,31 @@ describe("absentLinks", () => {
     expect(absent.has("i1", "e3")).toBe(true);
   });
 
-  it("a lookup answered after a page was written only unmarks what it found: it may not have seen that page", () => {
+  it("a lookup answered after pages were written remembers what it did not find, but what those pages linked", () => {
     const absent = absentLinks();
     const answered = absent.lookup("i1");
-    absent.linked("i1", []);
-    answered(["e1", "e2"], []);
-    expect(absent.has("i1", "e1")).toBe(false);
-    absent.lookup("i1")(["e2"], []);
-    expect(absent.has("i1", "e2")).toBe(true);
+    absent.linked("i1", ["e1"]);
+    absent.linked("i1", ["e3"]);
+    answered(["e1", "e2", "e3", "e4"], []);
+    expect(["e1", "e2", "e3", "e4"].map((id) => absent.has("i1", id))).toEqual([false, true, false, true]);
     absent.lookup("i1")([], ["e2"]);
     expect(absent.has("i1", "e2")).toBe(false);
+  });
+
+  it("a lookup that ran while more pages were written than are remembered, or one failed, is not remembered", () => {
+    const absent = absentLinks();
+    const slow = absent.lookup("i1");
+    for (let i = 0; i < 5; i++) absent.linked("i1", [`p${i}`]);
+    slow(["e1"], []);
+    expect(absent.has("i1", "e1")).toBe(false);
+    const overFailure = absent.lookup("i1");
+    absent.linked("i1", []);
+    absent.forget("i1");
+    absent.linked("i1", []);
+    overFailure(["e2"], []);
+    expect(absent.has("i1", "e2")).toBe(false);
+    absent.lookup("i1")(["e2"], []);
+    expect(absent.has("i1", "e2")).toBe(true);
   });
 
   it("forgets an integration after a failed write", () => {

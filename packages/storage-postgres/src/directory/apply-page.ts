@@ -16,8 +16,8 @@ export interface ApplyOptions {
   fence?: LockFence | undefined;
   /** Send each statement as a named statement (see `namedStatement`). */
   prepared?: boolean;
-  /** External ids known to have no link yet: their links are plain inserts (see `AbsentLinks`). */
-  fresh?: (externalId: string) => boolean;
+  /** Links taken to be new: plain inserts, a unique violation if one exists (see `AbsentLinks`). */
+  fresh?: (link: { externalId: string; userId: string }) => boolean;
 }
 
 /**

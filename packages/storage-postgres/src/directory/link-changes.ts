@@ -1,5 +1,4 @@
 import type { DirectoryBatch } from "@uslimato/core/storage";
-import { lastByKey } from "./last-by-key";
 
 /** A link the page writes, with the marks that land on it in the same step. */
 export interface NewLink {
@@ -42,7 +41,7 @@ export interface LinkChanges {
  */
 export function linkChanges(
   batch: DirectoryBatch,
-  fresh: (externalId: string) => boolean = () => false,
+  fresh: (link: { externalId: string; userId: string }) => boolean = () => false,
 ): LinkChanges {
   const users = batch.users;
   const reported = new Map<string, boolean>();
@@ -52,24 +51,34 @@ export function linkChanges(
   for (const id of users?.markPendingDeactivation ?? []) pending.set(id, true);
   for (const id of users?.clearPendingDeactivation ?? []) pending.set(id, false);
   const seen = new Set(batch.seen?.users ?? []);
-  const links = lastByKey(users?.link ?? [], (l) => l.externalId).map((l) => ({
-    externalId: l.externalId,
-    userId: l.userId,
-    seen: seen.has(l.externalId),
-    reported: reported.get(l.externalId) ?? null,
-    fresh: fresh(l.externalId),
-  }));
-  const linked = new Set(links.map((l) => l.externalId));
+  // The last link per external id, in the order the ids first appear (a multi-row insert may touch a row once).
+  const linked = new Map<string, { externalId: string; userId: string }>();
+  for (const link of users?.link ?? []) linked.set(link.externalId, link);
+  const links: NewLink[] = [];
+  for (const l of linked.values()) {
+    links.push({
+      externalId: l.externalId,
+      userId: l.userId,
+      seen: seen.has(l.externalId),
+      reported: reported.get(l.externalId) ?? null,
+      fresh: fresh(l),
+    });
+  }
   const statuses: LinkStatus[] = [];
-  for (const externalId of new Set([...seen, ...pending.keys(), ...reported.keys()])) {
-    if (linked.has(externalId)) continue;
+  const listed = new Set<string>();
+  const list = (externalId: string) => {
+    if (linked.has(externalId) || listed.has(externalId)) return;
+    listed.add(externalId);
     statuses.push({
       externalId,
       seen: seen.has(externalId),
       pending: pending.get(externalId) ?? null,
       reported: reported.get(externalId) ?? null,
     });
-  }
+  };
+  for (const externalId of seen) list(externalId);
+  for (const externalId of pending.keys()) list(externalId);
+  for (const externalId of reported.keys()) list(externalId);
   const pendingOfLinks = [...pending]
     .filter(([externalId]) => linked.has(externalId))
     .map(([externalId, value]) => ({ externalId, pending: value }));

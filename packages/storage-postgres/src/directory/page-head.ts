@@ -4,6 +4,7 @@ import { fenceCtes } from "./fence-ctes";
 import type { LinkChanges, NewLink } from "./link-changes";
 import { linkStatusCte } from "./link-status-cte";
 import type { PageStatement } from "./page-statement";
+import { statementParams } from "./statement-params";
 import { waitingOwnerCtes } from "./waiting-owner-ctes";
 
 /**
@@ -25,19 +26,8 @@ export function pageHead(
   changes: LinkChanges,
   fence?: LockFence,
 ): PageStatement {
-  const values: unknown[] = [integrationId, JSON.stringify(checkpoint)];
-  // An array bound twice is sent (and parsed) once: the links' and new users' arrays also feed the waiting owners'
-  // updates. Only long array literals: a short value could be bound under two different types.
-  const arrays = new Map<string, string>();
-  const $ = (value: unknown): string => {
-    if (typeof value !== "string" || value.length < 64 || value[0] !== "{") return `$${values.push(value)}`;
-    let placeholder = arrays.get(value);
-    if (placeholder === undefined) {
-      placeholder = `$${values.push(value)}`;
-      arrays.set(value, placeholder);
-    }
-    return placeholder;
-  };
+  const params = statementParams([integrationId, JSON.stringify(checkpoint)]);
+  const $ = params.bind;
   const guard = fenceCtes(s, batch, fence, $);
   const where = guard ? `WHERE ${guard.gate}` : "";
   const ctes = [
@@ -47,13 +37,18 @@ export function pageHead(
   ];
   const create = batch.users?.create ?? [];
   if (create.length > 0) {
+    // The attributes go as one JSON array: one JSON.stringify instead of one per user and the escaping of every
+    // quote in a text[] literal, and the server parses it as fast.
     ctes.push(
       `created AS (INSERT INTO ${s}.users (id, email, display_name, active, role, hge_id_account_id, attributes,
          created_at, updated_at)
-       SELECT t.id, t.email, t.display_name, t.active, t.role, NULL, t.attributes::jsonb, now(), now()
-       FROM unnest(${$(textArray(create.map((u) => u.id)))}::text[], ${$(textArray(create.map((u) => u.email)))}::text[],
-         ${$(textArray(create.map((u) => u.displayName)))}::text[], ${$(booleanArray(create.map((u) => u.active)))}::boolean[],
-         ${$(textArray(create.map((u) => u.role)))}::text[], ${$(textArray(create.map((u) => JSON.stringify(u.attributes))))}::text[])
+       SELECT t.id, t.email, t.display_name, t.active, t.role, NULL, t.attributes, now(), now()
+       FROM ROWS FROM (unnest(${params.shared("create.ids", () => textArray(create.map((u) => u.id)))}::text[]),
+         unnest(${params.shared("create.emails", () => textArray(create.map((u) => u.email)))}::text[]),
+         unnest(${$(textArray(create.map((u) => u.displayName)))}::text[]),
+         unnest(${params.shared("create.active", () => booleanArray(create.map((u) => u.active)))}::boolean[]),
+         unnest(${$(textArray(create.map((u) => u.role)))}::text[]),
+         jsonb_array_elements(${$(JSON.stringify(create.map((u) => u.attributes)))}::jsonb))
          AS t(id, email, display_name, active, role, attributes) ${where})`,
     );
   }
@@ -66,19 +61,22 @@ export function pageHead(
     ["linked", known],
   ] as const) {
     if (group.length === 0) continue;
+    // The whole page's links (the usual case) share their arrays with the waiting owners' update.
+    const key = group.length === links.length ? "links" : name;
     ctes.push(
       `${name} AS (INSERT INTO ${s}.user_links (integration_id, external_id, user_id, last_seen_sweep, reported_active)
        SELECT $1, t.external_id, t.user_id, CASE WHEN t.seen THEN ${$(sweepId)}::text END, COALESCE(t.reported, true)
-       FROM unnest(${$(textArray(group.map((l) => l.externalId)))}::text[], ${$(textArray(group.map((l) => l.userId)))}::text[],
-         ${$(booleanArray(group.map((l) => l.seen)))}::boolean[], ${$(booleanArray(group.map((l) => l.reported)))}::boolean[])
+       FROM unnest(${params.shared(`${key}.externalIds`, () => textArray(group.map((l) => l.externalId)))}::text[],
+         ${params.shared(`${key}.userIds`, () => textArray(group.map((l) => l.userId)))}::text[],
+         ${params.shared(`${key}.seen`, () => booleanArray(group.map((l) => l.seen)))}::boolean[], ${params.shared(`${key}.reported`, () => booleanArray(group.map((l) => l.reported)))}::boolean[])
          AS t(external_id, user_id, seen, reported)
        ${where}${name === "linked" ? upsert(s, group, $) : ""})`,
     );
   }
-  const status = linkStatusCte(s, statuses, batch.seen?.sweepId ?? null, $, guard?.gate);
+  const status = linkStatusCte(s, statuses, sweepId, $, guard?.gate);
   if (status) ctes.push(status);
-  ctes.push(...waitingOwnerCtes(s, batch, $, guard?.gate));
-  return { text: `WITH ${ctes.join(",\n")}\nSELECT ${guard?.report ?? "1"}`, values };
+  ctes.push(...waitingOwnerCtes(s, batch, links, params, guard?.gate));
+  return { text: `WITH ${ctes.join(",\n")}\nSELECT ${guard?.report ?? "1"}`, values: params.values };
 }
 
 /**

@@ -37,9 +37,10 @@ export function userChangeStatements(
     statements.push({
       text: `UPDATE ${s}.users AS u SET email = COALESCE(t.email, u.email),
          display_name = CASE WHEN t.set_display_name THEN t.display_name ELSE u.display_name END,
-         active = COALESCE(t.active, u.active), attributes = COALESCE(t.attributes::jsonb, u.attributes),
-         updated_at = now()
-       FROM unnest($1::text[], $2::text[], $3::boolean[], $4::text[], $5::boolean[], $6::text[])
+         active = COALESCE(t.active, u.active),
+         attributes = COALESCE(NULLIF(t.attributes, 'null'::jsonb), u.attributes), updated_at = now()
+       FROM ROWS FROM (unnest($1::text[]), unnest($2::text[]), unnest($3::boolean[]), unnest($4::text[]),
+         unnest($5::boolean[]), jsonb_array_elements($6::jsonb))
          AS t(user_id, email, set_display_name, display_name, active, attributes)
        WHERE u.id = ANY($1::text[]) AND u.id = t.user_id`,
       values: [
@@ -48,7 +49,8 @@ export function userChangeStatements(
         booleanArray(update.map((u) => u.displayName !== undefined)),
         textArray(update.map((u) => u.displayName ?? null)),
         booleanArray(update.map((u) => u.active ?? null)),
-        textArray(update.map((u) => (u.attributes === undefined ? null : JSON.stringify(u.attributes)))),
+        // One JSON array (null where unchanged; attributes are objects, never null), as for new users.
+        JSON.stringify(update.map((u) => u.attributes ?? null)),
       ],
     });
   }
