@@ -163,6 +163,47 @@ describe("reconcileUsers", () => {
     { maxLength: 8 },
   );
 
+  it("decides a page of distinct new records the same with or without the caller's distinct check", () => {
+    const failure = (externalId: string) => ({
+      externalId,
+      kind: "user" as const,
+      field: "email",
+      code: "RECORD_INVALID",
+      message: "refused",
+      severity: "error" as const,
+    });
+    fc.assert(
+      fc.property(
+        fc.array(
+          fc.record({
+            email: fc.boolean(),
+            active: fc.constantFrom(true, false, undefined),
+            displayName: fc.constantFrom("A", null, undefined),
+            failed: fc.boolean(),
+            warned: fc.boolean(),
+            attributes,
+          }),
+          { maxLength: 12 },
+        ),
+        (rows) => {
+          const candidates: UserCandidate[] = rows.map((row, i) => ({
+            ...candidate(`e${i}`, row.email ? `u${i}@x.com` : null),
+            active: row.active,
+            displayName: row.displayName,
+            attributes: row.attributes,
+            warnings: row.warned ? [{ ...failure(`e${i}`), severity: "warning" }] : [],
+            ...(row.failed ? { failure: failure(`e${i}`) } : {}),
+          }));
+          const run = (distinct: boolean) => {
+            let id = 0;
+            return reconcileUsers(candidates, [], noLookup, { newId: () => `id-${++id}`, distinct });
+          };
+          expect(run(true)).toEqual(run(false));
+        },
+      ),
+    );
+  });
+
   it("is pure: neither the candidates nor the lookup change", () => {
     fc.assert(
       fc.property(

@@ -14,6 +14,7 @@ export const planUserPage: PagePlanner = async (page, ctx) => {
   const seenIds: string[] = [];
   const ids = new Set<string>();
   const emailSet = new Set<string>();
+  let withEmail = 0;
   for (let i = 0; i < upserts.length; i++) {
     const { externalId } = upserts[i]!;
     const candidate = toUserCandidate(externalId, mapped[i]!, ctx.mapper.createOnly);
@@ -21,14 +22,18 @@ export const planUserPage: PagePlanner = async (page, ctx) => {
     if (candidate.failure?.field === "externalId") continue;
     seenIds.push(externalId);
     ids.add(externalId);
-    if (candidate.email !== null && !candidate.failure) emailSet.add(candidate.email);
+    if (candidate.email !== null && !candidate.failure) {
+      emailSet.add(candidate.email);
+      withEmail++;
+    }
   }
   const { removals, errors: removalErrors } = storableRemovals(page.removals);
   for (const removal of removals) ids.add(removal.externalId);
   const externalIds = [...ids];
   const emails = [...emailSet];
   const lookup = await ctx.directory.findUsers(ctx.integrationId, { externalIds, emails });
-  const result = reconcileUsers(candidates, removals, lookup, { newId: ctx.newId });
+  const distinct = ids.size === seenIds.length + removals.length && emailSet.size === withEmail;
+  const result = reconcileUsers(candidates, removals, lookup, { newId: ctx.newId, distinct });
   return {
     kind: "user",
     batch: {
