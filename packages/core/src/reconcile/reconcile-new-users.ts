@@ -4,14 +4,15 @@ import type { UserCandidate } from "./user-candidate";
 import { missingEmailError } from "./user-record-errors";
 
 /**
- * What `reconcileUsers` decides for a page whose lookup found nobody and whose records name distinct external ids
- * and emails (and no removed one among them), as a first sync's pages do: every record with an email becomes a new
- * user linked to it, every other one fails. No user can meet another one of the page, so no state is kept for it.
+ * What `reconcileUsers` decides for a page whose lookup found nobody and whose records name distinct
+ * external ids and emails (and no removed one among them), as a first sync's pages do: every record with an email
+ * becomes a new user (role `role`) linked to it, every other one fails. No user can meet another one of the page, so
+ * no state is kept for it. The caller checks that the page is such a page.
  */
 export function reconcileNewUsers(
   upserts: ReadonlyArray<UserCandidate>,
   newId: () => string,
-  role: string,
+  role = "viewer",
 ): UserReconciliation {
   const create: NewUser[] = [];
   const link: Array<{ externalId: string; userId: string }> = [];

@@ -3,6 +3,7 @@ import { describe, expect, it } from "vitest";
 import type { JsonObject, JsonValue } from "../connector/json";
 import type { StoredUser } from "../storage/records";
 import type { UserLookup } from "../storage/storage-adapter";
+import { reconcileNewUsers } from "./reconcile-new-users";
 import { reconcileUsers } from "./reconcile-users";
 import type { UserCandidate } from "./user-candidate";
 
@@ -163,7 +164,7 @@ describe("reconcileUsers", () => {
     { maxLength: 8 },
   );
 
-  it("decides a page of distinct new records the same with or without the caller's distinct check", () => {
+  it("decides a page of distinct new records as reconcileNewUsers does", () => {
     const failure = (externalId: string) => ({
       externalId,
       kind: "user" as const,
@@ -194,11 +195,11 @@ describe("reconcileUsers", () => {
             warnings: row.warned ? [{ ...failure(`e${i}`), severity: "warning" }] : [],
             ...(row.failed ? { failure: failure(`e${i}`) } : {}),
           }));
-          const run = (distinct: boolean) => {
-            let id = 0;
-            return reconcileUsers(candidates, [], noLookup, { newId: () => `id-${++id}`, distinct });
-          };
-          expect(run(true)).toEqual(run(false));
+          let general = 0;
+          let direct = 0;
+          expect(reconcileNewUsers(candidates, () => `id-${++direct}`)).toEqual(
+            reconcileUsers(candidates, [], noLookup, { newId: () => `id-${++general}` }),
+          );
         },
       ),
     );

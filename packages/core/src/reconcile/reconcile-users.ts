@@ -3,7 +3,6 @@ import type { DirectoryBatch, NewUser, UserLookup, UserUpdate } from "../storage
 import type { SyncErrorDetail } from "../sync-log/sync-log";
 import { applyCandidateFields } from "./apply-candidate-fields";
 import { PageUsers } from "./page-users";
-import { reconcileNewUsers } from "./reconcile-new-users";
 import type { UserCandidate } from "./user-candidate";
 import { duplicateEmailError, emailTakenError, missingEmailError } from "./user-record-errors";
 import { newUserState, setUserField, type UserState } from "./user-state";
@@ -28,11 +27,6 @@ export interface ReconcileUsersOptions {
   newId: () => string;
   /** Role of users a sync creates. Default `viewer`. */
   role?: string;
-  /**
-   * The caller checked that the candidates' external ids (with the removals') are distinct, and so are the emails of
-   * the candidates that have one and no failure: a page the lookup found nothing of is then all new users.
-   */
-  distinct?: boolean;
 }
 
 /** What reconciling one page collects besides the users' states. */
@@ -60,10 +54,6 @@ export function reconcileUsers(
   lookup: UserLookup,
   options: ReconcileUsersOptions,
 ): UserReconciliation {
-  const role = options.role ?? "viewer";
-  const newId = () => options.newId();
-  if (options.distinct && lookup.byExternalId.length === 0 && lookup.byEmail.length === 0)
-    return reconcileNewUsers(upserts, newId, role);
   const outcome: PageOutcome = {
     users: new PageUsers(lookup),
     links: [],
@@ -72,6 +62,8 @@ export function reconcileUsers(
     retry: [],
     failed: 0,
   };
+  const role = options.role ?? "viewer";
+  const newId = () => options.newId();
   for (let i = 0; i < upserts.length; i++) reconcileCandidate(outcome, upserts[i]!, newId, role);
   for (const removal of removals) {
     const state = outcome.users.byExternalId.get(removal.externalId);

@@ -1,5 +1,6 @@
 import type { SourceRemoval } from "../connector/source-page";
 import { textProblem } from "../reconcile/find-unstorable-text";
+import { reconcileNewUsers } from "../reconcile/reconcile-new-users";
 import { reconcileUsers } from "../reconcile/reconcile-users";
 import { toUserCandidate, type UserCandidate } from "../reconcile/user-candidate";
 import type { SyncErrorDetail } from "../sync-log/sync-log";
@@ -32,12 +33,20 @@ export const planUserPage: PagePlanner = async (page, ctx) => {
   const externalIds = [...ids];
   const emails = [...emailSet];
   const lookup = await ctx.directory.findUsers(ctx.integrationId, { externalIds, emails });
-  const distinct = ids.size === seenIds.length + removals.length && emailSet.size === withEmail;
-  const result = reconcileUsers(candidates, removals, lookup, { newId: ctx.newId, distinct });
+  // Distinct external ids (removed ones too) and emails that the lookup found nothing of: all new users, as on
+  // every page of a first sync.
+  const allNew =
+    ids.size === seenIds.length + removals.length &&
+    emailSet.size === withEmail &&
+    lookup.byExternalId.length === 0 &&
+    lookup.byEmail.length === 0;
+  const result = allNew
+    ? reconcileNewUsers(candidates, ctx.newId)
+    : reconcileUsers(candidates, removals, lookup, { newId: ctx.newId });
   return {
     kind: "user",
     batch: {
-      users: { ...result.batch, ...reportedStatus(candidates, removals) },
+      users: { ...result.batch, ...reportedStatus(candidates, removals, allNew) },
       ...(ctx.sweepId ? { seen: { sweepId: ctx.sweepId, users: seenIds } } : {}),
     },
     counts: {
