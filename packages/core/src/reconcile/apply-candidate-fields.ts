@@ -27,7 +27,7 @@ export function applyCandidateFields(
     // Only a mark that exists (stored, or set earlier in this page) needs cancelling.
     if (pendingBefore.has(externalId) || pending.has(externalId)) pending.set(externalId, false);
     setUserField(state, "active", true);
-  } else if (state.fields.active) {
+  } else if (state.active) {
     if (state.isNew) setUserField(state, "active", false);
     else pending.set(externalId, true);
   }

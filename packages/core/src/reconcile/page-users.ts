@@ -2,13 +2,17 @@ import type { UserLookup } from "../storage/storage-adapter";
 import { existingUserState, type UserState } from "./user-state";
 
 /**
- * The users one page can touch, indexed from its lookup: by this integration's external id, by id and by email.
- * Built from copies, so the lookup is never changed.
+ * The users one page can touch: those of its lookup (by id, in the order found), those it creates (in order),
+ * and all of them by this integration's external id and by email. Built from copies, so the lookup is never
+ * changed.
  */
 export class PageUsers {
-  readonly byId = new Map<string, UserState>();
+  /** Users found by the lookup, by id. */
+  readonly found = new Map<string, UserState>();
+  /** Users created by this page. */
+  readonly created: UserState[] = [];
   readonly byExternalId = new Map<string, UserState>();
-  readonly #ownerOfEmail = new Map<string, string>();
+  readonly #byEmail = new Map<string, UserState>();
   /** External ids whose link already had a pending deactivation before this page. */
   readonly pendingBefore = new Set<string>();
 
@@ -16,29 +20,31 @@ export class PageUsers {
     for (const { link, user } of lookup.byExternalId) {
       const state = existingUserState(user, link.externalId);
       this.byExternalId.set(link.externalId, state);
-      this.byId.set(user.id, state);
-      this.#ownerOfEmail.set(user.email, user.id);
+      this.found.set(user.id, state);
+      this.#byEmail.set(user.email, state);
       if (link.pendingDeactivation) this.pendingBefore.add(link.externalId);
     }
     for (const { user, linkedExternalIds } of lookup.byEmail) {
-      const known = this.byId.get(user.id);
-      if (known) known.externalId ??= linkedExternalIds[0];
-      else this.byId.set(user.id, existingUserState(user, linkedExternalIds[0]));
-      this.#ownerOfEmail.set(user.email, user.id);
+      let state = this.found.get(user.id);
+      if (state) state.externalId ??= linkedExternalIds[0];
+      else {
+        state = existingUserState(user, linkedExternalIds[0]);
+        this.found.set(user.id, state);
+      }
+      this.#byEmail.set(user.email, state);
     }
   }
 
   /** The user holding an email, if the page knows one. */
   ownerOf(email: string): UserState | undefined {
-    const id = this.#ownerOfEmail.get(email);
-    return id === undefined ? undefined : this.byId.get(id);
+    return this.#byEmail.get(email);
   }
 
   /** Adds a user created by this page, linked to `externalId`. */
   addNew(state: UserState, externalId: string): void {
-    this.byId.set(state.id, state);
-    this.link(state, externalId);
-    this.#ownerOfEmail.set(state.fields.email, state.id);
+    this.created.push(state);
+    this.byExternalId.set(externalId, state);
+    this.#byEmail.set(state.email, state);
   }
 
   /** Links a user to an external id of this integration. */
@@ -47,9 +53,9 @@ export class PageUsers {
     this.byExternalId.set(externalId, state);
   }
 
-  /** Moves an email from its holder (if the same user) to `state`. */
+  /** Moves the user's email index entry to its new email (called before the state's email changes). */
   moveEmail(state: UserState, email: string): void {
-    this.#ownerOfEmail.delete(state.fields.email);
-    this.#ownerOfEmail.set(email, state.id);
+    this.#byEmail.delete(state.email);
+    this.#byEmail.set(email, state);
   }
 }

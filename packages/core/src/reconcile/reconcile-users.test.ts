@@ -3,6 +3,7 @@ import { describe, expect, it } from "vitest";
 import type { JsonObject, JsonValue } from "../connector/json";
 import type { StoredUser } from "../storage/records";
 import type { UserLookup } from "../storage/storage-adapter";
+import { reconcileNewUsers } from "./reconcile-new-users";
 import { reconcileUsers } from "./reconcile-users";
 import type { UserCandidate } from "./user-candidate";
 
@@ -162,6 +163,47 @@ describe("reconcileUsers", () => {
     }),
     { maxLength: 8 },
   );
+
+  it("decides a page of distinct new records as reconcileNewUsers does", () => {
+    const failure = (externalId: string) => ({
+      externalId,
+      kind: "user" as const,
+      field: "email",
+      code: "RECORD_INVALID",
+      message: "refused",
+      severity: "error" as const,
+    });
+    fc.assert(
+      fc.property(
+        fc.array(
+          fc.record({
+            email: fc.boolean(),
+            active: fc.constantFrom(true, false, undefined),
+            displayName: fc.constantFrom("A", null, undefined),
+            failed: fc.boolean(),
+            warned: fc.boolean(),
+            attributes,
+          }),
+          { maxLength: 12 },
+        ),
+        (rows) => {
+          const candidates: UserCandidate[] = rows.map((row, i) => ({
+            ...candidate(`e${i}`, row.email ? `u${i}@x.com` : null),
+            active: row.active,
+            displayName: row.displayName,
+            attributes: row.attributes,
+            warnings: row.warned ? [{ ...failure(`e${i}`), severity: "warning" }] : [],
+            ...(row.failed ? { failure: failure(`e${i}`) } : {}),
+          }));
+          let general = 0;
+          let direct = 0;
+          expect(reconcileNewUsers(candidates, () => `id-${++direct}`)).toEqual(
+            reconcileUsers(candidates, [], noLookup, { newId: () => `id-${++general}` }),
+          );
+        },
+      ),
+    );
+  });
 
   it("is pure: neither the candidates nor the lookup change", () => {
     fc.assert(

@@ -5,7 +5,7 @@ import { applyCandidateFields } from "./apply-candidate-fields";
 import { PageUsers } from "./page-users";
 import type { UserCandidate } from "./user-candidate";
 import { duplicateEmailError, emailTakenError, missingEmailError } from "./user-record-errors";
-import { setUserField, type UserState } from "./user-state";
+import { newUserState, setUserField, type UserState } from "./user-state";
 
 /** The outcome of reconciling one page of users: the batch to write and what it means. */
 export interface UserReconciliation {
@@ -63,10 +63,11 @@ export function reconcileUsers(
     failed: 0,
   };
   const role = options.role ?? "viewer";
-  for (const candidate of upserts) reconcileCandidate(outcome, candidate, () => options.newId(), role);
+  const newId = () => options.newId();
+  for (let i = 0; i < upserts.length; i++) reconcileCandidate(outcome, upserts[i]!, newId, role);
   for (const removal of removals) {
     const state = outcome.users.byExternalId.get(removal.externalId);
-    if (state?.fields.active) outcome.pending.set(removal.externalId, true);
+    if (state?.active) outcome.pending.set(removal.externalId, true);
   }
   return finish(outcome);
 }
@@ -98,7 +99,7 @@ function linkOrCreate(
     fail(outcome, duplicateEmailError(candidate, holder), true);
     return;
   }
-  outcome.errors.push(...candidate.warnings);
+  if (candidate.warnings.length > 0) outcome.errors.push(...candidate.warnings);
   if (holder) {
     outcome.links.push({ externalId: candidate.externalId, userId: holder.id });
     users.link(holder, candidate.externalId);
@@ -106,14 +107,23 @@ function linkOrCreate(
     applyCandidateFields(holder, candidate, outcome.pending, users.pendingBefore);
     return;
   }
-  const created = newUserState(candidate, email, newId(), role);
-  users.addNew(created, candidate.externalId);
-  outcome.links.push({ externalId: candidate.externalId, userId: created.id });
+  const { externalId } = candidate;
+  const created = newUserState(
+    newId(),
+    role,
+    email,
+    candidate.displayName ?? null,
+    candidate.active ?? true,
+    candidate.attributes,
+    externalId,
+  );
+  users.addNew(created, externalId);
+  outcome.links.push({ externalId, userId: created.id });
 }
 
 function updateLinked(outcome: PageOutcome, state: UserState, candidate: UserCandidate): void {
   const { email } = candidate;
-  const changesEmail = email !== null && email !== state.fields.email && !candidate.createOnly.has("email");
+  const changesEmail = email !== null && email !== state.email && !candidate.createOnly.has("email");
   if (changesEmail) {
     const holder = outcome.users.ownerOf(email);
     if (holder && holder !== state) {
@@ -121,7 +131,7 @@ function updateLinked(outcome: PageOutcome, state: UserState, candidate: UserCan
       return;
     }
   }
-  outcome.errors.push(...candidate.warnings);
+  if (candidate.warnings.length > 0) outcome.errors.push(...candidate.warnings);
   if (changesEmail) {
     outcome.users.moveEmail(state, email);
     setUserField(state, "email", email);
@@ -135,28 +145,15 @@ function fail(outcome: PageOutcome, error: SyncErrorDetail, retry: boolean): voi
   if (retry && error.externalId !== undefined) outcome.retry.push(error.externalId);
 }
 
-function newUserState(candidate: UserCandidate, email: string, id: string, role: string): UserState {
-  return {
-    id,
-    isNew: true,
-    role,
-    fields: { email, displayName: candidate.displayName ?? null, active: candidate.active ?? true },
-    attributes: candidate.attributes,
-    changes: null,
-    updated: false,
-    externalId: candidate.externalId,
-  };
-}
-
 function finish(outcome: PageOutcome): UserReconciliation {
   const create: NewUser[] = [];
   const update: UserUpdate[] = [];
   let updated = 0;
-  for (const state of outcome.users.byId.values()) {
-    if (state.isNew) {
-      create.push({ id: state.id, ...state.fields, role: state.role, attributes: state.attributes });
-      continue;
-    }
+  for (const state of outcome.users.created) {
+    const { id, email, displayName, active, role, attributes } = state;
+    create.push({ id, email, displayName, active, role, attributes });
+  }
+  for (const state of outcome.users.found.values()) {
     if (state.changes) update.push({ userId: state.id, set: state.changes });
     if (state.updated) updated++;
   }

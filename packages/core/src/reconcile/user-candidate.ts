@@ -12,6 +12,7 @@ export interface UserCandidate {
   /** `undefined` when the field is not to be written for this record (skipped, or not produced by the mapping). */
   displayName: string | null | undefined;
   active: boolean | undefined;
+  /** The other mapped fields; a frozen empty object (one for all) when the mapping gave none. Never changed. */
   attributes: JsonObject;
   /** Fields written only on create. */
   createOnly: ReadonlySet<string>;
@@ -26,6 +27,8 @@ export interface UserCandidate {
 
 const NO_WARNINGS: SyncErrorDetail[] = [];
 const NO_SKIPS: ReadonlySet<string> = new Set();
+/** The attributes of every candidate whose mapping gives none (most): one frozen object instead of one each. */
+const NO_ATTRIBUTES: JsonObject = Object.freeze({}) as JsonObject;
 
 /**
  * Turns a mapped record into a {@link UserCandidate}; field errors become warnings and the field is skipped.
@@ -56,11 +59,13 @@ export function toUserCandidate(
     skip = skipped;
   }
   const values = mapped.values;
-  const attributes: JsonObject = {};
+  let attributes: JsonObject | null = null;
   for (const key in values) {
     if (key === "email" || key === "displayName" || key === "active") continue;
     const value = values[key];
-    if (!skip.has(key) && value !== undefined) attributes[key] = toJson(value);
+    if (skip.has(key) || value === undefined) continue;
+    attributes ??= {};
+    attributes[key] = toJson(value);
   }
   const { email, displayName, active } = values;
   const checked = skip.has("email") ? null : checkEmail(email);
@@ -75,7 +80,7 @@ export function toUserCandidate(
           ? null
           : String(displayName),
     active: skip.has("active") || active === undefined || active === null ? undefined : toBoolean(active),
-    attributes,
+    attributes: attributes ?? NO_ATTRIBUTES,
     createOnly,
     warnings,
   };

@@ -7,14 +7,14 @@ export type SyncedUserFields = Pick<StoredUser, "email" | "displayName" | "activ
 
 /**
  * One host user as a page sees it while it is reconciled: its own copy of the fields a sync writes (the lookup's
- * `StoredUser` is never changed), the changes planned so far, and this integration's link.
+ * `StoredUser` is never changed), the changes planned so far, and this integration's link. Built by
+ * {@link existingUserState} and {@link newUserState} only, so every state has one shape.
  */
-export interface UserState {
+export interface UserState extends SyncedUserFields {
   readonly id: string;
   /** Created by this page. */
   readonly isNew: boolean;
   readonly role: string;
-  fields: SyncedUserFields;
   attributes: JsonObject;
   /** Changes to write to an existing user; null while there are none. */
   changes: UserUpdate["set"] | null;
@@ -26,12 +26,49 @@ export interface UserState {
 
 /** The state of a user found by the lookup. */
 export function existingUserState(user: StoredUser, externalId: string | undefined): UserState {
+  return userState(
+    user.id,
+    false,
+    user.role,
+    user.email,
+    user.displayName,
+    user.active,
+    user.attributes,
+    externalId,
+  );
+}
+
+/** The state of a user this page creates, linked to `externalId`. */
+export function newUserState(
+  id: string,
+  role: string,
+  email: string,
+  displayName: string | null,
+  active: boolean,
+  attributes: JsonObject,
+  externalId: string,
+): UserState {
+  return userState(id, true, role, email, displayName, active, attributes, externalId);
+}
+
+function userState(
+  id: string,
+  isNew: boolean,
+  role: string,
+  email: string,
+  displayName: string | null,
+  active: boolean,
+  attributes: JsonObject,
+  externalId: string | undefined,
+): UserState {
   return {
-    id: user.id,
-    isNew: false,
-    role: user.role,
-    fields: { email: user.email, displayName: user.displayName, active: user.active },
-    attributes: user.attributes,
+    id,
+    isNew,
+    role,
+    email,
+    displayName,
+    active,
+    attributes,
     changes: null,
     updated: false,
     externalId,
@@ -44,8 +81,9 @@ export function setUserField<K extends keyof SyncedUserFields>(
   field: K,
   value: SyncedUserFields[K],
 ): void {
-  if (state.fields[field] === value) return;
-  state.fields = { ...state.fields, [field]: value };
+  const fields: SyncedUserFields = state;
+  if (fields[field] === value) return;
+  fields[field] = value;
   if (state.isNew) return;
   state.changes = { ...state.changes, [field]: value };
   state.updated = true;

@@ -73,4 +73,12 @@ describe("lookupsUnchangedBy", () => {
   ])("fails when the batch %s", (_, batch) => {
     expect(lookupsUnchangedBy(lookups, batch)).toBe(false);
   });
+
+  it("holds whatever the batch when no lookup ran before it was written", () => {
+    const batch: DirectoryBatch = {
+      users: { create: [newUser("u7", "z@x.io")], link: [{ externalId: "e1", userId: "u7" }] },
+      finishSweep: { kind: "user", sweepId: "s" },
+    };
+    expect(lookupsUnchangedBy([], batch)).toBe(true);
+  });
 });

@@ -14,22 +14,25 @@ export interface RecordedLookup {
  * sweep marks are not part of a lookup.
  */
 export function lookupsUnchangedBy(lookups: ReadonlyArray<RecordedLookup>, batch: DirectoryBatch): boolean {
+  // No lookup ran before the batch was written (the write did not wait on I/O, as in memory): nothing to check.
+  if (lookups.length === 0) return true;
   if (batch.finishSweep?.kind === "user") return false;
   const users = batch.users;
   if (!users) return true;
-  const externalIds = new Set([
-    ...(users.link ?? []).map((l) => l.externalId),
-    ...(users.markPendingDeactivation ?? []),
-    ...(users.clearPendingDeactivation ?? []),
-  ]);
-  const emails = new Set([
-    ...(users.create ?? []).map((u) => u.email),
-    ...(users.update ?? []).flatMap((u) => (u.set.email === undefined ? [] : [u.set.email])),
-  ]);
-  const userIds = new Set([
-    ...(users.update ?? []).map((u) => u.userId),
-    ...(users.link ?? []).map((l) => l.userId),
-  ]);
+  const externalIds = new Set<string>();
+  const emails = new Set<string>();
+  const userIds = new Set<string>();
+  for (const link of users.link ?? []) {
+    externalIds.add(link.externalId);
+    userIds.add(link.userId);
+  }
+  for (const id of users.markPendingDeactivation ?? []) externalIds.add(id);
+  for (const id of users.clearPendingDeactivation ?? []) externalIds.add(id);
+  for (const user of users.create ?? []) emails.add(user.email);
+  for (const update of users.update ?? []) {
+    userIds.add(update.userId);
+    if (update.set.email !== undefined) emails.add(update.set.email);
+  }
   if (externalIds.size + emails.size + userIds.size === 0) return true;
   return lookups.every(
     ({ query, result }) =>

@@ -1,5 +1,6 @@
 import type { SourceRemoval } from "../connector/source-page";
 import { textProblem } from "../reconcile/find-unstorable-text";
+import { reconcileNewUsers } from "../reconcile/reconcile-new-users";
 import { reconcileUsers } from "../reconcile/reconcile-users";
 import { toUserCandidate, type UserCandidate } from "../reconcile/user-candidate";
 import type { SyncErrorDetail } from "../sync-log/sync-log";
@@ -14,6 +15,7 @@ export const planUserPage: PagePlanner = async (page, ctx) => {
   const seenIds: string[] = [];
   const ids = new Set<string>();
   const emailSet = new Set<string>();
+  let withEmail = 0;
   for (let i = 0; i < upserts.length; i++) {
     const { externalId } = upserts[i]!;
     const candidate = toUserCandidate(externalId, mapped[i]!, ctx.mapper.createOnly);
@@ -21,18 +23,30 @@ export const planUserPage: PagePlanner = async (page, ctx) => {
     if (candidate.failure?.field === "externalId") continue;
     seenIds.push(externalId);
     ids.add(externalId);
-    if (candidate.email !== null && !candidate.failure) emailSet.add(candidate.email);
+    if (candidate.email !== null && !candidate.failure) {
+      emailSet.add(candidate.email);
+      withEmail++;
+    }
   }
   const { removals, errors: removalErrors } = storableRemovals(page.removals);
   for (const removal of removals) ids.add(removal.externalId);
   const externalIds = [...ids];
   const emails = [...emailSet];
   const lookup = await ctx.directory.findUsers(ctx.integrationId, { externalIds, emails });
-  const result = reconcileUsers(candidates, removals, lookup, { newId: ctx.newId });
+  // Distinct external ids (removed ones too) and emails that the lookup found nothing of: all new users, as on
+  // every page of a first sync.
+  const allNew =
+    ids.size === seenIds.length + removals.length &&
+    emailSet.size === withEmail &&
+    lookup.byExternalId.length === 0 &&
+    lookup.byEmail.length === 0;
+  const result = allNew
+    ? reconcileNewUsers(candidates, ctx.newId)
+    : reconcileUsers(candidates, removals, lookup, { newId: ctx.newId });
   return {
     kind: "user",
     batch: {
-      users: { ...result.batch, ...reportedStatus(candidates, removals) },
+      users: { ...result.batch, ...reportedStatus(candidates, removals, allNew) },
       ...(ctx.sweepId ? { seen: { sweepId: ctx.sweepId, users: seenIds } } : {}),
     },
     counts: {

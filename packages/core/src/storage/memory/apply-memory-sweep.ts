@@ -1,13 +1,8 @@
 import type { ApplyResult, DirectoryBatch } from "../storage-adapter";
-import type { MemoryDirectory, MemoryState, Swept } from "./memory-state";
+import type { MemoryDirectory, Swept } from "./memory-state";
 
 /** Records what the current sweep saw, then ends the sweep if the batch says so. */
-export function applyMemorySweep(
-  state: MemoryState,
-  directory: MemoryDirectory,
-  batch: DirectoryBatch,
-  now: Date,
-): ApplyResult {
+export function applyMemorySweep(directory: MemoryDirectory, batch: DirectoryBatch, now: Date): ApplyResult {
   const seen = batch.seen;
   if (seen) {
     for (const id of seen.users ?? []) {
@@ -31,7 +26,7 @@ export function applyMemorySweep(
   if (finish.kind === "user") {
     for (const link of directory.links.values()) {
       if (link.lastSeen === finish.sweepId || link.pendingDeactivation) continue;
-      if (!state.users.get(link.userId)?.active) continue;
+      if (!link.user?.active) continue;
       link.pendingDeactivation = true;
       result.sweptUsers += 1;
     }

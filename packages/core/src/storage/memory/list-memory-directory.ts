@@ -1,8 +1,9 @@
 import type { UserLink } from "../records";
 import type { DirectoryInspection } from "../storage-adapter";
 import { copyRecord } from "./copy-records";
+import { copyUser } from "./copy-user";
 import { ownerEntries, resolveWaitingByEmails } from "./memory-record-owners";
-import type { MemoryLink, MemoryState } from "./memory-state";
+import type { MemoryLink, MemoryState, MemoryUser } from "./memory-state";
 import { putMemoryUsers } from "./put-memory-users";
 
 const byKey =
@@ -27,16 +28,15 @@ export function listMemoryDirectory(
       resolveWaitingByEmails(state, users);
     },
     async listUsers(query = {}) {
-      const linked =
-        query.integrationId === undefined ? undefined : state.directories.get(query.integrationId);
-      const users =
-        query.integrationId === undefined
-          ? [...state.users.values()]
-          : [...(linked?.linksByUser.keys() ?? [])].flatMap((id) => {
-              const user = state.users.get(id);
-              return user && linked?.linksByUser.has(id) ? [user] : [];
-            });
-      return page(users.sort(byKey((u) => u.email + "\u0000" + u.id)), query).map(copyRecord);
+      const users: MemoryUser[] = [];
+      if (query.integrationId === undefined) users.push(...state.users.values());
+      else {
+        const linked = new Set<MemoryUser>();
+        for (const link of state.directories.get(query.integrationId)?.links.values() ?? [])
+          if (link.user) linked.add(link.user);
+        users.push(...linked);
+      }
+      return page(users.sort(byKey((u) => u.email + "\u0000" + u.id)), query).map(copyUser);
     },
     async listLinks(integrationId, options) {
       const links = [...(state.directories.get(integrationId)?.links.values() ?? [])];

@@ -8,9 +8,9 @@ import { checkMemoryFence } from "./check-memory-fence";
 import { checkMemorySweep } from "./check-memory-sweep";
 import { copyJson, copyRecord } from "./copy-records";
 import { copyUser } from "./copy-user";
-import { linkedIdList } from "./linked-ids";
 import { memoryRecordRemovals } from "./memory-record-removals";
-import { directoryOf, type MemoryLink, type MemoryState } from "./memory-state";
+import { directoryOf, type MemoryLink, type MemoryState, type MemoryUser } from "./memory-state";
+import { linkedExternalIds } from "./memory-user-links";
 import { reportedActiveElsewhere } from "./reported-active-elsewhere";
 
 /** A stored link as the storage types show it. */
@@ -27,29 +27,43 @@ export function createMemoryDirectoryStore(state: MemoryState): DirectoryStore {
     [...(state.directories.get(integrationId)?.links.values() ?? [])].filter((l) => l.pendingDeactivation);
   return {
     async findUsers(integrationId, query) {
-      const directory = state.directories.get(integrationId);
+      const links = state.directories.get(integrationId)?.links;
       const lookup: UserLookup = { byExternalId: [], byEmail: [] };
-      // One copy per user per lookup, even when it is found both by link and by email.
-      const copies = new Map<string, StoredUser>();
-      const copyOf = (user: StoredUser) => {
-        let copy = copies.get(user.id);
+      // One copy per user per lookup, even when it is found both by link and by email, and each link or user once
+      // however often the query names it. A first sync finds nobody: nothing is built for it but the lookup.
+      let copies: Map<MemoryUser, StoredUser> | null = null;
+      const copyOf = (user: MemoryUser) => {
+        copies ??= new Map();
+        let copy = copies.get(user);
         if (!copy) {
           copy = copyUser(user);
-          copies.set(user.id, copy);
+          copies.set(user, copy);
         }
         return copy;
       };
-      for (const externalId of new Set(query.externalIds)) {
-        const link = directory?.links.get(externalId);
-        const user = link && state.users.get(link.userId);
-        if (link && user) lookup.byExternalId.push({ link: toLink(integrationId, link), user: copyOf(user) });
+      if (links !== undefined) {
+        let found: Set<MemoryLink> | null = null;
+        for (const externalId of query.externalIds) {
+          const link = links.get(externalId);
+          const user = link?.user;
+          if (!link || !user) continue;
+          found ??= new Set();
+          if (found.has(link)) continue;
+          found.add(link);
+          lookup.byExternalId.push({ link: toLink(integrationId, link), user: copyOf(user) });
+        }
       }
-      for (const email of new Set(query.emails)) {
-        const userId = state.usersByEmail.get(email);
-        const user = userId === undefined ? undefined : state.users.get(userId);
+      let matched: Set<MemoryUser> | null = null;
+      for (const email of query.emails) {
+        const user = state.usersByEmail.get(email);
         if (!user) continue;
-        const linkedExternalIds = linkedIdList(directory?.linksByUser.get(user.id));
-        lookup.byEmail.push({ user: copyOf(user), linkedExternalIds });
+        matched ??= new Set();
+        if (matched.has(user)) continue;
+        matched.add(user);
+        lookup.byEmail.push({
+          user: copyOf(user),
+          linkedExternalIds: linkedExternalIds(user, integrationId),
+        });
       }
       return lookup;
     },
@@ -77,9 +91,10 @@ export function createMemoryDirectoryStore(state: MemoryState): DirectoryStore {
       checkMemoryBatch(state, batch);
       const now = new Date();
       const directory = directoryOf(state, integrationId);
+      // The first write: the page's users are all created, or none is (see `insertMemoryUsers`).
       if (batch.users) applyMemoryUsers(state, integrationId, directory, batch.users, now);
       applyMemoryOthers(state, integrationId, directory, batch, now);
-      const result = applyMemorySweep(state, directory, batch, now);
+      const result = applyMemorySweep(directory, batch, now);
       state.checkpoints.set(integrationId, { value: copyJson(checkpoint), updatedAt: now });
       recordSweep();
       return result;
@@ -87,13 +102,13 @@ export function createMemoryDirectoryStore(state: MemoryState): DirectoryStore {
     async countActiveLinkedUsers(integrationId) {
       let count = 0;
       for (const link of state.directories.get(integrationId)?.links.values() ?? []) {
-        if (state.users.get(link.userId)?.active) count += 1;
+        if (link.user?.active) count += 1;
       }
       return count;
     },
     async countPendingDeactivations(integrationId) {
       return pendingLinks(integrationId).filter(
-        (l) => state.users.get(l.userId)?.active && !reportedActiveElsewhere(state, integrationId, l.userId),
+        (l) => l.user?.active && !reportedActiveElsewhere(state, integrationId, l.user),
       ).length;
     },
     async commitPendingDeactivations(integrationId, fence) {
@@ -101,8 +116,8 @@ export function createMemoryDirectoryStore(state: MemoryState): DirectoryStore {
       const now = new Date();
       let changed = 0;
       for (const link of pendingLinks(integrationId)) {
-        const user = state.users.get(link.userId);
-        if (user?.active && !reportedActiveElsewhere(state, integrationId, link.userId)) {
+        const user = link.user;
+        if (user?.active && !reportedActiveElsewhere(state, integrationId, user)) {
           user.active = false;
           user.updatedAt = now;
           changed += 1;

@@ -4,6 +4,7 @@ import type { IntegrationStore } from "../storage-adapter";
 import { copyRecord } from "./copy-records";
 import { unindexRecordOwner } from "./memory-record-owners";
 import type { MemoryState } from "./memory-state";
+import { detachLink } from "./memory-user-links";
 
 /** Integrations kept in memory, with optimistic updates by revision. */
 export function createMemoryIntegrationStore(state: MemoryState): IntegrationStore {
@@ -41,6 +42,7 @@ export function createMemoryIntegrationStore(state: MemoryState): IntegrationSto
       state.secrets.delete(id);
       state.checkpoints.delete(id);
       const directory = state.directories.get(id);
+      for (const link of directory?.links.values() ?? []) detachLink(state, link);
       for (const entry of [
         ...(directory?.records.device.values() ?? []),
         ...(directory?.records.asset.values() ?? []),

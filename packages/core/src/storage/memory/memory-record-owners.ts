@@ -94,13 +94,13 @@ export function resolveRecordOwner(
     for (const integration of state.integrations.values()) {
       if (integration.tenantId !== tenantId || integration.connectorId !== owner.source) continue;
       const link = state.directories.get(integration.id)?.links.get(owner.externalUserId);
-      if (link && state.users.has(link.userId)) {
-        resolved.userId = link.userId;
+      if (link?.user) {
+        resolved.userId = link.user.id;
         return resolved;
       }
     }
   }
-  if (owner.email !== null) resolved.userId = state.usersByEmail.get(owner.email) ?? null;
+  if (owner.email !== null) resolved.userId = state.usersByEmail.get(owner.email)?.id ?? null;
   return resolved;
 }
 
@@ -122,6 +122,8 @@ export function resolveWaitingByLinks(
   const integration = state.integrations.get(integrationId);
   if (!integration || links.length === 0) return;
   flushWaitingOwners(state);
+  // A directory with no owner waiting by external id (a sync of users alone) has nothing to look up.
+  if (state.owners.waitingByExternalId.size === 0) return;
   for (const { externalId, userId } of links) {
     const waiting = ownerEntries(
       state.owners.waitingByExternalId,
@@ -136,7 +138,9 @@ export function resolveWaitingByEmails(
   state: MemoryState,
   users: ReadonlyArray<{ id: string; email: string }>,
 ) {
-  if (users.length > 0) flushWaitingOwners(state);
+  if (users.length === 0) return;
+  flushWaitingOwners(state);
+  if (state.owners.waitingByEmail.size === 0) return;
   for (const { id, email } of users)
     settle(state, ownerEntries(state.owners.waitingByEmail, email), id, () => true);
 }

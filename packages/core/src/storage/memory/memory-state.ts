@@ -8,12 +8,23 @@ import type {
   StoredRecord,
   StoredUser,
 } from "../records";
-import type { LinkedIds } from "./linked-ids";
+/**
+ * A user as the memory store keeps it: the stored fields, and the links of every integration to it (the user's side
+ * of the links, so a lookup by email needs no index of its own to find them). Built by `newMemoryUser` only, so
+ * every stored user has one shape.
+ */
+export interface MemoryUser extends StoredUser {
+  /** Links of any integration to this user: none, the only one (nearly every user), or a list once there are more. */
+  links: MemoryLink | MemoryLink[] | null;
+}
 
 /** A link as the memory store keeps it: the user, the pending mark and the last sweep that saw it. */
 export interface MemoryLink {
+  integrationId: string;
   externalId: string;
   userId: string;
+  /** The user with id `userId`; null while there is none (the link waits in `MemoryState.waitingLinks`). */
+  user: MemoryUser | null;
   pendingDeactivation: boolean;
   /** Whether the source last reported the user active (see `DirectoryBatch.users.reportedActive`). */
   reportedActive: boolean;
@@ -28,9 +39,8 @@ export interface Swept<T> {
 
 /** Everything the memory store keeps for one integration's directory. */
 export interface MemoryDirectory {
+  /** externalId -> link (a user's links are on the user too, see `MemoryUser.links`). */
   links: Map<string, MemoryLink>;
-  /** userId -> external ids linked to it in this integration. */
-  linksByUser: Map<string, LinkedIds>;
   groups: Map<string, Swept<StoredGroup>>;
   /** groupExternalId -> member user external ids. */
   memberships: Map<string, Set<string>>;
@@ -73,9 +83,11 @@ export interface MemoryState {
   checkpoints: Map<string, { value: JsonValue; updatedAt: Date }>;
   syncLogs: Map<string, SyncLog>;
   audit: AuditEntry[];
-  users: Map<string, StoredUser>;
-  /** normalized email -> userId. */
-  usersByEmail: Map<string, string>;
+  users: Map<string, MemoryUser>;
+  /** normalized email -> user. */
+  usersByEmail: Map<string, MemoryUser>;
+  /** userId -> links to a user id that no user has (yet); a user created with that id takes them. */
+  waitingLinks: Map<string, Set<MemoryLink>>;
   directories: Map<string, MemoryDirectory>;
   /** Lock name -> lock; a released lock keeps its row so tokens only grow. */
   locks: Map<string, MemoryLock>;
@@ -94,6 +106,7 @@ export function createMemoryState(): MemoryState {
     audit: [],
     users: new Map(),
     usersByEmail: new Map(),
+    waitingLinks: new Map(),
     directories: new Map(),
     locks: new Map(),
     sweeps: new Map(),
@@ -112,7 +125,6 @@ export function directoryOf(state: MemoryState, integrationId: string): MemoryDi
   if (!directory) {
     directory = {
       links: new Map(),
-      linksByUser: new Map(),
       groups: new Map(),
       memberships: new Map(),
       records: { device: new Map(), asset: new Map() },
