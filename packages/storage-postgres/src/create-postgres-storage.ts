@@ -16,10 +16,14 @@ import { createPostgresSyncLogStore } from "./sync-logs/postgres-sync-log-store"
 export interface PostgresStorageOptions {
   /**
    * The host's pool. The adapter never ends it; it needs one connection for all its held locks, plus one per write
-   * or lookup, and one now and then for a statistics refresh (see `analyzeAfterRows`).
+   * or lookup, and one now and then for a statistics refresh (see `analyzeAfterRows`). Listen to its `"error"`
+   * event: node-postgres ends the process when an idle connection fails unheard (a server restart).
    */
   pool?: pg.Pool;
-  /** Used to create a pool when `pool` is not given; `close()` then ends that pool. */
+  /**
+   * Used to create a pool when `pool` is not given; `close()` then ends that pool. An idle connection of it that
+   * the server ends is dropped and replaced at its next use.
+   */
   connectionString?: string;
   /** The schema holding every table. Default `uslimato`. */
   schema?: string;
@@ -76,6 +80,10 @@ export async function createPostgresStorage(options: PostgresStorageOptions = {}
   const s = quoteSchema(schema);
   const ownsPool = options.pool === undefined;
   const pool = options.pool ?? new pg.Pool({ connectionString: options.connectionString });
+  // An idle connection the server ended (a restart, a failover, a terminated backend) is dropped by the pool and
+  // replaced at its next use; unheard, the pool's "error" event would end the process. A host's own pool is the
+  // host's to watch.
+  if (ownsPool) pool.on("error", () => {});
   const locks = createPostgresLockStore(pool, s);
   const growth = analyzeOnGrowth(pool, s, analyzeAfterRows);
   const storage: PostgresStorage = {

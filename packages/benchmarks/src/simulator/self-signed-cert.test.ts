@@ -11,4 +11,11 @@ describe("createSelfSignedCert", () => {
     expect(x509.checkHost("localhost")).toBe("localhost");
     expect(new Date(x509.validTo).getTime()).toBeGreaterThan(Date.now());
   });
+
+  it("encodes the serial number as a minimal positive DER integer, every time", () => {
+    for (let i = 0; i < 256; i++) {
+      const x509 = new X509Certificate(createSelfSignedCert().cert);
+      expect(x509.serialNumber).toMatch(/^[4-7][0-9A-F]{15}$/);
+    }
+  });
 });

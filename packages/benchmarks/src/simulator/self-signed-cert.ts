@@ -42,7 +42,8 @@ export function createSelfSignedCert(): SimulatorTls {
   const now = Date.now();
   const name = commonName("uslimato-bench-simulator");
   const serial = randomBytes(8);
-  serial[0] = (serial[0] ?? 0) & 0x7f;
+  // DER INTEGERs are minimal and positive: first byte 0x40-0x7f (a leading 0x00 before a byte < 0x80 is refused)
+  serial[0] = ((serial[0] ?? 0) & 0x3f) | 0x40;
   const subjectAltName = seq(
     oid("2.5.29.17"),
     der(0x04, seq(der(0x82, Buffer.from("localhost")), der(0x87, Buffer.from([127, 0, 0, 1])))),
