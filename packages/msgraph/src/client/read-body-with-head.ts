@@ -23,7 +23,7 @@ export async function readBodyWithHead(
   const decoder = new TextDecoder();
   let head = "";
   let scanning = true;
-  let told = false;
+  let yieldBeforeReturn = false;
   for (;;) {
     const { done, value } = await reader.read();
     if (done) break;
@@ -34,12 +34,12 @@ export async function readBodyWithHead(
     if (scanned.done || head.length > HEAD_SCAN_LIMIT) scanning = false;
     if (scanned.done) {
       const leaving = onHead(scanned.members);
-      if (leaving) await leaving;
-      else told = true;
+      if (leaving) await leaving.catch(() => {});
+      else yieldBeforeReturn = true;
     }
   }
   // A request started from the head is written from a setImmediate (Node's fetch): let it leave before the
   // caller parses this body.
-  if (told) await setImmediate();
+  if (yieldBeforeReturn) await setImmediate();
   return new TextDecoder().decode(Buffer.concat(chunks));
 }
